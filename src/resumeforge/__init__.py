@@ -1,0 +1,3 @@
+"""resumeforge: tailored résumés and cover letters that never invent a fact."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from resumeforge.cli import main
+
+main()
