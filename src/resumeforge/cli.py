@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+from typing import Annotated
+
 import typer
+
+from resumeforge.config import Settings, SettingsError, get_settings
 
 app = typer.Typer(
     name="resumeforge",
@@ -12,5 +17,88 @@ app = typer.Typer(
 )
 
 
+db_app = typer.Typer(help="Database migrations.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+def load_settings_or_exit() -> Settings:
+    """Settings, or exit 2 naming every bad variable (the message says which and why)."""
+    try:
+        return get_settings()
+    except SettingsError as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(2) from None
+
+
+def database_url(settings: Settings) -> str:
+    from resumeforge.db.engine import resolve_database_url
+
+    return resolve_database_url(settings)
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Address to bind (default: HOST).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to bind (default: PORT).")] = None,
+    migrate: Annotated[bool, typer.Option(help="Apply migrations before serving.")] = False,
+) -> None:
+    """Serve the API (and the in-process worker) until interrupted."""
+    import uvicorn
+
+    from resumeforge.app import create_app
+    from resumeforge.db import migrate as migrations
+
+    settings = load_settings_or_exit()
+    url = database_url(settings)
+    # The embedded server resolves to a fixed socket URL: pin it for the app too.
+    settings = settings.model_copy(update={"database_url": url})
+    if migrate:
+        migrations.upgrade(url)
+    bind_host, bind_port = host or settings.host, port or settings.port
+    typer.echo(f"resumeforge on http://{bind_host}:{bind_port}  (API docs at /docs)", err=True)
+    uvicorn.run(
+        create_app(settings),
+        host=bind_host,
+        port=bind_port,
+        log_level="warning",
+        proxy_headers=bool(settings.trusted_proxies),
+        forwarded_allow_ips=",".join(settings.trusted_proxies) or None,
+    )
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: str = "head") -> None:
+    """Apply migrations up to REVISION (default: the newest)."""
+    from resumeforge.db import migrate as migrations
+
+    url = database_url(load_settings_or_exit())
+    migrations.upgrade(url, revision)
+    typer.echo(f"database at {migrations.current_revision(url)}")
+
+
+@db_app.command("downgrade")
+def db_downgrade(revision: str = "-1") -> None:
+    """Undo migrations down to REVISION (default: one step; 'base' for all)."""
+    from resumeforge.db import migrate as migrations
+
+    url = database_url(load_settings_or_exit())
+    migrations.downgrade(url, revision)
+    typer.echo(f"database at {migrations.current_revision(url) or 'base'}")
+
+
+@db_app.command("current")
+def db_current() -> None:
+    """Print the database's migration and the newest one this code knows."""
+    from resumeforge.db import migrate as migrations
+
+    url = database_url(load_settings_or_exit())
+    typer.echo(f"current: {migrations.current_revision(url) or 'base'}")
+    typer.echo(f"head:    {migrations.head_revision()}")
+
+
 def main() -> None:
-    app()
+    try:
+        app()
+    except SettingsError as error:
+        print(error, file=sys.stderr)
+        sys.exit(2)

@@ -195,7 +195,7 @@ class Settings(BaseSettings):
         if not self.database_url:
             problems.append("DATABASE_URL: required in production")
         if "*" in self.cors_origins:
-            problems.append("CORS_ORIGINS: '*' is not allowed in production; list the origins")
+            problems.append("CORS_ORIGINS: '*' is not allowed in production, list the allowed origins")
         if self.stripe_secret_key and not self.stripe_webhook_secret:
             problems.append("STRIPE_WEBHOOK_SECRET: required when STRIPE_SECRET_KEY is set")
         if self.public_base_url.startswith("http://127.0.0.1"):

@@ -1,0 +1,1 @@
+"""Users, passwords, JWT access tokens and rotating refresh tokens."""

@@ -1,0 +1,71 @@
+"""JWT access tokens (one pinned algorithm) and opaque refresh tokens stored as hashes."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import jwt
+
+from resumeforge.errors import InvalidToken
+
+ALGORITHM = "HS256"
+ACCESS = "access"
+
+
+@dataclass(frozen=True)
+class AccessClaims:
+    user_id: uuid.UUID
+    token_id: str
+    expires_at: datetime
+
+
+def issue_access_token(user_id: uuid.UUID, *, secret: str, minutes: int) -> str:
+    now = datetime.now(UTC)
+    claims = {
+        "sub": str(user_id),
+        "iat": now,
+        "exp": now + timedelta(minutes=minutes),
+        "jti": uuid.uuid4().hex,
+        "type": ACCESS,
+    }
+    return jwt.encode(claims, secret, algorithm=ALGORITHM)
+
+
+def read_access_token(token: str, *, secret: str) -> AccessClaims:
+    """Verify signature, expiry and type; raise InvalidToken otherwise."""
+    try:
+        # Only HS256 is accepted: a token signed with "none" or any other algorithm fails.
+        claims = jwt.decode(
+            token,
+            secret,
+            algorithms=[ALGORITHM],
+            options={"require": ["sub", "exp", "iat", "jti", "type"]},
+        )
+    except jwt.ExpiredSignatureError:
+        raise InvalidToken("The access token has expired; refresh it.") from None
+    except jwt.InvalidTokenError:
+        raise InvalidToken("The access token is not valid.") from None
+    if claims.get("type") != ACCESS:
+        raise InvalidToken("Not an access token.")
+    try:
+        user_id = uuid.UUID(str(claims["sub"]))
+    except ValueError:
+        raise InvalidToken("The access token is not valid.") from None
+    return AccessClaims(
+        user_id=user_id,
+        token_id=str(claims["jti"]),
+        expires_at=datetime.fromtimestamp(int(claims["exp"]), UTC),
+    )
+
+
+def new_refresh_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def hash_refresh_token(token: str) -> str:
+    """Refresh tokens are long random strings: a plain SHA-256 is enough to store them."""
+    return hashlib.sha256(token.encode()).hexdigest()

@@ -1,0 +1,95 @@
+"""The FastAPI application factory: settings, database, middleware, error handlers, routers."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import structlog
+from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+
+from resumeforge import __version__
+from resumeforge.accounts.router import router as accounts_router
+from resumeforge.config import Settings, get_settings
+from resumeforge.db.engine import Database, create_database, is_connection_error, wait_for_database
+from resumeforge.errors import ServiceUnavailable, install_error_handlers, problem_response
+from resumeforge.observability.health import router as health_router
+from resumeforge.observability.logging import configure_logging
+from resumeforge.observability.middleware import RequestContextMiddleware
+
+log = structlog.get_logger(__name__)
+
+
+def create_app(settings: Settings | None = None, *, database: Database | None = None) -> FastAPI:
+    """Build the app. A `database` passed in is used as is (and not disposed of) — tests do."""
+    settings = settings or get_settings()
+    configure_logging(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = database is None
+        app.state.database = database or create_database(settings)
+        if owned:
+            await wait_for_database(
+                app.state.database, within_seconds=settings.db_startup_wait_seconds
+            )
+        log.info("started", environment=settings.resumeforge_env.value, version=__version__)
+        try:
+            yield
+        finally:
+            if owned:
+                await app.state.database.dispose()
+
+    app = FastAPI(
+        title="resumeforge",
+        version=__version__,
+        summary="Tailored résumés and cover letters that never invent a fact.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    if database is not None:
+        app.state.database = database
+
+    install_error_handlers(app)
+    app.add_exception_handler(DBAPIError, _on_database_error)
+    app.add_exception_handler(PoolTimeout, _on_database_error)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "Idempotency-Key", "X-Request-ID"],
+            expose_headers=["X-Request-ID", "Retry-After"],
+        )
+    app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_request_bytes)
+
+    app.include_router(health_router)
+    app.include_router(accounts_router)
+    return app
+
+
+async def _on_database_error(request: Request, error: Exception) -> JSONResponse:
+    """A lost database is a 503 the client may retry; anything else is our bug, a 500."""
+    if is_connection_error(error):
+        log.warning("database unavailable", error_type=type(error).__name__)
+        unavailable = ServiceUnavailable("The database is unavailable; try again shortly.")
+        return problem_response(
+            request,
+            status=503,
+            slug=unavailable.slug,
+            title=unavailable.title,
+            detail=unavailable.detail,
+            headers=unavailable.headers,
+        )
+    log.exception("database error", error_type=type(error).__name__)
+    return problem_response(
+        request,
+        status=500,
+        slug="internal-error",
+        title="Internal server error",
+        detail="Something went wrong on our side; it has been logged. Quote the request id.",
+    )

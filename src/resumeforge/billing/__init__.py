@@ -1,0 +1,1 @@
+"""Tokens: the append-only ledger, token packs, Stripe checkout and webhooks."""

@@ -1,0 +1,127 @@
+"""The token ledger: every change of a balance is a ledger row in the same transaction.
+
+`users.token_balance == SUM(token_ledger.amount)` holds for every user at every commit:
+credits and debits below are the only writers of either.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from resumeforge.accounts.models import User
+from resumeforge.billing.errors import InsufficientTokens
+from resumeforge.billing.models import TokenLedgerEntry
+
+
+@dataclass(frozen=True)
+class LedgerChange:
+    applied: bool  # False when the idempotency key had been used already
+    balance: int
+
+
+async def credit_tokens(
+    *,
+    session: AsyncSession,
+    user_id: uuid.UUID,
+    amount: int,
+    reason: str,
+    idempotency_key: str,
+    reference: str = "",
+) -> LedgerChange:
+    """Add tokens once per idempotency key; a repeated key changes nothing."""
+    if amount <= 0:
+        raise ValueError("a credit must be positive")
+    inserted = await session.scalar(
+        insert(TokenLedgerEntry)
+        .values(
+            user_id=user_id,
+            amount=amount,
+            reason=reason,
+            idempotency_key=idempotency_key,
+            reference=reference,
+        )
+        .on_conflict_do_nothing(index_elements=["idempotency_key"])
+        .returning(TokenLedgerEntry.id)
+    )
+    if inserted is None:
+        return LedgerChange(
+            applied=False, balance=await balance_of(session=session, user_id=user_id)
+        )
+    balance = await session.scalar(
+        update(User)
+        .where(User.id == user_id)
+        .values(token_balance=User.token_balance + amount)
+        .returning(User.token_balance)
+    )
+    assert balance is not None, "the ledger row's foreign key guarantees the user exists"
+    return LedgerChange(applied=True, balance=balance)
+
+
+async def debit_tokens(
+    *,
+    session: AsyncSession,
+    user_id: uuid.UUID,
+    amount: int,
+    reason: str,
+    idempotency_key: str,
+    reference: str = "",
+) -> int:
+    """Take tokens or raise InsufficientTokens; return the new balance.
+
+    One conditional UPDATE: concurrent debits serialise on the user's row and none can take
+    the balance below zero. The caller's transaction must roll back if this raises.
+    """
+    if amount < 0:
+        raise ValueError("a debit amount is positive")
+    if amount == 0:
+        return await balance_of(session=session, user_id=user_id)
+    balance = await session.scalar(
+        update(User)
+        .where(User.id == user_id, User.token_balance >= amount)
+        .values(token_balance=User.token_balance - amount)
+        .returning(User.token_balance)
+    )
+    if balance is None:
+        current = await balance_of(session=session, user_id=user_id)
+        raise InsufficientTokens(balance=current, cost=amount)
+    session.add(
+        TokenLedgerEntry(
+            user_id=user_id,
+            amount=-amount,
+            reason=reason,
+            idempotency_key=idempotency_key,
+            reference=reference,
+        )
+    )
+    await session.flush()
+    return balance
+
+
+async def balance_of(*, session: AsyncSession, user_id: uuid.UUID) -> int:
+    balance = await session.scalar(select(User.token_balance).where(User.id == user_id))
+    return balance or 0
+
+
+async def ledger_entries(
+    *, session: AsyncSession, user_id: uuid.UUID, limit: int, before_id: int | None = None
+) -> list[TokenLedgerEntry]:
+    """A page of the user's ledger, newest first."""
+    query = select(TokenLedgerEntry).where(TokenLedgerEntry.user_id == user_id)
+    if before_id is not None:
+        query = query.where(TokenLedgerEntry.id < before_id)
+    rows = await session.scalars(query.order_by(TokenLedgerEntry.id.desc()).limit(limit))
+    return list(rows)
+
+
+async def ledger_sum(*, session: AsyncSession, user_id: uuid.UUID) -> int:
+    total = await session.scalar(
+        select(func.coalesce(func.sum(TokenLedgerEntry.amount), 0)).where(
+            TokenLedgerEntry.user_id == user_id
+        )
+    )
+    return int(total or 0)

@@ -1,0 +1,1 @@
+"""PostgreSQL: the engine and sessions, the embedded server for local runs, migrations."""
