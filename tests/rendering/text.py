@@ -1,0 +1,31 @@
+"""Reading rendered documents back as text, the way an applicant tracking system would."""
+
+from __future__ import annotations
+
+import io
+
+import pypdfium2 as pdfium
+from docx import Document
+
+
+def pdf_text(pdf: bytes) -> str:
+    """All pages' text in reading order (PDFium's text layer)."""
+    document = pdfium.PdfDocument(pdf)
+    try:
+        return "\n".join(page.get_textpage().get_text_range() for page in document)
+    finally:
+        document.close()
+
+
+def pdf_page_size_points(pdf: bytes) -> tuple[float, float]:
+    document = pdfium.PdfDocument(pdf)
+    try:
+        width, height = document[0].get_size()
+        return width, height
+    finally:
+        document.close()
+
+
+def docx_text(content: bytes) -> str:
+    """Every paragraph's text, hyperlinks included (python-docx's `Paragraph.text`)."""
+    return "\n".join(paragraph.text for paragraph in Document(io.BytesIO(content)).paragraphs)
