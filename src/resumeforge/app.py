@@ -15,8 +15,19 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from resumeforge import __version__
 from resumeforge.accounts.router import router as accounts_router
 from resumeforge.config import Settings, get_settings
-from resumeforge.db.engine import Database, create_database, is_connection_error, wait_for_database
-from resumeforge.errors import ServiceUnavailable, install_error_handlers, problem_response
+from resumeforge.db.engine import (
+    Database,
+    create_database,
+    first_line,
+    is_connection_error,
+    wait_for_database,
+)
+from resumeforge.errors import (
+    INTERNAL_ERROR,
+    ServiceUnavailable,
+    install_error_handlers,
+    problem_response,
+)
 from resumeforge.observability.health import router as health_router
 from resumeforge.observability.logging import configure_logging
 from resumeforge.observability.middleware import RequestContextMiddleware
@@ -85,11 +96,5 @@ async def _on_database_error(request: Request, error: Exception) -> JSONResponse
             detail=unavailable.detail,
             headers=unavailable.headers,
         )
-    log.exception("database error", error_type=type(error).__name__)
-    return problem_response(
-        request,
-        status=500,
-        slug="internal-error",
-        title="Internal server error",
-        detail="Something went wrong on our side; it has been logged. Quote the request id.",
-    )
+    log.error("database error", error_type=type(error).__name__, error=first_line(error))
+    return problem_response(request, **INTERNAL_ERROR)

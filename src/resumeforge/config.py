@@ -72,7 +72,9 @@ def _tesseract_installed() -> bool:
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_file=".env", extra="ignore", case_sensitive=False)
+    model_config = SettingsConfigDict(
+        env_file=".env", extra="ignore", case_sensitive=False, env_ignore_empty=True
+    )
 
     resumeforge_env: Environment = Environment.development
     resumeforge_data_dir: Path = Path(".data")
@@ -186,7 +188,7 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _safe_in_production(self) -> Settings:
-        if self.resumeforge_env is not Environment.production:
+        if self.resumeforge_env != Environment.production:
             return self
         problems: list[str] = []
         secret = self.jwt_secret.encode()
@@ -195,7 +197,9 @@ class Settings(BaseSettings):
         if not self.database_url:
             problems.append("DATABASE_URL: required in production")
         if "*" in self.cors_origins:
-            problems.append("CORS_ORIGINS: '*' is not allowed in production, list the allowed origins")
+            problems.append(
+                "CORS_ORIGINS: '*' is not allowed in production, list the allowed origins"
+            )
         if self.stripe_secret_key and not self.stripe_webhook_secret:
             problems.append("STRIPE_WEBHOOK_SECRET: required when STRIPE_SECRET_KEY is set")
         if self.public_base_url.startswith("http://127.0.0.1"):
@@ -206,7 +210,7 @@ class Settings(BaseSettings):
 
     @property
     def is_production(self) -> bool:
-        return self.resumeforge_env is Environment.production
+        return self.resumeforge_env == Environment.production
 
     @property
     def default_provider(self) -> LLMProviderName:

@@ -1,7 +1,8 @@
 """Error types and their one JSON shape: RFC 9457 problem details.
 
 A domain raises a subclass of `ProblemError`; `install_error_handlers` turns it, and every
-framework error (404, 405, 422, 500...), into `application/problem+json` with a stable `type`.
+framework error (404, 405, 422...), into `application/problem+json` with a stable `type`;
+the request middleware answers anything unexpected with INTERNAL_ERROR in the same shape.
 """
 
 from __future__ import annotations
@@ -103,6 +104,29 @@ def request_id_of(request: Request) -> str:
     return str(getattr(request.state, "request_id", "") or "")
 
 
+def problem_body(
+    *, status: int, slug: str, title: str, detail: str, path: str, request_id: str, **extra: Any
+) -> dict[str, Any]:
+    """The one JSON shape of every error (RFC 9457), plus our request id."""
+    return {
+        "type": PROBLEM_TYPE_BASE + slug,
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "instance": path,
+        "request_id": request_id,
+        **extra,
+    }
+
+
+INTERNAL_ERROR = {
+    "status": 500,
+    "slug": "internal-error",
+    "title": "Internal server error",
+    "detail": "Something went wrong on our side; it has been logged. Quote the request id.",
+}
+
+
 def problem_response(
     request: Request,
     *,
@@ -113,15 +137,15 @@ def problem_response(
     headers: dict[str, str] | None = None,
     **extra: Any,
 ) -> JSONResponse:
-    body: dict[str, Any] = {
-        "type": PROBLEM_TYPE_BASE + slug,
-        "title": title,
-        "status": status,
-        "detail": detail,
-        "instance": request.url.path,
-        "request_id": request_id_of(request),
+    body = problem_body(
+        status=status,
+        slug=slug,
+        title=title,
+        detail=detail,
+        path=request.url.path,
+        request_id=request_id_of(request),
         **extra,
-    }
+    )
     return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM_CONTENT_TYPE)
 
 
@@ -192,19 +216,8 @@ async def _on_validation_error(request: Request, error: Exception) -> JSONRespon
     )
 
 
-async def _on_unexpected(request: Request, error: Exception) -> JSONResponse:
-    log.exception("unhandled error", error_type=type(error).__name__)
-    return problem_response(
-        request,
-        status=500,
-        slug="internal-error",
-        title="Internal server error",
-        detail="Something went wrong on our side; it has been logged. Quote the request id.",
-    )
-
-
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ProblemError, _on_problem)
     app.add_exception_handler(StarletteHTTPException, _on_http_exception)
     app.add_exception_handler(RequestValidationError, _on_validation_error)
-    app.add_exception_handler(Exception, _on_unexpected)
+    # Anything else is caught by observability.middleware, which answers INTERNAL_ERROR.

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import re
 import time
 import uuid
 from typing import Any
 
 import structlog
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from resumeforge.errors import PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE
+from resumeforge.errors import INTERNAL_ERROR, PROBLEM_CONTENT_TYPE, problem_body
 
 log = structlog.get_logger("resumeforge.access")
 
@@ -19,8 +21,11 @@ REQUEST_ID_HEADER = b"x-request-id"
 SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
 
-class BodyTooLarge(Exception):
-    pass
+class BodyTooLarge(HTTPException):
+    """An HTTPException, so the framework's body parsing lets it through as a 413."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, f"The request body is larger than {limit} bytes.")
 
 
 class RequestContextMiddleware:
@@ -36,12 +41,14 @@ class RequestContextMiddleware:
         scope.setdefault("state", {})["request_id"] = request_id
         started = time.perf_counter()
         status = 500
+        response_started = False
         structlog.contextvars.bind_contextvars(request_id=request_id)
 
         async def send_with_id(message: Message) -> None:
-            nonlocal status
+            nonlocal status, response_started
             if message["type"] == "http.response.start":
                 status = message["status"]
+                response_started = True
                 headers = list(message.get("headers", []))
                 headers.append((REQUEST_ID_HEADER, request_id.encode()))
                 message = {**message, "headers": headers}
@@ -56,6 +63,16 @@ class RequestContextMiddleware:
         except BodyTooLarge:
             status = 413
             await _send_too_large(send_with_id, request_id, scope, self.max_body_bytes)
+        except Exception as error:
+            # The one place an unexpected error ends: logged with its traceback, answered
+            # with a problem that says nothing of it.
+            log.exception("unhandled error", error_type=type(error).__name__)
+            if not response_started:
+                await _send_problem(
+                    send_with_id,
+                    500,
+                    problem_body(**INTERNAL_ERROR, path=scope["path"], request_id=request_id),
+                )
         finally:
             log.info(
                 "request",
@@ -76,7 +93,7 @@ class RequestContextMiddleware:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_body_bytes:
-                    raise BodyTooLarge
+                    raise BodyTooLarge(self.max_body_bytes)
             return message
 
         return limited_receive
@@ -102,26 +119,24 @@ def _declared_length(scope: Scope) -> int:
 
 
 async def _send_too_large(send: Send, request_id: str, scope: Scope, limit: int) -> None:
-    import json
-
-    body: dict[str, Any] = {
-        "type": PROBLEM_TYPE_BASE + "payload-too-large",
-        "title": "Payload too large",
-        "status": 413,
-        "detail": f"The request body is larger than {limit} bytes.",
-        "instance": scope["path"],
-        "request_id": request_id,
-    }
-    payload = json.dumps(body).encode()
-    await send(
-        {
-            "type": "http.response.start",
-            "status": 413,
-            "headers": [
-                (b"content-type", PROBLEM_CONTENT_TYPE.encode()),
-                (b"content-length", str(len(payload)).encode()),
-                (b"connection", b"close"),
-            ],
-        }
+    body = problem_body(
+        status=413,
+        slug="payload-too-large",
+        title="Payload too large",
+        detail=f"The request body is larger than {limit} bytes.",
+        path=scope["path"],
+        request_id=request_id,
     )
+    await _send_problem(send, 413, body, close=True)
+
+
+async def _send_problem(send: Send, status: int, body: dict[str, Any], close: bool = False) -> None:
+    payload = json.dumps(body).encode()
+    headers = [
+        (b"content-type", PROBLEM_CONTENT_TYPE.encode()),
+        (b"content-length", str(len(payload)).encode()),
+    ]
+    if close:
+        headers.append((b"connection", b"close"))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": payload})

@@ -1,0 +1,134 @@
+"""Shared fixtures: a real PostgreSQL database for the run, clean tables for each test, the app.
+
+The server is TEST_DATABASE_URL when set (CI points it at the machine's PostgreSQL), else an
+embedded one under .data/. Each run creates its own database on it, migrated to head, and
+drops it at the end; each test that asks for `db` starts from empty tables.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import httpx
+import psycopg
+import pytest
+from fastapi import FastAPI
+
+from resumeforge.app import create_app
+from resumeforge.config import Settings, load_settings
+from resumeforge.db import migrate
+from resumeforge.db.embedded import start_embedded_postgres
+from resumeforge.db.engine import Database, create_database, libpq_url, sqlalchemy_url
+
+ROOT = Path(__file__).resolve().parents[1]
+TEST_JWT_SECRET = "test-secret-that-is-long-enough-for-hs256-0123456789"  # noqa: S105
+
+
+def _server_url() -> str:
+    configured = os.environ.get("TEST_DATABASE_URL")
+    if configured:
+        return libpq_url(sqlalchemy_url(configured))
+    return start_embedded_postgres(ROOT / ".data" / "test-postgres")
+
+
+def _with_database(server_url: str, name: str) -> str:
+    """The server URL with its database name replaced (the path, before any query)."""
+    base, _, query = server_url.partition("?")
+    scheme_host, _, _ = base.rpartition("/")
+    return f"{scheme_host}/{name}" + (f"?{query}" if query else "")
+
+
+@pytest.fixture(scope="session")
+def database_url() -> Iterator[str]:
+    """A new database on the test server, migrated to head; dropped after the run."""
+    server = _server_url()
+    name = f"resumeforge_test_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+    with psycopg.connect(_with_database(server, "postgres"), autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    url = sqlalchemy_url(_with_database(server, name))
+    migrate.upgrade(url)
+    yield url
+    with psycopg.connect(_with_database(server, "postgres"), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def settings(database_url: str) -> Settings:
+    return load_settings(
+        resumeforge_env="test",
+        database_url=database_url,
+        jwt_secret=TEST_JWT_SECRET,
+        free_tokens=3,
+        log_level="WARNING",
+        llm_provider="offline",
+        gemini_api_key=None,
+        openai_api_key=None,
+        openai_base_url=None,
+        pdfco_api_key=None,
+        stripe_secret_key=None,
+        redis_url=None,
+        smtp_host=None,
+    )
+
+
+@pytest.fixture(scope="session")
+async def database(settings: Settings, database_url: str) -> AsyncIterator[Database]:
+    database = create_database(settings, database_url)
+    yield database
+    await database.dispose()
+
+
+def _truncate_everything(url: str) -> None:
+    with psycopg.connect(libpq_url(url), autocommit=True) as connection:
+        tables = [
+            row[0]
+            for row in connection.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
+                "AND tablename <> 'alembic_version'"
+            )
+        ]
+        if tables:
+            quoted = ", ".join(f'"{table}"' for table in tables)
+            connection.execute(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE")
+
+
+@pytest.fixture
+def db(database_url: str, database: Database) -> Database:
+    """The run's database with every table emptied first."""
+    _truncate_everything(database_url)
+    return database
+
+
+@pytest.fixture
+def app(settings: Settings, db: Database) -> FastAPI:
+    return create_app(settings, database=db)
+
+
+@pytest.fixture
+async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        yield client
+
+
+async def register_and_login(
+    client: httpx.AsyncClient, email: str = "jane@example.com", password: str = "correct horse 1"
+) -> dict[str, str]:
+    """Sign up and sign in; return the token pair."""
+    response = await client.post(
+        "/api/v1/auth/register", json={"email": email, "password": password}
+    )
+    assert response.status_code == 201, response.text
+    response = await client.post("/api/v1/auth/login", json={"email": email, "password": password})
+    assert response.status_code == 200, response.text
+    tokens: dict[str, str] = response.json()
+    return tokens
+
+
+@pytest.fixture
+async def auth_headers(client: httpx.AsyncClient) -> dict[str, str]:
+    tokens = await register_and_login(client)
+    return {"Authorization": f"Bearer {tokens['access_token']}"}

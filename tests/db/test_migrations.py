@@ -1,0 +1,64 @@
+"""Every migration applies up and down on an empty database, and the models match the schema."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+
+import psycopg
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine
+
+from resumeforge.db import migrate
+from resumeforge.db.engine import libpq_url
+from resumeforge.db.models import Base
+from tests.conftest import _with_database
+
+
+@pytest.fixture
+def empty_database(database_url: str) -> Iterator[str]:
+    server = libpq_url(database_url)
+    name = f"resumeforge_migrations_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(_with_database(server, "postgres"), autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    yield _with_database(database_url, name)
+    with psycopg.connect(_with_database(server, "postgres"), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _tables(url: str) -> set[str]:
+    with psycopg.connect(libpq_url(url)) as connection:
+        rows = connection.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+        )
+        return {row[0] for row in rows}
+
+
+def test_every_migration_goes_up_and_down(empty_database: str) -> None:
+    migrate.upgrade(empty_database)
+    assert migrate.current_revision(empty_database) == migrate.head_revision()
+    assert {"users", "refresh_tokens", "generations", "api_usage", "token_ledger"} <= _tables(
+        empty_database
+    )
+    assert "procrastinate_jobs" in _tables(empty_database)
+
+    migrate.downgrade(empty_database, "base")
+    assert migrate.current_revision(empty_database) is None
+    assert _tables(empty_database) <= {"alembic_version"}
+
+    migrate.upgrade(empty_database)  # and up again, from a downgraded database
+    assert migrate.current_revision(empty_database) == migrate.head_revision()
+
+
+def test_models_and_migrations_agree(database_url: str) -> None:
+    engine = create_engine(database_url)
+    with engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection,
+            opts={"include_name": lambda name, kind, _: not str(name).startswith("procrastinate")},
+        )
+        differences = compare_metadata(context, Base.metadata)
+    engine.dispose()
+    assert differences == [], "a model changed without a migration: add one"
