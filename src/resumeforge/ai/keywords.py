@@ -1,0 +1,127 @@
+"""Words and skills in free text: normalising, tokenising, and finding the skills vocabulary.
+
+Everything here is pure and deterministic; the offline provider, the match report and the
+grounding check all see text through these functions so they agree on what a keyword is.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from itertools import pairwise
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """Words too common to be a keyword, from `vocabulary/stop_words.txt`."""
+    return frozenset(_vocabulary_lines("stop_words.txt"))
+
+
+def _vocabulary_lines(name: str) -> list[str]:
+    text = resources.files("resumeforge.ai").joinpath(f"vocabulary/{name}").read_text("utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9+#./&'-]*[a-z0-9+#]|[a-z0-9]")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])|\n+|\s+[•·▪●◦‣∙]\s*")
+
+
+def normalise(text: str) -> str:
+    """Lowercase, NFKC, unified dashes and quotes, single spaces: the form facts compare in."""
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub(r"[‐‑‒–—―−]", "-", text)
+    text = re.sub(r"[‘’′`]", "'", text)
+    text = re.sub(r"[“”″]", '"', text)
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def words(text: str) -> list[str]:
+    """The normalised words of `text`, trailing punctuation removed."""
+    return [word.rstrip(".'") or word for word in _WORD.findall(normalise(text))]
+
+
+def content_words(text: str) -> list[str]:
+    """Words worth matching on: no stop words, no lone digits."""
+    return [w for w in words(text) if w not in stop_words() and not w.isdigit() and len(w) > 1]
+
+
+def sentences(text: str) -> list[str]:
+    """`text` split into sentences and bullet lines, stripped, empties dropped."""
+    parts = _SENTENCE_END.split(text.strip())
+    return [part.strip(" -•\t") for part in parts if part and part.strip(" -•\t")]
+
+
+@dataclass(frozen=True)
+class SkillTerm:
+    canonical: str
+    pattern: re.Pattern[str]
+
+
+def _term_pattern(aliases: list[str]) -> re.Pattern[str]:
+    # Word edges that tolerate symbols inside names such as "c++", "ci/cd" or "node.js".
+    alternatives = "|".join(re.escape(alias) for alias in sorted(aliases, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z0-9+#]){'(?:' + alternatives + ')'}(?![a-z0-9+#]|\.[a-z])")
+
+
+@lru_cache(maxsize=1)
+def skill_vocabulary() -> tuple[SkillTerm, ...]:
+    """The skills vocabulary shipped in `vocabulary/skills.txt`."""
+    terms = []
+    for line in _vocabulary_lines("skills.txt"):
+        aliases = [alias.strip().lower() for alias in line.split("|") if alias.strip()]
+        terms.append(SkillTerm(canonical=aliases[0], pattern=_term_pattern(aliases)))
+    return tuple(terms)
+
+
+def find_skills(text: str) -> list[str]:
+    """Canonical names of the vocabulary skills mentioned in `text`, in order of first mention."""
+    normalised = normalise(text)
+    found: list[tuple[int, str]] = []
+    for term in skill_vocabulary():
+        match = term.pattern.search(normalised)
+        if match:
+            found.append((match.start(), term.canonical))
+    return [name for _, name in sorted(found)]
+
+
+def canonical_skill(name: str) -> str:
+    """The vocabulary's name for `name` when it knows it, else `name` normalised."""
+    found = find_skills(name)
+    if len(found) == 1 and len(normalise(name)) <= len(found[0]) + 12:
+        return found[0]
+    return normalise(name)
+
+
+def mentions(text: str, keyword: str) -> bool:
+    """Whether normalised `text` mentions `keyword` (a skill by any alias, or a phrase)."""
+    normalised = normalise(text)
+    for term in skill_vocabulary():
+        if term.canonical == keyword:
+            return term.pattern.search(normalised) is not None
+    return _term_pattern([normalise(keyword)]).search(normalised) is not None
+
+
+def key_phrases(text: str, *, limit: int = 15) -> list[str]:
+    """Frequent two-word phrases and single words outside the stop list, most frequent first."""
+    counts: Counter[str] = Counter()
+    for sentence in sentences(text):
+        tokens = [w for w in words(sentence) if not w.isdigit()]
+        for first, second in pairwise(tokens):
+            if _phrase_word(first) and _phrase_word(second):
+                counts[f"{first} {second}"] += 1
+        for token in tokens:
+            if _phrase_word(token) and len(token) > 3:
+                counts[token] += 1
+    # A phrase said twice, or a word said three times, is what the text is about.
+    ranked = [
+        phrase for phrase, count in counts.most_common() if count >= (2 if " " in phrase else 3)
+    ]
+    return ranked[:limit]
+
+
+def _phrase_word(word: str) -> bool:
+    return word not in stop_words() and word.isalpha() and len(word) > 2
