@@ -1,0 +1,1 @@
+"""Documents a user uploads: checks, parsing into a `Resume` (see `parsing`)."""

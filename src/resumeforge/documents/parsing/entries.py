@@ -1,0 +1,305 @@
+"""A section's lines cut into entries (a job, a degree), each split into title, organisation, dates."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from resumeforge.documents.parsing.layout import TextLine
+from resumeforge.resume.dates import DateRange, find_date_range
+
+BULLET_CHARS = "•·●▪◦‣∙○■□➢►▶✓✔❖◆♦*-–—>"
+_BULLET_RE = re.compile(rf"^[{re.escape(BULLET_CHARS)}]\s*")
+_US_STATES = (
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
+    "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC"
+).split()
+_LOCATION_RE = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\.?(?:\s+[A-Z][\w.'’-]*)*),\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*)*)$"
+    r"|^(?:remote|hybrid|on-?site)$",
+    re.IGNORECASE,
+)
+_STATE_RE = re.compile(rf",\s*(?:{'|'.join(_US_STATES)})\.?$")
+_PIECE_SPLIT_RE = re.compile(r"\s+[|·•]\s+|\s*\|\s*|\s+[–—]\s+|\s+-\s+")
+TITLE_WORDS = (
+    "engineer", "intern", "developer", "manager", "assistant", "analyst", "director", "founder",
+    "co-founder", "researcher", "scientist", "lead", "consultant", "designer", "officer",
+    "specialist", "coordinator", "cto", "ceo", "cfo", "coo", "vp", "president", "associate",
+    "member", "journalist", "teacher", "tutor", "professor", "lecturer", "architect",
+    "administrator", "technician", "programmer", "head", "fellow", "trainee", "apprentice",
+    "representative", "editor", "writer", "accountant", "nurse", "owner", "volunteer", "worker",
+    "supervisor", "advisor", "instructor", "chair", "organizer", "contributor", "student",
+    "management", "sre", "devops", "part-time", "full-time", "co-op", "internship", "clerk",
+    "cashier", "agent", "executive", "strategist", "partner", "staff", "principal", "senior",
+    "junior", "leader", "mentor", "attorney", "counsel", "technologist", "operator",
+)  # fmt: skip
+ORG_WORDS = (
+    "inc", "llc", "ltd", "corp", "corporation", "company", "co", "gmbh", "plc", "university",
+    "college", "institute", "lab", "labs", "laboratory", "group", "bank", "school",
+    "technologies", "solutions", "systems", "services", "agency", "foundation", "association",
+    "department", "ministry", "hospital", "club", "center", "centre", "research", "ai",
+    "studio", "studios", "partners", "consulting", "capital", "ventures", "software", "media",
+    "network", "networks", "academy", "command", "government", "council", "society",
+)  # fmt: skip
+SCHOOL_WORDS = (
+    "university", "college", "institute", "school", "academy", "polytechnic", "universität",
+    "université", "universidad", "tech", "conservatory", "seminary", "lycée", "gymnasium",
+)  # fmt: skip
+DEGREE_RE = re.compile(
+    r"\b(?:bachelor|master|doctor|ph\.?\s?d|mba|m\.?\s?eng|b\.?\s?eng|b\.?\s?sc|m\.?\s?sc|"
+    r"b\.\s?s|m\.\s?s|b\.\s?a|m\.\s?a|bs|ms|ba|ma|bfa|mfa|llb|llm|jd|md|associate|diploma|"
+    r"certificate|certification|degree|major|minor|high school|ged|a-levels?|hnd|mphil|"
+    r"full stack|bootcamp|course)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Entry:
+    """One item of a section: its header lines, its bullets, and the fields found in them."""
+
+    header: list[TextLine] = field(default_factory=list)
+    bullets: list[str] = field(default_factory=list)
+    title: str = ""
+    organisation: str = ""
+    location: str = ""
+    start: str = ""
+    end: str = ""
+    rest: list[str] = field(default_factory=list)
+
+
+def is_bullet(line: TextLine) -> bool:
+    return bool(_BULLET_RE.match(line.segments[0])) and len(line.plain) > 2
+
+
+def strip_bullet(text: str) -> str:
+    return _BULLET_RE.sub("", text).strip()
+
+
+def is_location(text: str) -> bool:
+    text = text.strip()
+    if len(text) > 40 or any(char.isdigit() for char in text):
+        return False
+    return bool(_LOCATION_RE.match(text)) and len(text.split()) <= 5
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z][a-z-]*", text.casefold()))
+
+
+def title_score(text: str) -> int:
+    return len(_words(text) & set(TITLE_WORDS))
+
+
+def org_score(text: str) -> int:
+    score = len(_words(text) & set(ORG_WORDS))
+    if re.search(r"\b(?:Inc|Ltd|LLC|Corp|Co)\.?(?:\W|$)", text):
+        score += 1
+    return score
+
+
+def is_school(text: str) -> bool:
+    return bool(_words(text) & set(SCHOOL_WORDS))
+
+
+def _is_description(line: TextLine, previous_was_text: bool, body_size: float) -> bool:
+    """A sentence of description rather than an entry's header line."""
+    text = line.plain
+    if is_bullet(line):
+        rest = strip_bullet(text)
+        # "• Google    Mountain View, CA": a bulleted header line, as some LaTeX templates print.
+        header_like = len(line.segments) > 1 and (
+            is_location(line.segments[-1]) or find_date_range(line.segments[-1]) is not None
+        )
+        return not (header_like and len(rest) < 90)
+    if find_date_range(text) is not None and len(text) < 120:
+        return False
+    if text[:1].islower():
+        return True
+    distinct = line.bold or (body_size and abs(line.size - body_size) > 0.6)
+    if distinct:
+        return False
+    if previous_was_text and len(line.segments) == 1 and not is_location(text):
+        return True
+    return len(text) > 80 or (text.endswith(".") and len(text) > 40)
+
+
+def split_entries(
+    lines: list[TextLine], *, body_size: float, education: bool = False
+) -> list[Entry]:
+    """Group lines into entries: header lines, then the description lines that follow them."""
+    entries: list[Entry] = []
+    head_style: tuple[float, bool] | None = None
+    previous_was_text = False
+    for line in lines:
+        if _is_description(line, previous_was_text, body_size):
+            if not entries:
+                entries.append(Entry())
+            entries[-1].bullets.append(strip_bullet(line.plain))
+            previous_was_text = True
+            continue
+        style = (line.size, line.bold)
+        distinct = line.bold or (body_size and abs(line.size - body_size) > 0.6)
+        current = entries[-1] if entries else None
+        starts_new = (
+            current is None
+            or bool(current.bullets)
+            or (head_style is not None and distinct and style == head_style)
+            or (
+                education
+                and is_school(line.plain)
+                and any(is_school(h.plain) for h in current.header)
+            )
+            or (
+                len(current.header) >= 2
+                and _has_dates(current)
+                and find_date_range(line.plain) is not None
+            )
+        )
+        if starts_new:
+            entries.append(Entry())
+            if head_style is None:
+                head_style = style
+        entries[-1].header.append(line)
+        previous_was_text = False
+    for entry in entries:
+        _fill_fields(entry, education=education)
+    return [entry for entry in entries if entry.header or entry.bullets]
+
+
+def _has_dates(entry: Entry) -> bool:
+    return any(find_date_range(line.plain) is not None for line in entry.header)
+
+
+@dataclass(slots=True)
+class _Piece:
+    text: str
+    line: int
+    on_date_line: bool
+
+
+def _fill_fields(entry: Entry, *, education: bool) -> None:
+    pieces: list[_Piece] = []
+    dates: DateRange | None = None
+    for index, line in enumerate(entry.header):
+        line_has_date = False
+        for segment in line.segments:
+            text = strip_bullet(segment)
+            found = find_date_range(text) if dates is None else None
+            if found is not None:
+                dates, line_has_date = found, True
+                text = _remove_span(text, found.span)
+            for piece in _split_pieces(text):
+                pieces.append(_Piece(piece, index, False))
+        for piece in pieces:
+            if piece.line == index:
+                piece.on_date_line = line_has_date
+    if dates is None:
+        dates = _dates_in_bullet_margin(entry)
+    if dates is not None:
+        entry.start, entry.end = dates.start, dates.end
+    kept = []
+    for piece in pieces:
+        if (
+            not entry.location
+            and is_location(piece.text)
+            and (piece is not pieces[0] or len(pieces) > 2)
+        ):
+            entry.location = piece.text
+        else:
+            kept.append(piece)
+    if education:
+        _assign_education(entry, kept)
+    else:
+        _assign_job(entry, kept)
+
+
+def _dates_in_bullet_margin(entry: Entry) -> DateRange | None:
+    """Dates printed in a right-hand rail land beside the first bullets (RenderCV and kin)."""
+    for line in entry.header[1:]:
+        for segment in line.segments[1:]:
+            if found := find_date_range(segment):
+                return found
+    return None
+
+
+def _remove_span(text: str, span: tuple[int, int]) -> str:
+    left, right = text[: span[0]], text[span[1] :]
+    left = re.sub(r"(?i)(?:from|since|expected|graduated|grad\.?|dates?)\s*:?\s*$", "", left)
+    joined = f"{left.rstrip(' ,;:|–-(')} {right.lstrip(' ,;:|–-)')}"
+    return joined.strip(" ,;:|–-()")
+
+
+def _split_pieces(text: str) -> list[str]:
+    pieces = []
+    for part in _PIECE_SPLIT_RE.split(text):
+        part = part.strip(" ,;:|()")
+        if part and not re.fullmatch(r"\d+\s+(?:years?|months?)(?:\s+\d+\s+months?)?", part):
+            pieces.append(part)
+    return pieces
+
+
+def _assign_job(entry: Entry, pieces: list[_Piece]) -> None:
+    if not pieces:
+        return
+    if len(pieces) == 1:
+        _split_single(entry, pieces[0].text)
+        return
+    ranked = sorted(
+        pieces,
+        key=lambda p: (title_score(p.text) - org_score(p.text), p.on_date_line, -p.line),
+        reverse=True,
+    )
+    title = ranked[0]
+    others = [piece for piece in pieces if piece is not title]
+    organisation = max(
+        others, key=lambda p: (org_score(p.text) - title_score(p.text), -p.line, -others.index(p))
+    )
+    entry.title, entry.organisation = title.text, organisation.text
+    entry.rest = [p.text for p in others if p is not organisation]
+
+
+def _split_single(entry: Entry, text: str) -> None:
+    """One piece holding both: 'Nexus AI, Co-Founder & CTO' or 'Golf Club : address : Manager'."""
+    for separator in (":", ",", " at ", " @ "):
+        parts = [part.strip() for part in text.split(separator) if part.strip()]
+        if len(parts) < 2:
+            continue
+        scored = sorted(parts, key=lambda part: title_score(part) - org_score(part), reverse=True)
+        if title_score(scored[0]) > org_score(scored[0]):
+            entry.title = scored[0]
+            entry.organisation = next(part for part in parts if part is not scored[0])
+            return
+    if title_score(text) > org_score(text):
+        entry.title = text
+    else:
+        entry.organisation = text
+
+
+def _assign_education(entry: Entry, pieces: list[_Piece]) -> None:
+    texts = []
+    for piece in pieces:
+        # "John Hopkins University: Full Stack web development"
+        texts.extend(part.strip() for part in piece.text.split(":") if part.strip())
+    school = next((t for t in texts if is_school(t) and not DEGREE_RE.match(t)), "")
+    if not school:
+        school = next((t for t in texts if not DEGREE_RE.search(t)), texts[0] if texts else "")
+    degree = next((t for t in texts if t != school and DEGREE_RE.search(t)), "")
+    if not degree and school:
+        # "PhD Princeton University, Computer Science": a degree before the school's name.
+        match = re.match(r"^((?:[A-Z][\w.]*\.?\s?){1,2})\s+(.*)$", school)
+        if match and DEGREE_RE.fullmatch(match.group(1).strip()):
+            degree, school = match.group(1).strip(), match.group(2)
+    entry.organisation = school
+    entry.title = degree
+    entry.rest = [t for t in texts if t not in (school, degree)]
+
+
+def split_degree(degree: str) -> tuple[str, str]:
+    """'BS in Computer Engineering' → ('BS', 'Computer Engineering'); no ' in ' → (degree, '')."""
+    cleaned = re.sub(r"\(\s*\)", "", degree).strip(" ,;")
+    cleaned = re.split(r";?\s*\bGPA\b", cleaned, maxsplit=1, flags=re.IGNORECASE)[0].strip(" ,;(")
+    match = re.match(r"^(.*?)\s+in\s+(.+)$", cleaned)
+    if match and len(match.group(1)) <= 40:
+        return match.group(1), match.group(2)
+    return cleaned, ""

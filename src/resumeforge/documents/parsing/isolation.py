@@ -1,0 +1,138 @@
+"""Run a parse in a warm worker process with a hard time limit and a memory bound.
+
+A hostile file can hang or crash a native reader (PDFium, zlib); in a worker the cost is
+the worker, which is killed and replaced, and the caller gets a typed 4xx error.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import resource
+import threading
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING, Any
+
+from resumeforge.documents.errors import CorruptFile, ParseMemoryExceeded, ParseTimeout
+from resumeforge.errors import ProblemError
+
+if TYPE_CHECKING:
+    from resumeforge.documents.parsing.service import ParsedDocument
+    from resumeforge.documents.parsing.sniff import MediaType
+
+log = logging.getLogger(__name__)
+MAX_WORKERS = 4
+_PRELOAD = ["resumeforge.documents.parsing.service"]
+
+
+@dataclass(frozen=True, slots=True)
+class ParseJob:
+    data: bytes
+    media_type: MediaType
+    max_pages: int
+    ocr_enabled: bool
+    ocr_timeout: float
+
+
+def _serve(connection: Connection, memory_mb: int) -> None:
+    """The worker's loop: parse each job it is sent, answer with the result or the error."""
+    limit = memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    from resumeforge.documents.parsing.service import parse_in_process
+
+    while True:
+        try:
+            job = connection.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            connection.send(("ok", parse_in_process(job)))
+        except ProblemError as error:
+            connection.send(("error", (type(error), error.detail, error.extra)))
+        except MemoryError:
+            connection.send(("error", (ParseMemoryExceeded, None, {})))
+        except Exception as error:  # a reader failing on a malformed file is a bad file
+            log.warning("parser failed on a document: %s", type(error).__name__)
+            connection.send(
+                (
+                    "error",
+                    (CorruptFile, f"The file could not be read ({type(error).__name__}).", {}),
+                )
+            )
+
+
+class _Worker:
+    def __init__(self, memory_mb: int) -> None:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(_PRELOAD)
+        self.memory_mb = memory_mb
+        self.connection, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child, memory_mb), daemon=True)
+        self.process.start()
+        child.close()
+
+    def run(self, job: ParseJob, timeout: float) -> tuple[str, Any]:
+        """Send one job and wait for its answer; kill the worker on timeout or crash."""
+        try:
+            self.connection.send(job)
+            if not self.connection.poll(timeout):
+                self.stop()
+                raise ParseTimeout(f"Reading the document took longer than {timeout:g} s.")
+            answer: tuple[str, Any] = self.connection.recv()
+            return answer
+        except (EOFError, OSError, BrokenPipeError):
+            self.stop()
+            raise CorruptFile("The document made the reader fail.") from None
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(timeout=5)
+        self.connection.close()
+
+
+_idle: list[_Worker] = []
+_idle_lock = threading.Lock()
+_slots = threading.BoundedSemaphore(MAX_WORKERS)
+
+
+def _take_worker(memory_mb: int) -> _Worker:
+    with _idle_lock:
+        while _idle:
+            worker = _idle.pop()
+            if worker.process.is_alive() and worker.memory_mb == memory_mb:
+                return worker
+            worker.stop()
+    return _Worker(memory_mb)
+
+
+def _return_worker(worker: _Worker) -> None:
+    with _idle_lock:
+        _idle.append(worker)
+
+
+def start_workers(count: int = 1, *, memory_mb: int) -> None:
+    """Pre-fork workers so the first parse does not pay for starting one (call at start-up)."""
+    for _ in range(min(count, MAX_WORKERS)):
+        _return_worker(_Worker(memory_mb))
+
+
+def stop_workers() -> None:
+    with _idle_lock:
+        workers, _idle[:] = list(_idle), []
+    for worker in workers:
+        worker.stop()
+
+
+def run_isolated(job: ParseJob, *, timeout: float, memory_mb: int) -> ParsedDocument:
+    """`parse_in_process(job)` in a worker; its typed errors are re-raised here."""
+    with _slots:
+        worker = _take_worker(memory_mb)
+        status, payload = worker.run(job, timeout)  # on failure the worker is already gone
+        _return_worker(worker)
+    if status == "ok":
+        result: ParsedDocument = payload
+        return result
+    error_type, detail, extra = payload
+    raise error_type(detail, **extra)

@@ -1,0 +1,50 @@
+"""The common shape every reader (PDF, DOCX, text, OCR) produces: lines with layout hints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class TextLine:
+    """One visual line; `segments` are its pieces split at wide gaps or tab stops."""
+
+    segments: list[str]
+    size: float = 0.0  # font size in points of the first piece; 0 when unknown
+    bold: bool = False
+    # True when the source marks the line as a heading (DOCX heading style, Markdown `#`).
+    styled_heading: bool = False
+    page: int = 0
+    links: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\t".join(self.segments)
+
+    @property
+    def plain(self) -> str:
+        return " ".join(self.segments)
+
+
+def clean_segment(text: str) -> str:
+    """Drop control, private-use (icon font) and zero-width characters; squeeze spaces."""
+    kept = []
+    for char in text:
+        code = ord(char)
+        if char in "\u00ad":
+            kept.append("-")  # TeX writes the hyphen in date ranges as a soft hyphen
+        elif char in "\u200b\u200c\u200d\ufeff\ufffe\ufffd" or 0xE000 <= code <= 0xF8FF:
+            continue
+        elif code < 32 and char != "\t":
+            kept.append(" ")
+        else:
+            kept.append(char)
+    return " ".join("".join(kept).split())
+
+
+def make_line(pieces: list[str], **hints: object) -> TextLine | None:
+    """A line from raw pieces, or None when nothing readable is left."""
+    segments = [segment for segment in (clean_segment(p) for p in pieces) if segment]
+    if not segments:
+        return None
+    return TextLine(segments=segments, **hints)  # type: ignore[arg-type]

@@ -1,0 +1,244 @@
+"""PDF text with layout through PDFium: lines split at wide gaps, font size and weight, columns.
+
+Character boxes are read only at word edges (two calls a word) because a ctypes call per
+character would cost more than the rest of the parse.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from resumeforge.documents.errors import CorruptFile, EncryptedPdf, TooManyPages
+from resumeforge.documents.parsing.layout import TextLine, make_line
+
+_WORD_RE = re.compile(r"\S+")
+# A gap wider than this many font sizes separates two pieces of a line (columns, tab stops).
+_GAP_IN_SIZES = 1.6
+_BOLD_NAME_RE = re.compile(r"bold|black|heavy|semibold|demi|-bd|\.b$|,b$|cmbx|sfbx", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Piece:
+    """A run of words on one line with no wide gap inside."""
+
+    text: str
+    left: float
+    right: float
+    size: float
+    bold: bool
+
+
+@dataclass(slots=True)
+class _Line:
+    pieces: list[_Piece]
+    top: float
+    bottom: float
+    left: float = field(init=False)
+    right: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.left = self.pieces[0].left
+        self.right = self.pieces[-1].right
+
+
+def open_pdf(data: bytes, *, max_pages: int) -> pdfium.PdfDocument:
+    """Open a PDF, refusing encrypted, corrupt and over-long documents."""
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if error.err_code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
+            raise EncryptedPdf("The PDF needs a password; upload an unprotected copy.") from None
+        raise CorruptFile(f"The PDF cannot be opened ({error}).") from None
+    pages = len(document)
+    if pages > max_pages:
+        document.close()
+        raise TooManyPages(f"The PDF has {pages} pages; at most {max_pages} are accepted.")
+    if pages == 0:
+        document.close()
+        raise CorruptFile("The PDF has no pages.")
+    return document
+
+
+def read_pdf_lines(document: pdfium.PdfDocument) -> tuple[list[TextLine], list[int]]:
+    """Every line of every page in reading order, and the pages that had no text layer."""
+    lines: list[TextLine] = []
+    pages_without_text: list[int] = []
+    for number in range(len(document)):
+        page = document[number]
+        try:
+            page_lines = _read_page(page, number)
+        finally:
+            page.close()
+        if sum(len(line.plain) for line in page_lines) < 20:
+            pages_without_text.append(number)
+        lines.extend(page_lines)
+    return lines, pages_without_text
+
+
+def _read_page(page: pdfium.PdfPage, number: int) -> list[TextLine]:
+    width = page.get_width()
+    textpage = page.get_textpage()
+    try:
+        raw_lines = list(_page_lines(textpage))
+    finally:
+        textpage.close()
+    ordered = _reading_order(raw_lines, width)
+    result = []
+    for line in ordered:
+        made = make_line(
+            [piece.text for piece in line.pieces],
+            size=round(line.pieces[0].size, 1),
+            bold=line.pieces[0].bold,
+            page=number,
+        )
+        if made is not None:
+            result.append(made)
+    return result
+
+
+def _page_lines(textpage: pdfium.PdfTextPage) -> Iterator[_Line]:
+    handle = textpage.raw
+    text = textpage.get_text_range()
+    box = [ctypes.c_double() for _ in range(4)]
+    for raw_line in re.finditer(r"[^\r\n]+", text):
+        start = raw_line.start()
+        words = [(m.start() + start, m.end() + start) for m in _WORD_RE.finditer(raw_line.group())]
+        if not words:
+            continue
+        line = _line_from_words(handle, text, words, box)
+        if line is not None:
+            yield line
+
+
+def _char_box(
+    handle: object, index: int, box: list[ctypes.c_double]
+) -> tuple[float, float, float, float]:
+    left, right, bottom, top = box
+    pdfium_c.FPDFText_GetCharBox(handle, index, left, right, bottom, top)
+    return left.value, right.value, bottom.value, top.value
+
+
+def _line_from_words(
+    handle: object, text: str, words: list[tuple[int, int]], box: list[ctypes.c_double]
+) -> _Line | None:
+    pieces: list[_Piece] = []
+    top = bottom = 0.0
+    current: list[str] = []
+    previous_right = 0.0
+    size = 0.0
+    for start, end in words:
+        left, _, word_bottom, word_top = _char_box(handle, start, box)
+        _, right, _, _ = _char_box(handle, end - 1, box)
+        if not pieces and not current:
+            top, bottom = word_top, word_bottom
+            size = _font_size(handle, start, word_top - word_bottom)
+        elif left - previous_right > _GAP_IN_SIZES * max(
+            size, 4.0
+        ) or left < previous_right - 2 * max(size, 4.0):
+            pieces[-1].right = previous_right
+            pieces[-1].text = " ".join(current)
+            current = []
+            size = _font_size(handle, start, word_top - word_bottom)
+        if not current:
+            pieces.append(_Piece("", left, right, size, _is_bold(handle, start)))
+        current.append(text[start:end])
+        previous_right = right
+        top, bottom = max(top, word_top), min(bottom, word_bottom)
+    pieces[-1].right = previous_right
+    pieces[-1].text = " ".join(current)
+    return _Line(pieces, top, bottom)
+
+
+def _font_size(handle: object, index: int, height: float) -> float:
+    size = float(pdfium_c.FPDFText_GetFontSize(handle, index))
+    # Some producers scale a 1-point font with the text matrix; PDFium then reports 0 or 1.
+    return size if size > 2 else max(height * 1.35, 1.0)
+
+
+def _is_bold(handle: object, index: int) -> bool:
+    weight = pdfium_c.FPDFText_GetFontWeight(handle, index)
+    if weight >= 600:
+        return True
+    buffer = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    length = pdfium_c.FPDFText_GetFontInfo(handle, index, buffer, 128, flags)
+    name = buffer.value.decode("latin-1", "replace") if length else ""
+    # Flag bit 19 is ForceBold in the PDF font descriptor.
+    return bool(_BOLD_NAME_RE.search(name)) or bool(flags.value & (1 << 18))
+
+
+def _reading_order(lines: list[_Line], width: float) -> list[_Line]:
+    """Lines top to bottom; with two real columns, the left one before the right one."""
+    split = _column_split(lines, width)
+    if split is None:
+        return _merge_rows(lines)
+    # A header spans both columns at the top (name, contact line); it is read first.
+    middle = sorted(line.top for line in lines)[len(lines) // 2]
+    header_spans = [line for line in lines if line.left < split < line.right and line.top > middle]
+    header_bottom = min((line.bottom for line in header_spans), default=float("inf"))
+    header = [line for line in lines if line.top >= header_bottom]
+    body = [line for line in lines if line.top < header_bottom]
+    left = [line for line in body if line.right <= split]
+    right = [line for line in body if line.left >= split]
+    spanning = [line for line in body if line.left < split < line.right]
+    return _merge_rows(header) + _merge_rows(left) + _merge_rows(right) + _merge_rows(spanning)
+
+
+def _column_split(lines: list[_Line], width: float) -> float | None:
+    """An x where the page splits into two columns of text that no body line crosses."""
+    if len(lines) < 12:
+        return None
+    best: tuple[int, float] | None = None
+    for step in range(int(width * 0.2), int(width * 0.75), 4):
+        x = float(step)
+        crossing = sum(1 for line in lines if line.left < x < line.right)
+        if best is None or crossing < best[0]:
+            best = (crossing, x)
+    if best is None or best[0] > len(lines) * 0.1:
+        return None
+    x = best[1]
+    left = [line for line in lines if line.right <= x]
+    right = [line for line in lines if line.left >= x]
+    if min(len(left), len(right)) < max(5, len(lines) * 0.2):
+        return None
+    # Columns hold real text on both sides, not only a rail of dates or labels.
+    if _extent(left) < width * 0.22 or _extent(right) < width * 0.22:
+        return None
+    return _centre_of_gap(left, right, x)
+
+
+def _extent(lines: list[_Line]) -> float:
+    return max(line.right for line in lines) - min(line.left for line in lines)
+
+
+def _centre_of_gap(left: list[_Line], right: list[_Line], fallback: float) -> float:
+    edge_left = max(line.right for line in left)
+    edge_right = min(line.left for line in right)
+    return (edge_left + edge_right) / 2 if edge_left < edge_right else fallback
+
+
+def _merge_rows(lines: list[_Line]) -> list[_Line]:
+    """Join lines printed on the same baseline (a date flushed right, a label column)."""
+    rows: list[_Line] = []
+    for line in sorted(lines, key=lambda item: -item.top):
+        row = next((r for r in rows[-3:] if _same_row(r, line)), None)
+        if row is None:
+            rows.append(_Line(list(line.pieces), line.top, line.bottom))
+            continue
+        row.pieces = sorted([*row.pieces, *line.pieces], key=lambda piece: piece.left)
+        row.top, row.bottom = max(row.top, line.top), min(row.bottom, line.bottom)
+        row.left, row.right = row.pieces[0].left, row.pieces[-1].right
+    return rows
+
+
+def _same_row(row: _Line, line: _Line) -> bool:
+    middle = (line.top + line.bottom) / 2
+    if not row.bottom <= middle <= row.top:
+        return False
+    return all(line.right <= p.left or line.left >= p.right for p in row.pieces)

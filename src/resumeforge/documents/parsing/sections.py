@@ -1,0 +1,437 @@
+"""From lines with layout hints to a `Resume`: headings, sections, contact details and entries."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from resumeforge.documents.parsing.entries import (
+    Entry,
+    is_bullet,
+    is_location,
+    split_degree,
+    split_entries,
+    strip_bullet,
+)
+from resumeforge.documents.parsing.layout import TextLine
+from resumeforge.resume.contact import (
+    find_email,
+    find_phone,
+    find_urls,
+    looks_like_name,
+    network_of,
+)
+from resumeforge.resume.dates import has_date
+from resumeforge.resume.headings import heading_kind, is_vocabulary_heading, normalise_heading
+from resumeforge.resume.schemas import (
+    Award,
+    Basics,
+    Certificate,
+    Education,
+    Interest,
+    Language,
+    Location,
+    Meta,
+    Profile,
+    Project,
+    Publication,
+    Reference,
+    Resume,
+    Section,
+    SectionKind,
+    Skill,
+    SourceSpan,
+    Volunteer,
+    Work,
+)
+
+_SKILL_SPLIT_RE = re.compile(r"\s*(?:[,;•·|/]|\s-\s|\band\b)\s*")
+
+
+@dataclass(slots=True)
+class _Block:
+    """A section while it is built: its heading line and its content lines."""
+
+    heading: str
+    kind: SectionKind
+    lines: list[TextLine] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Style:
+    size: float
+    bold: bool
+    caps: bool
+
+
+def build_resume(lines: list[TextLine]) -> Resume:
+    """The résumé these lines print; the text they make is kept as `meta.source_text`."""
+    body_size = _body_size(lines)
+    top, blocks = _split_sections(lines, body_size)
+    source_text = "\n".join(line.text for line in lines)
+    resume = Resume(meta=Meta(source_text=source_text))
+    resume.basics = _basics(top, lines)
+    for block in blocks:
+        _add_block(resume, block, body_size)
+    _record_sources(resume)
+    return resume
+
+
+def _body_size(lines: list[TextLine]) -> float:
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        if line.size > 0:
+            sizes[round(line.size, 1)] += len(line.plain)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _style(line: TextLine) -> _Style:
+    letters = [char for char in line.plain if char.isalpha()]
+    caps = bool(letters) and all(char.isupper() for char in letters)
+    return _Style(round(line.size, 1), line.bold, caps)
+
+
+def _heading_candidate(text: str) -> bool:
+    if not text or len(text) > 50 or len(text.split()) > 6:
+        return False
+    if text.endswith((".", ",")) or find_email(text) or find_urls(text) or has_date(text):
+        return False
+    return sum(char.isalpha() for char in text) >= 3
+
+
+def _vocabulary_heading(line: TextLine, body_size: float) -> str | None:
+    """The heading's text when a line is a known heading, alone or leading its line."""
+    first = line.segments[0]
+    if len(line.segments) == 1 and _heading_candidate(first) and is_vocabulary_heading(first):
+        return first
+    style = _style(line)
+    emphasised = (
+        style.caps
+        or line.bold
+        or line.styled_heading
+        or (body_size and line.size > body_size + 0.6)
+    )
+    if not emphasised:
+        return None
+    if _heading_candidate(first) and is_vocabulary_heading(first) and first.upper() == first:
+        return first  # a label column: "EDUCATION | University of Washington | 2018"
+    # The label and the first content line merged into one piece: "EDUCATION University of ...".
+    match = re.match(r"^([A-Z&][A-Z&/ ]{2,40}?)\s+(?=[A-Z][a-z]|\d)", first)
+    if (
+        match
+        and is_vocabulary_heading(match.group(1))
+        and body_size
+        and line.size > body_size + 0.6
+    ):
+        return match.group(1)
+    return None
+
+
+def _split_sections(lines: list[TextLine], body_size: float) -> tuple[list[TextLine], list[_Block]]:
+    found: dict[int, str] = {}
+    for index, line in enumerate(lines):
+        heading = _vocabulary_heading(line, body_size)
+        if heading is not None:
+            found[index] = heading
+        elif line.styled_heading and index > 0 and _heading_candidate(line.plain):
+            found[index] = line.plain
+    _add_styled_headings(lines, found, body_size)
+    top: list[TextLine] = []
+    blocks: list[_Block] = []
+    for index, line in enumerate(lines):
+        if index in found:
+            heading = found[index]
+            blocks.append(_Block(heading, heading_kind(heading) or SectionKind.other))
+            rest = _after_heading(line, heading)
+            if rest is not None:
+                blocks[-1].lines.append(rest)
+        elif blocks:
+            blocks[-1].lines.append(line)
+        else:
+            top.append(line)
+    return top, blocks
+
+
+def _add_styled_headings(lines: list[TextLine], found: dict[int, str], body_size: float) -> None:
+    """Lines styled like the known headings are headings too ("Welcome to RenderCV", "PATENTS")."""
+    styles = [_style(lines[index]) for index, text in found.items() if lines[index].plain == text]
+    if len(styles) < 2:
+        return
+    common = Counter((s.size, s.bold, s.caps) for s in styles).most_common(1)[0]
+    size, bold, caps = common[0]
+    if common[1] < len(styles) * 0.6 or not (
+        bold or caps or (body_size and size > body_size + 0.6)
+    ):
+        return
+    first_heading = min(found)
+    for index, line in enumerate(lines):
+        if index in found or index < first_heading or len(line.segments) != 1:
+            continue
+        style = _style(line)
+        same = abs(style.size - size) <= 0.6 and style.bold == bold and style.caps == caps
+        if same and _heading_candidate(line.plain) and not is_bullet(line):
+            found[index] = line.plain
+
+
+def _after_heading(line: TextLine, heading: str) -> TextLine | None:
+    if line.plain == heading:
+        return None
+    first = line.segments[0]
+    remainder = first[len(heading) :].strip() if first.startswith(heading) else ""
+    segments = ([remainder] if remainder else []) + line.segments[1:]
+    if not segments:
+        return None
+    return TextLine(
+        segments=segments, size=line.size, bold=line.bold, page=line.page, links=line.links
+    )
+
+
+def _basics(top: list[TextLine], lines: list[TextLine]) -> Basics:
+    header = top if top else lines[:8]
+    header_text = "\n".join(line.text for line in header)
+    all_text = "\n".join(line.text for line in lines)
+    basics = Basics(
+        name=_find_name(header or lines[:8]),
+        email=find_email(header_text) or find_email(all_text),
+        phone=find_phone(header_text) or _phone_with_label(all_text),
+    )
+    links = [link for line in header for link in line.links] + find_urls(header_text)
+    for url in dict.fromkeys(link.removeprefix("mailto:") for link in links):
+        if "@" in url:
+            continue
+        network = network_of(url)
+        if network:
+            basics.profiles.append(
+                Profile(network=network, url=url, username=url.rstrip("/").rsplit("/", 1)[-1])
+            )
+        elif not basics.url:
+            basics.url = url
+    basics.location = _find_location(header)
+    basics.label = _find_label(header, basics)
+    return basics
+
+
+def _phone_with_label(text: str) -> str:
+    match = re.search(r"(?i)\b(?:phone|mobile|cell|tel)\b\.?:?\s*(.{7,25})", text)
+    return find_phone(match.group(1)) if match else ""
+
+
+def _find_name(header: list[TextLine]) -> str:
+    """The most prominent name-like line at the top; a name printed over two lines is joined."""
+    candidates: list[tuple[float, int, str]] = []
+    for index, line in enumerate(header[:8]):
+        for segment in line.segments[:2]:
+            text = segment.strip(" |,")
+            if looks_like_name(text) and not is_vocabulary_heading(text):
+                candidates.append((line.size, -index, text))
+                break
+    if not candidates:
+        return ""
+    size, negative_index, name = max(candidates)
+    index = -negative_index
+    below = header[index + 1] if index + 1 < len(header) else None
+    if below is not None and len(name.split()) == 1 and abs(below.size - size) < 0.5:
+        second = below.segments[0]
+        if looks_like_name(second) and len(second.split()) <= 2:
+            return f"{name} {second}"
+    return name
+
+
+def _find_location(header: list[TextLine]) -> Location:
+    for line in header:
+        for segment in line.segments:
+            for piece in re.split(r"\s*[|·•]\s*", segment):
+                piece = piece.strip()
+                if is_location(piece) and not find_email(piece):
+                    city, _, region = piece.partition(",")
+                    return Location(city=city.strip(), region=region.strip())
+    return Location()
+
+
+def _find_label(header: list[TextLine], basics: Basics) -> str:
+    for line in header[:4]:
+        text = line.plain
+        if basics.name and basics.name.split()[0] in text:
+            continue
+        if find_email(text) or find_phone(text) or find_urls(text) or has_date(text):
+            continue
+        if 3 <= len(text) <= 60 and not is_location(text):
+            return text
+    return ""
+
+
+def _add_block(resume: Resume, block: _Block, body_size: float) -> None:
+    text = "\n".join(line.text for line in block.lines)
+    section = Section(heading=block.heading, kind=block.kind, text=text)
+    builders = {
+        SectionKind.work: _add_work,
+        SectionKind.education: _add_education,
+        SectionKind.skills: _add_skills,
+        SectionKind.projects: _add_projects,
+        SectionKind.volunteer: _add_volunteer,
+    }
+    if block.kind in builders:
+        before = len(_items_of(resume, block.kind))
+        builders[block.kind](resume, block.lines, body_size)
+        section.items = list(range(before, len(_items_of(resume, block.kind))))
+    elif block.kind is SectionKind.summary:
+        summary = " ".join(strip_bullet(line.plain) for line in block.lines)
+        resume.basics.summary = f"{resume.basics.summary}\n{summary}".strip()
+    elif block.kind is not SectionKind.other:
+        before = len(_items_of(resume, block.kind))
+        _add_simple_items(resume, block.kind, block.lines)
+        section.items = list(range(before, len(_items_of(resume, block.kind))))
+    resume.meta.sections.append(section)
+
+
+def _items_of(resume: Resume, kind: SectionKind) -> list[object]:
+    return list(getattr(resume, kind.value, []))
+
+
+def _add_work(resume: Resume, lines: list[TextLine], body_size: float) -> None:
+    for entry in split_entries(lines, body_size=body_size):
+        if not (entry.title or entry.organisation):
+            continue
+        resume.work.append(
+            Work(
+                name=entry.organisation,
+                position=entry.title,
+                location=entry.location,
+                startDate=entry.start,
+                endDate=entry.end,
+                summary=" ".join(entry.rest),
+                highlights=entry.bullets,
+            )
+        )
+
+
+def _add_volunteer(resume: Resume, lines: list[TextLine], body_size: float) -> None:
+    for entry in split_entries(lines, body_size=body_size):
+        if entry.title or entry.organisation:
+            resume.volunteer.append(
+                Volunteer(
+                    organization=entry.organisation,
+                    position=entry.title,
+                    startDate=entry.start,
+                    endDate=entry.end,
+                    highlights=entry.bullets,
+                )
+            )
+
+
+def _add_projects(resume: Resume, lines: list[TextLine], body_size: float) -> None:
+    for entry in split_entries(lines, body_size=body_size):
+        name = entry.organisation or entry.title or (entry.bullets[0] if entry.bullets else "")
+        if not name:
+            continue
+        roles = [entry.title] if entry.title and entry.organisation else []
+        resume.projects.append(
+            Project(
+                name=name,
+                description=" ".join(entry.rest),
+                highlights=entry.bullets if name is not entry.bullets[:1] else entry.bullets[1:],
+                startDate=entry.start,
+                endDate=entry.end,
+                roles=roles,
+            )
+        )
+
+
+def _add_education(resume: Resume, lines: list[TextLine], body_size: float) -> None:
+    for entry in split_entries(lines, body_size=body_size, education=True):
+        if not entry.organisation and not entry.title:
+            continue
+        study_type, area = split_degree(entry.title)
+        resume.education.append(
+            Education(
+                institution=entry.organisation,
+                studyType=study_type,
+                area=area,
+                location=entry.location,
+                startDate=entry.start if entry.end else "",
+                endDate=entry.end or entry.start,
+                score=_gpa(entry),
+                courses=[],
+            )
+        )
+
+
+def _gpa(entry: Entry) -> str:
+    text = " ".join([line.plain for line in entry.header] + entry.bullets)
+    match = re.search(r"(?i)\bGPA\b\s*:?\s*([\d.]+\s*(?:/\s*[\d.]+)?)", text)
+    return match.group(1) if match else ""
+
+
+def _add_skills(resume: Resume, lines: list[TextLine], body_size: float) -> None:
+    for line in lines:
+        for segment in line.segments:
+            text = strip_bullet(segment)
+            name, separator, rest = text.partition(":")
+            if not separator or len(name) > 40:
+                name, rest = "", text
+            keywords = [k.strip(" .") for k in _SKILL_SPLIT_RE.split(rest) if k.strip(" .")]
+            if keywords or name:
+                resume.skills.append(Skill(name=name.strip(), keywords=keywords))
+
+
+def _add_simple_items(resume: Resume, kind: SectionKind, lines: list[TextLine]) -> None:
+    for line in lines:
+        text = strip_bullet(line.plain)
+        if not text:
+            continue
+        if kind is SectionKind.awards:
+            resume.awards.append(Award(title=text))
+        elif kind is SectionKind.certificates:
+            resume.certificates.append(Certificate(name=text))
+        elif kind is SectionKind.publications:
+            resume.publications.append(Publication(name=text))
+        elif kind is SectionKind.languages:
+            language, _, fluency = re.split(r"\s*[:(–-]\s*", text, maxsplit=1) + ["", ""][:0] or [
+                text
+            ]
+            resume.languages.append(
+                Language(language=language.strip(), fluency=fluency.strip(" )"))
+            )
+        elif kind is SectionKind.interests:
+            resume.interests.append(Interest(name=text))
+        elif kind is SectionKind.references:
+            resume.references.append(Reference(reference=text))
+
+
+def _record_sources(resume: Resume) -> None:
+    """Where each item's first words sit in the source text, for the grounding check."""
+    text = resume.meta.source_text
+    folded = text.casefold()
+
+    def locate(path: str, value: str) -> None:
+        needle = value.strip().casefold()[:60]
+        if len(needle) < 2:
+            return
+        start = folded.find(needle)
+        if start >= 0:
+            resume.meta.sources[path] = SourceSpan(start=start, end=start + len(needle))
+
+    for field_name in ("name", "email", "phone", "url", "label"):
+        locate(f"basics.{field_name}", getattr(resume.basics, field_name))
+    for index, work in enumerate(resume.work):
+        locate(f"work[{index}]", work.name or work.position)
+    for index, school in enumerate(resume.education):
+        locate(f"education[{index}]", school.institution or school.studyType)
+    for index, project in enumerate(resume.projects):
+        locate(f"projects[{index}]", project.name)
+    for index, skill in enumerate(resume.skills):
+        locate(f"skills[{index}]", skill.name or (skill.keywords[0] if skill.keywords else ""))
+    _record_section_spans(resume, normalise_heading)
+
+
+def _record_section_spans(resume: Resume, normalise: object) -> None:
+    text = resume.meta.source_text
+    position = 0
+    for section in resume.meta.sections:
+        start = text.find(section.heading, position)
+        if start < 0:
+            continue
+        body_end = start + len(section.heading) + len(section.text) + 1
+        section.span = SourceSpan(start=start, end=min(body_end, len(text)))
+        position = start + len(section.heading)

@@ -1,0 +1,146 @@
+"""Parse one uploaded document into a `Resume`: checks, the reader for its type, the fallbacks.
+
+`parse_document` is the entry point; it runs `parse_in_process` in an isolated worker process
+(hard time limit, memory bound) and calls PDF.co from this process when that is configured.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+
+from resumeforge.config import Settings, get_settings
+from resumeforge.documents.errors import FileTooLarge, NoReadableText
+from resumeforge.documents.parsing.docx import read_docx_lines
+from resumeforge.documents.parsing.isolation import ParseJob, run_isolated
+from resumeforge.documents.parsing.layout import TextLine
+from resumeforge.documents.parsing.ocr import ocr_pages, tesseract_available
+from resumeforge.documents.parsing.pdf import open_pdf, read_pdf_lines
+from resumeforge.documents.parsing.pdfco import pdfco_text
+from resumeforge.documents.parsing.sections import build_resume
+from resumeforge.documents.parsing.sniff import MediaType, sniff_media_type
+from resumeforge.documents.parsing.text import decode_text, read_text_lines
+from resumeforge.resume.schemas import Resume
+
+# Fewer letters than this across a document means there is no text worth structuring.
+MIN_READABLE_LETTERS = 40
+
+
+@dataclass(slots=True)
+class ParsedDocument:
+    resume: Resume
+    media_type: str
+    pages: int
+    extraction: list[str] = field(default_factory=list)  # readers and fallbacks, in order used
+    warnings: list[str] = field(default_factory=list)
+
+
+def parse_document(
+    data: bytes, *, filename: str = "", settings: Settings | None = None
+) -> ParsedDocument:
+    """Parse `data` or raise one of `documents.errors`; never returns an empty résumé."""
+    settings = settings or get_settings()
+    if len(data) > settings.max_upload_bytes:
+        raise FileTooLarge(
+            f"The file is {len(data) // 1024} KB; the limit is {settings.max_upload_bytes // 1024} KB."
+        )
+    media_type = sniff_media_type(data, filename)
+    job = ParseJob(
+        data=data,
+        media_type=media_type,
+        max_pages=settings.max_pdf_pages,
+        ocr_enabled=settings.ocr_enabled,
+        ocr_timeout=settings.parse_timeout_seconds,
+    )
+    try:
+        return run_isolated(
+            job, timeout=settings.parse_timeout_seconds, memory_mb=settings.parse_memory_mb
+        )
+    except NoReadableText as error:
+        if media_type is not MediaType.pdf or not settings.pdfco_api_key:
+            raise
+        tried = list(error.extra.get("extraction", ["pdf"]))
+        return _parse_with_pdfco(data, filename=filename, settings=settings, tried=tried)
+
+
+async def parse_document_async(
+    data: bytes, *, filename: str = "", settings: Settings | None = None
+) -> ParsedDocument:
+    """`parse_document` for async callers: the blocking wait runs in a thread."""
+    return await asyncio.to_thread(parse_document, data, filename=filename, settings=settings)
+
+
+def _parse_with_pdfco(
+    data: bytes, *, filename: str, settings: Settings, tried: list[str]
+) -> ParsedDocument:
+    extraction = [*tried, "pdfco"]
+    text = pdfco_text(data, filename=filename, settings=settings)
+    lines = read_text_lines(text)
+    _require_text(lines, extraction)
+    return _finish(
+        lines, MediaType.pdf, pages=0, extraction=extraction, warnings=["text from PDF.co"]
+    )
+
+
+def parse_in_process(job: ParseJob) -> ParsedDocument:
+    """The parse itself, in the calling process: what the worker runs and the benchmark times."""
+    if job.media_type is MediaType.pdf:
+        return _parse_pdf(job)
+    if job.media_type is MediaType.docx:
+        lines = read_docx_lines(job.data)
+        _require_text(lines, ["docx"])
+        return _finish(lines, job.media_type, pages=0, extraction=["docx"], warnings=[])
+    lines = read_text_lines(decode_text(job.data))
+    _require_text(lines, ["text"])
+    return _finish(lines, job.media_type, pages=0, extraction=["text"], warnings=[])
+
+
+def _parse_pdf(job: ParseJob) -> ParsedDocument:
+    document = open_pdf(job.data, max_pages=job.max_pages)
+    try:
+        pages = len(document)
+        lines, without_text = read_pdf_lines(document)
+        extraction, warnings = ["pdf"], []
+        if without_text and not _has_enough_text(lines):
+            if job.ocr_enabled and tesseract_available():
+                extraction.append("ocr")
+                lines = ocr_pages(document, list(range(pages)), timeout=job.ocr_timeout)
+                warnings.append(f"text read by OCR from {len(without_text)} scanned page(s)")
+            else:
+                warnings.append("scanned pages and OCR is not available")
+    finally:
+        document.close()
+    _require_text(lines, extraction)
+    return _finish(lines, MediaType.pdf, pages=pages, extraction=extraction, warnings=warnings)
+
+
+def _has_enough_text(lines: list[TextLine]) -> bool:
+    letters = sum(1 for line in lines for char in line.plain if char.isalpha())
+    return letters >= MIN_READABLE_LETTERS
+
+
+def _require_text(lines: list[TextLine], extraction: list[str]) -> None:
+    if not _has_enough_text(lines):
+        raise NoReadableText(
+            "No readable text was found; upload a PDF with selectable text or a DOCX.",
+            extraction=extraction,
+        )
+
+
+def _finish(
+    lines: list[TextLine],
+    media_type: MediaType,
+    *,
+    pages: int,
+    extraction: list[str],
+    warnings: list[str],
+) -> ParsedDocument:
+    resume = build_resume(lines)
+    resume.meta.extraction = list(extraction)
+    return ParsedDocument(
+        resume=resume,
+        media_type=media_type.value,
+        pages=pages or max((line.page for line in lines), default=0) + 1,
+        extraction=list(extraction),
+        warnings=warnings,
+    )
