@@ -9,10 +9,15 @@ from docx import Document
 
 
 def pdf_text(pdf: bytes) -> str:
-    """All pages' text in reading order (PDFium's text layer)."""
+    """All pages' text in reading order (PDFium's text layer).
+
+    PDFium reports a hyphen that ends a line as U+FFFE (it guesses it may be a soft hyphen);
+    it is printed as a hyphen, so it is read back as one.
+    """
     document = pdfium.PdfDocument(pdf)
     try:
-        return "\n".join(page.get_textpage().get_text_range() for page in document)
+        pages = [page.get_textpage().get_text_range() for page in document]
+        return "\n".join(pages).replace("\ufffe", "-")
     finally:
         document.close()
 

@@ -24,8 +24,8 @@ TEMPLATES_DIR = Path(__file__).parent / "templates"
 FONTS_DIR = Path(__file__).parent / "fonts"
 
 # Typst breaks lines only where Unicode allows; a 60-letter token would run off the page.
-# A zero-width space every few characters of such a token gives it break points without
-# changing what is read back (PDF text extraction does not emit it).
+# A zero-width space every few characters of such a token marks break points; the templates
+# turn each into an empty box, so what is read back from the PDF is unchanged.
 LONG_TOKEN = re.compile(r"\S{31,}")
 BREAK_EVERY = 20
 ZERO_WIDTH_SPACE = "\u200b"
