@@ -119,6 +119,40 @@ def parse(
         print_parsed(parsed)
 
 
+@app.command()
+def render(
+    resume_json: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)],
+    template: Annotated[str, typer.Option(help="classic, modern or compact.")] = "classic",
+    formats: Annotated[
+        str, typer.Option("--format", help="Comma-separated: pdf,docx,png.")
+    ] = "pdf",
+    paper: Annotated[str, typer.Option(help="letter or a4.")] = "letter",
+    fit_pages: Annotated[int | None, typer.Option(help="Tighten the PDF to 1 or 2 pages.")] = None,
+    out_dir: Annotated[Path, typer.Option("-o", "--out-dir", help="Where to write.")] = Path("."),
+) -> None:
+    """Render a JSON Resume file to PDF, DOCX and PNG previews."""
+    from resumeforge.errors import ProblemError
+    from resumeforge.rendering.files import parse_formats, read_resume, write_renders
+
+    try:
+        written, warnings = write_renders(
+            read_resume(resume_json),
+            stem=resume_json.stem,
+            out_dir=out_dir,
+            template=template,
+            formats=parse_formats(formats),
+            paper=paper,
+            fit_pages=fit_pages,
+        )
+    except ProblemError as error:
+        typer.echo(f"error: {error.detail} ({error.slug})", err=True)
+        raise typer.Exit(1) from None
+    for warning in warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    for path in written:
+        typer.echo(str(path))
+
+
 def main() -> None:
     try:
         app()
