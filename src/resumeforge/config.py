@@ -126,6 +126,10 @@ class Settings(BaseSettings):
     openai_base_url: str | None = None
     llm_timeout_seconds: float = Field(60.0, gt=0)
     llm_max_retries: int = Field(3, ge=0, le=10)
+    # Backoff between retries (doubling, with jitter) and the whole call's time budget.
+    llm_retry_base_seconds: float = Field(1.0, ge=0)
+    llm_retry_max_seconds: float = Field(20.0, ge=0)
+    llm_call_budget_seconds: float = Field(180.0, gt=0)
     llm_prices: Annotated[dict[str, ModelPrice], NoDecode] = Field(
         default_factory=lambda: {
             "gemini-2.5-flash": ModelPrice(input=Decimal("0.30"), output=Decimal("2.50")),
@@ -141,6 +145,12 @@ class Settings(BaseSettings):
         default_factory=lambda: {"resume": 1, "cover_letter": 1, "both": 2}
     )
     generation_deadline_seconds: float = Field(600.0, gt=0)
+    worker_concurrency: int = Field(4, ge=1, le=64)
+    worker_heartbeat_seconds: float = Field(5.0, gt=0)
+    # A worker silent this long is presumed dead and its jobs are run again elsewhere.
+    worker_stalled_seconds: float = Field(30.0, gt=0)
+    # `resumeforge serve` also runs a worker, so one command does everything locally.
+    serve_with_worker: bool = True
     stripe_secret_key: str | None = None
     stripe_webhook_secret: str | None = None
     stripe_api_base: str | None = None
