@@ -38,8 +38,8 @@ ORG_WORDS = (
     "college", "institute", "lab", "labs", "laboratory", "group", "bank", "school",
     "technologies", "solutions", "systems", "services", "agency", "foundation", "association",
     "department", "ministry", "hospital", "club", "center", "centre", "research", "ai",
-    "studio", "studios", "partners", "consulting", "capital", "ventures", "software", "media",
-    "network", "networks", "academy", "command", "government", "council", "society",
+    "studio", "studios", "partners", "consulting", "capital", "ventures",
+    "academy", "command", "government", "council", "society",
 )  # fmt: skip
 SCHOOL_WORDS = (
     "university", "college", "institute", "school", "academy", "polytechnic", "universität",
@@ -60,6 +60,7 @@ class Entry:
 
     header: list[TextLine] = field(default_factory=list)
     bullets: list[str] = field(default_factory=list)
+    bullet_lines: list[TextLine] = field(default_factory=list)
     title: str = ""
     organisation: str = ""
     location: str = ""
@@ -102,9 +103,13 @@ def is_school(text: str) -> bool:
     return bool(_words(text) & set(SCHOOL_WORDS))
 
 
-def _is_description(line: TextLine, previous_was_text: bool, body_size: float) -> bool:
+def _is_description(
+    line: TextLine, previous_was_text: bool, body_size: float, *, first: bool, education: bool
+) -> bool:
     """A sentence of description rather than an entry's header line."""
     text = line.plain
+    if education and is_school(text) and len(text) < 120:
+        return False  # "● John Hopkins University: Full Stack web development"
     if is_bullet(line):
         rest = strip_bullet(text)
         # "• Google    Mountain View, CA": a bulleted header line, as some LaTeX templates print.
@@ -116,6 +121,8 @@ def _is_description(line: TextLine, previous_was_text: bool, body_size: float) -
         return False
     if text[:1].islower():
         return True
+    if first:
+        return False
     distinct = line.bold or (body_size and abs(line.size - body_size) > 0.6)
     if distinct:
         return False
@@ -132,11 +139,16 @@ def split_entries(
     head_style: tuple[float, bool] | None = None
     previous_was_text = False
     for line in lines:
-        if _is_description(line, previous_was_text, body_size):
+        if _is_description(line, previous_was_text, body_size, first=not entries, education=education):
             if not entries:
                 entries.append(Entry())
             entries[-1].bullets.append(strip_bullet(line.plain))
+            entries[-1].bullet_lines.append(line)
             previous_was_text = True
+            continue
+        if entries and _only_dates(line) and not _has_dates(entries[-1]):
+            entries[-1].header.append(line)  # "From: 2012 – Present" under a job's description
+            previous_was_text = False
             continue
         style = (line.size, line.bold)
         distinct = line.bold or (body_size and abs(line.size - body_size) > 0.6)
@@ -165,6 +177,11 @@ def split_entries(
     for entry in entries:
         _fill_fields(entry, education=education)
     return [entry for entry in entries if entry.header or entry.bullets]
+
+
+def _only_dates(line: TextLine) -> bool:
+    found = find_date_range(line.plain)
+    return found is not None and not _remove_span(line.plain, found.span).strip()
 
 
 def _has_dates(entry: Entry) -> bool:
@@ -216,9 +233,10 @@ def _fill_fields(entry: Entry, *, education: bool) -> None:
 
 def _dates_in_bullet_margin(entry: Entry) -> DateRange | None:
     """Dates printed in a right-hand rail land beside the first bullets (RenderCV and kin)."""
-    for line in entry.header[1:]:
-        for segment in line.segments[1:]:
+    for line in entry.bullet_lines[:3]:
+        for index, segment in enumerate(line.segments[1:], start=1):
             if found := find_date_range(segment):
+                line.segments = line.segments[:index] + line.segments[index + 1 :]
                 return found
     return None
 
@@ -266,9 +284,10 @@ def _split_single(entry: Entry, text: str) -> None:
         if len(parts) < 2:
             continue
         scored = sorted(parts, key=lambda part: title_score(part) - org_score(part), reverse=True)
-        if title_score(scored[0]) > org_score(scored[0]):
-            entry.title = scored[0]
-            entry.organisation = next(part for part in parts if part is not scored[0])
+        best, worst = scored[0], scored[-1]
+        if title_score(best) and title_score(best) - org_score(best) > title_score(worst) - org_score(worst):
+            entry.title = best
+            entry.organisation = next(part for part in parts if part is not best)
             return
     if title_score(text) > org_score(text):
         entry.title = text
@@ -287,9 +306,11 @@ def _assign_education(entry: Entry, pieces: list[_Piece]) -> None:
     degree = next((t for t in texts if t != school and DEGREE_RE.search(t)), "")
     if not degree and school:
         # "PhD Princeton University, Computer Science": a degree before the school's name.
-        match = re.match(r"^((?:[A-Z][\w.]*\.?\s?){1,2})\s+(.*)$", school)
-        if match and DEGREE_RE.fullmatch(match.group(1).strip()):
-            degree, school = match.group(1).strip(), match.group(2)
+        words = school.split()
+        for count in (1, 2):
+            if len(words) > count and DEGREE_RE.fullmatch(" ".join(words[:count])):
+                degree, school = " ".join(words[:count]), " ".join(words[count:])
+                break
     entry.organisation = school
     entry.title = degree
     entry.rest = [t for t in texts if t not in (school, degree)]

@@ -164,9 +164,8 @@ def _add_styled_headings(lines: list[TextLine], found: dict[int, str], body_size
         bold or caps or (body_size and size > body_size + 0.6)
     ):
         return
-    first_heading = min(found)
     for index, line in enumerate(lines):
-        if index in found or index < first_heading or len(line.segments) != 1:
+        if index in found or index == 0 or len(line.segments) != 1:
             continue
         style = _style(line)
         same = abs(style.size - size) <= 0.6 and style.bold == bold and style.caps == caps
