@@ -57,9 +57,14 @@ def serve(
     if migrate:
         migrations.upgrade(url)
     bind_host, bind_port = host or settings.host, port or settings.port
-    typer.echo(f"resumeforge on http://{bind_host}:{bind_port}  (API docs at /docs)", err=True)
+    typer.echo(
+        f"resumeforge on http://{bind_host}:{bind_port}  (API docs: /docs)"
+        f"  provider: {settings.default_provider.value}"
+        f"  worker: {'in-process' if settings.serve_with_worker else 'run `resumeforge worker`'}",
+        err=True,
+    )
     uvicorn.run(
-        create_app(settings),
+        create_app(settings, with_worker=settings.serve_with_worker),
         host=bind_host,
         port=bind_port,
         log_level="warning",
@@ -151,6 +156,117 @@ def render(
         typer.echo(f"warning: {warning}", err=True)
     for path in written:
         typer.echo(str(path))
+
+
+@app.command()
+def tailor(
+    resume: Annotated[
+        Path, typer.Argument(exists=True, dir_okay=False, help=".pdf, .docx or .json")
+    ],
+    job: Annotated[Path, typer.Option("--job", exists=True, dir_okay=False, help="Job text.")],
+    provider: Annotated[str | None, typer.Option(help="offline, gemini or openai.")] = None,
+    template: Annotated[str, typer.Option(help="classic, modern or compact.")] = "classic",
+    cover_letter: Annotated[bool, typer.Option("--cover-letter", help="Write one too.")] = False,
+    out_dir: Annotated[Path, typer.Option("-o", "--out-dir", help="Where to write.")] = Path("."),
+) -> None:
+    """Tailor a résumé to a job: PDF, DOCX, optional cover letter and report.json."""
+    from rich.console import Console
+
+    from resumeforge.ai.tailor_files import tailor_to_files
+    from resumeforge.errors import ProblemError
+
+    console = Console(stderr=True)
+    settings = load_settings_or_exit()
+    with console.status("starting") as status:
+
+        def show_stage(stage: str) -> None:
+            console.log(stage)
+            status.update(f"{stage}…")
+
+        try:
+            written = tailor_to_files(
+                resume, job, out_dir=out_dir, settings=settings, provider=provider,
+                template=template, cover_letter=cover_letter, on_stage=show_stage,
+            )  # fmt: skip
+        except ProblemError as error:
+            typer.echo(f"error: {error.detail} ({error.slug})", err=True)
+            raise typer.Exit(1) from None
+    for path in written:
+        typer.echo(str(path))
+
+
+@app.command()
+def worker(
+    concurrency: Annotated[
+        int | None, typer.Option(help="Generations run at once (default: WORKER_CONCURRENCY).")
+    ] = None,
+) -> None:
+    """Run generation jobs until SIGINT or SIGTERM; start as many as the load needs."""
+    import asyncio
+
+    from resumeforge.db.engine import create_database, wait_for_database
+    from resumeforge.generations.jobs import WorkerRuntime, run_worker
+    from resumeforge.observability.logging import configure_logging
+
+    settings = load_settings_or_exit()
+    configure_logging(settings)
+
+    async def work() -> None:
+        database = create_database(settings, database_url(settings))
+        await wait_for_database(database, within_seconds=settings.db_startup_wait_seconds)
+        try:
+            await run_worker(
+                WorkerRuntime(settings=settings, database=database), concurrency=concurrency
+            )
+        finally:
+            await database.dispose()
+
+    asyncio.run(work())
+
+
+tokens_app = typer.Typer(help="Operator tools for token balances.", no_args_is_help=True)
+app.add_typer(tokens_app, name="tokens")
+
+
+@tokens_app.command("grant")
+def tokens_grant(
+    email: str,
+    amount: Annotated[int, typer.Argument(min=1, help="Tokens to add.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why, for the ledger.")] = "operator",
+) -> None:
+    """Give EMAIL's account AMOUNT tokens, recorded in the ledger."""
+    import asyncio
+    import uuid
+
+    from resumeforge.accounts import service as accounts
+    from resumeforge.billing import service as billing
+    from resumeforge.db.engine import create_database
+
+    settings = load_settings_or_exit()
+
+    async def grant() -> int:
+        database = create_database(settings, database_url(settings))
+        try:
+            async with database.sessions() as session:
+                user = await accounts.find_by_email(session=session, email=email)
+                if user is None:
+                    typer.echo(f"no account with the email {email}", err=True)
+                    raise typer.Exit(1)
+                change = await billing.credit_tokens(
+                    session=session,
+                    user_id=user.id,
+                    amount=amount,
+                    reason="grant",
+                    idempotency_key=f"grant:{uuid.uuid4()}",
+                    reference=f"operator:{reason}"[:255],
+                )
+                await session.commit()
+                return change.balance
+        finally:
+            await database.dispose()
+
+    balance = asyncio.run(grant())
+    typer.echo(f"granted {amount} token(s) to {email}; balance now {balance}")
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""A fake LLM server on 127.0.0.1 that speaks Gemini `generateContent` (v1 or v1beta) and OpenAI chat
+"""A fake LLM server on 127.0.0.1 speaking Gemini `generateContent` (v1 or v1beta) and OpenAI chat
 completions, so the tests run the real SDK clients. Each test scripts its replies; when the
 script runs out, the server answers each task with a good JSON answer."""
 
