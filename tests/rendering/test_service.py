@@ -45,9 +45,10 @@ def test_resume_pdf_has_title_author_and_the_facts_in_reading_order(
     in_order = [
         "Marisol Okonkwo-Lindqvist",
         "marisol.okonkwo@example.com",
-        "Tidewater Logistics",
-        "Apr 2021 – Present",
         "Staff Software Engineer",
+        "Apr 2021 – Present",
+        "Tidewater Logistics",
+        "Senior Software Engineer",
         "Brightledger",
         "Oregon State University",
         "Certified Kubernetes Administrator",

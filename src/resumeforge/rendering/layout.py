@@ -216,35 +216,55 @@ def bullets_of(items: Sequence[str]) -> list[str]:
     return [one_line(item) for item in items if one_line(item)]
 
 
+def role_entry(
+    *, role: str, organisation: str, start: str, end: str, location: str = "", url: str = ""
+) -> Entry:
+    """A job or volunteer role: the role and dates on the first line, the organisation below.
+
+    Title first, on the dates line, is what most applicant tracking systems (and our parser)
+    take as the job title when a line could be either ("Software Engineer", "Fernhill Software").
+    """
+    role, organisation = one_line(role), one_line(organisation)
+    return Entry(
+        title=role or organisation,
+        dates=date_range(start, end),
+        subtitle=organisation if role else "",
+        location=one_line(location),
+        url=link_target(url),
+    )
+
+
 def work_entries(resume: Resume, indices: Sequence[int]) -> list[Entry]:
     entries = []
     for job in (resume.work[i] for i in indices):
-        entries.append(
-            Entry(
-                title=one_line(job.name) or one_line(job.position),
-                dates=date_range(job.startDate, job.endDate),
-                subtitle=one_line(job.position) if one_line(job.name) else "",
-                location=one_line(job.location),
-                url=link_target(job.url),
-                text=joined(paragraphs_of(job.summary), " "),
-                bullets=bullets_of(job.highlights),
-            )
+        entry = role_entry(
+            role=job.position,
+            organisation=job.name,
+            start=job.startDate,
+            end=job.endDate,
+            location=job.location,
+            url=job.url,
         )
+        entry.text = joined(paragraphs_of(job.summary), " ")
+        entry.bullets = bullets_of(job.highlights)
+        entries.append(entry)
     return entries
 
 
 def volunteer_entries(resume: Resume, indices: Sequence[int]) -> list[Entry]:
-    return [
-        Entry(
-            title=one_line(role.organization) or one_line(role.position),
-            dates=date_range(role.startDate, role.endDate),
-            subtitle=one_line(role.position) if one_line(role.organization) else "",
-            url=link_target(role.url),
-            text=joined(paragraphs_of(role.summary), " "),
-            bullets=bullets_of(role.highlights),
+    entries = []
+    for role in (resume.volunteer[i] for i in indices):
+        entry = role_entry(
+            role=role.position,
+            organisation=role.organization,
+            start=role.startDate,
+            end=role.endDate,
+            url=role.url,
         )
-        for role in (resume.volunteer[i] for i in indices)
-    ]
+        entry.text = joined(paragraphs_of(role.summary), " ")
+        entry.bullets = bullets_of(role.highlights)
+        entries.append(entry)
+    return entries
 
 
 def education_entries(resume: Resume, indices: Sequence[int]) -> list[Entry]:
