@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -14,6 +16,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from resumeforge import __version__
 from resumeforge.accounts.router import router as accounts_router
+from resumeforge.billing.router import router as billing_router
 from resumeforge.config import Settings, get_settings
 from resumeforge.db.engine import (
     Database,
@@ -22,12 +25,16 @@ from resumeforge.db.engine import (
     is_connection_error,
     wait_for_database,
 )
+from resumeforge.documents.router import router as documents_router
 from resumeforge.errors import (
     INTERNAL_ERROR,
     ServiceUnavailable,
     install_error_handlers,
     problem_response,
 )
+from resumeforge.generations.events import GenerationEvents
+from resumeforge.generations.jobs import WorkerRuntime, run_worker
+from resumeforge.generations.router import router as generations_router
 from resumeforge.observability.health import router as health_router
 from resumeforge.observability.logging import configure_logging
 from resumeforge.observability.middleware import RequestContextMiddleware
@@ -35,23 +42,41 @@ from resumeforge.observability.middleware import RequestContextMiddleware
 log = structlog.get_logger(__name__)
 
 
-def create_app(settings: Settings | None = None, *, database: Database | None = None) -> FastAPI:
-    """Build the app. A `database` passed in is used as is (and not disposed of) — tests do."""
+def create_app(
+    settings: Settings | None = None,
+    *,
+    database: Database | None = None,
+    with_worker: bool = False,
+) -> FastAPI:
+    """Build the app. A `database` passed in is used as is (and not disposed of) — tests do.
+
+    `with_worker` runs a generation worker inside this process, so one command serves all.
+    """
     settings = settings or get_settings()
     configure_logging(settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = database is None
-        app.state.database = database or create_database(settings)
         if owned:
+            app.state.database = create_database(settings)
+            app.state.generation_events = GenerationEvents(app.state.database.url)
             await wait_for_database(
                 app.state.database, within_seconds=settings.db_startup_wait_seconds
             )
+        worker = None
+        if with_worker:
+            runtime = WorkerRuntime(settings=settings, database=app.state.database)
+            worker = asyncio.create_task(run_worker(runtime, install_signal_handlers=False))
         log.info("started", environment=settings.resumeforge_env.value, version=__version__)
         try:
             yield
         finally:
+            if worker is not None:
+                worker.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await worker
+            await app.state.generation_events.close()
             if owned:
                 await app.state.database.dispose()
 
@@ -64,6 +89,7 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
     app.state.settings = settings
     if database is not None:
         app.state.database = database
+        app.state.generation_events = GenerationEvents(database.url)
 
     install_error_handlers(app)
     app.add_exception_handler(DBAPIError, _on_database_error)
@@ -80,6 +106,9 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
 
     app.include_router(health_router)
     app.include_router(accounts_router)
+    app.include_router(documents_router)
+    app.include_router(generations_router)
+    app.include_router(billing_router)
     return app
 
 

@@ -1,0 +1,103 @@
+"""Uploaded résumés: checked and parsed on the way in, kept with their parse, owner-only."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import undefer
+
+from resumeforge.config import Settings
+from resumeforge.documents.models import Document
+from resumeforge.documents.parsing import parse_document_async
+from resumeforge.errors import NotFound
+from resumeforge.resume.schemas import Resume
+
+
+class DocumentNotFound(NotFound):
+    slug, title = "document-not-found", "Document not found"
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    document: Document
+    resume: Resume
+    warnings: list[str]
+
+
+async def store_upload(
+    *,
+    session: AsyncSession,
+    settings: Settings,
+    user_id: uuid.UUID,
+    filename: str,
+    data: bytes,
+) -> StoredDocument:
+    """Parse the file (off the event loop, under the parser's limits) and keep both."""
+    parsed = await parse_document_async(data, filename=filename, settings=settings)
+    document = Document(
+        user_id=user_id,
+        filename=safe_filename(filename),
+        media_type=parsed.media_type,
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+        pages=parsed.pages,
+        extraction=list(parsed.extraction),
+        content=data,
+        resume=parsed.resume.model_dump(mode="json"),
+    )
+    session.add(document)
+    await session.commit()
+    return StoredDocument(document=document, resume=parsed.resume, warnings=list(parsed.warnings))
+
+
+async def list_documents(*, session: AsyncSession, user_id: uuid.UUID) -> list[Document]:
+    rows = await session.scalars(
+        select(Document).where(Document.user_id == user_id).order_by(Document.created_at.desc())
+    )
+    return list(rows)
+
+
+async def get_document(
+    *, session: AsyncSession, user_id: uuid.UUID, document_id: uuid.UUID
+) -> Document:
+    """The user's document with its parse; another user's is as absent as a missing one."""
+    document = await session.scalar(
+        select(Document)
+        .options(undefer(Document.resume))
+        .where(Document.id == document_id, Document.user_id == user_id)
+    )
+    if document is None:
+        raise DocumentNotFound(f"No document {document_id}.")
+    return document
+
+
+async def get_resume(
+    *, session: AsyncSession, user_id: uuid.UUID, document_id: uuid.UUID
+) -> Resume:
+    document = await get_document(session=session, user_id=user_id, document_id=document_id)
+    return Resume.model_validate(document.resume)
+
+
+async def delete_document(
+    *, session: AsyncSession, user_id: uuid.UUID, document_id: uuid.UUID
+) -> None:
+    """Remove the original bytes and the parse."""
+    deleted = await session.scalar(
+        delete(Document)
+        .where(Document.id == document_id, Document.user_id == user_id)
+        .returning(Document.id)
+    )
+    if deleted is None:
+        raise DocumentNotFound(f"No document {document_id}.")
+    await session.commit()
+
+
+def safe_filename(filename: str) -> str:
+    """The name's last path part, printable and at most 255 characters."""
+    name = filename.replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(ch for ch in name if ch.isprintable()).strip()
+    return (name or "upload")[:255]

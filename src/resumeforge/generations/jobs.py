@@ -1,0 +1,240 @@
+"""Background work on procrastinate: run a generation, retry what may pass, recover the lost.
+
+A job only ever moves its generation forward through `service`; whatever happens — a provider
+outage, a deadline, a crash, a worker killed mid-job — the generation ends succeeded, or failed
+with one refund.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import random
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import structlog
+from procrastinate import App, Blueprint, JobContext, PsycopgConnector
+from procrastinate.exceptions import ProcrastinateException
+from procrastinate.jobs import Job
+from procrastinate.retry import BaseRetryStrategy, RetryDecision
+
+from resumeforge.ai.errors import ProviderRateLimited, ProviderUnavailable
+from resumeforge.ai.providers.base import Usage
+from resumeforge.config import Settings
+from resumeforge.db.engine import Database, libpq_url
+from resumeforge.errors import ProblemError
+from resumeforge.generations import service
+from resumeforge.generations.pipeline import run_pipeline
+from resumeforge.generations.schemas import GenerationStatus
+
+log = structlog.get_logger(__name__)
+
+blueprint = Blueprint()
+
+MAX_RETRY_DELAY_SECONDS = 120.0
+INTERNAL_FAILURE = (
+    "Something went wrong on our side while writing your documents. "
+    "Your tokens were refunded; please try again."
+)
+
+
+@dataclass(frozen=True)
+class WorkerRuntime:
+    settings: Settings
+    database: Database
+
+
+class RetryLater(Exception):
+    """The provider may recover: run the job again in `delay` seconds."""
+
+    def __init__(self, delay: float) -> None:
+        super().__init__(f"retry in {delay:.1f} s")
+        self.delay = delay
+
+
+class RetryWhenAsked(BaseRetryStrategy):
+    """Retry only when the job raised RetryLater, after the delay it asked for."""
+
+    def get_retry_decision(self, *, exception: BaseException, job: Job) -> RetryDecision | None:
+        if isinstance(exception, RetryLater):
+            return RetryDecision(retry_in={"seconds": exception.delay})
+        return None
+
+
+@blueprint.task(
+    name=service.TASK_NAME, queue=service.QUEUE, pass_context=True, retry=RetryWhenAsked()
+)
+async def run_generation(context: JobContext, generation_id: str) -> None:
+    runtime: WorkerRuntime = context.additional_context["runtime"]
+    attempt = context.job.attempts if context.job else 0
+    await execute_generation(runtime, uuid.UUID(generation_id), attempt=attempt)
+
+
+async def execute_generation(
+    runtime: WorkerRuntime, generation_id: uuid.UUID, *, attempt: int
+) -> None:
+    """Run one generation to its end, or raise RetryLater when the provider may recover."""
+    sessions = runtime.database.sessions
+    async with sessions() as session:
+        run = await service.load_run(session=session, generation_id=generation_id)
+    if run is None:
+        return  # finished already: a duplicate delivery or a sweep got there first
+    log.info("generation started", generation_id=str(generation_id), attempt=attempt)
+
+    async def fail(reason: str) -> None:
+        async with sessions() as session:
+            await service.fail_and_refund(session=session, generation_id=run.id, reason=reason)
+
+    remaining = (run.deadline_at - datetime.now(UTC)).total_seconds()
+    if remaining <= 0:
+        await fail(DEADLINE_FAILURE)
+        return
+
+    async def on_stage(stage: str) -> None:
+        async with sessions() as session:
+            moved = await service.mark_stage(
+                session=session,
+                generation_id=run.id,
+                status=GenerationStatus(stage),
+                attempt=stage == "parsing",
+            )
+        if not moved:
+            raise GenerationFinishedElsewhere
+
+    async def on_usage(usage: Usage) -> None:
+        async with sessions() as session:
+            await service.record_usage(
+                session=session,
+                user_id=run.user_id,
+                generation_id=run.id,
+                provider=usage.provider,
+                model=usage.model,
+                prompt_tokens=usage.prompt_tokens,
+                output_tokens=usage.output_tokens,
+                latency_ms=usage.latency_ms,
+                cost_usd=float(usage.cost_usd),
+                outcome=str(usage.outcome),
+            )
+
+    try:
+        async with asyncio.timeout(remaining):
+            output = await run_pipeline(
+                run, settings=runtime.settings, on_stage=on_stage, on_usage=on_usage
+            )
+    except GenerationFinishedElsewhere:
+        return
+    except TimeoutError:
+        await fail(DEADLINE_FAILURE)
+        return
+    except (ProviderRateLimited, ProviderUnavailable) as error:
+        delay = retry_delay(attempt, getattr(error, "retry_after", 0.0))
+        left = (run.deadline_at - datetime.now(UTC)).total_seconds()
+        if delay >= left:
+            await fail(f"The AI provider stayed unavailable until the deadline ({error.detail}).")
+            return
+        log.warning("provider not available, retrying", generation_id=str(run.id), delay=delay)
+        async with sessions() as session:
+            await service.mark_stage(
+                session=session, generation_id=run.id, status=GenerationStatus.queued
+            )
+        raise RetryLater(delay) from error
+    except ProblemError as error:
+        log.info("generation failed", generation_id=str(run.id), problem=error.slug)
+        await fail(f"{error.title}: {error.detail}")
+        return
+    except Exception:
+        log.exception("generation crashed", generation_id=str(run.id))
+        await fail(INTERNAL_FAILURE)
+        return
+
+    async with sessions() as session:
+        await service.succeed(
+            session=session,
+            generation_id=run.id,
+            artifacts=output.artifacts,
+            report=output.report,
+            job_title=output.job_title,
+            company=output.company,
+        )
+    log.info("generation succeeded", generation_id=str(run.id))
+
+
+DEADLINE_FAILURE = (
+    "The generation did not finish before its deadline. Your tokens were refunded; "
+    "please try again."
+)
+
+
+class GenerationFinishedElsewhere(Exception):
+    """The generation was finished by someone else (the deadline sweeper): stop quietly."""
+
+
+def retry_delay(attempt: int, retry_after: float) -> float:
+    """Exponential backoff with jitter, never sooner than the provider asked."""
+    backoff = min(MAX_RETRY_DELAY_SECONDS, 2.0**attempt) * random.uniform(0.5, 1.0)
+    return max(retry_after, backoff)
+
+
+# --- the worker process ---------------------------------------------------------------
+
+
+def build_queue(settings: Settings, database_url: str) -> App:
+    """The procrastinate app on our database, with this package's tasks."""
+    queue = App(connector=PsycopgConnector(conninfo=libpq_url(database_url)))
+    queue.add_tasks_from(blueprint, namespace="")
+    return queue
+
+
+async def recover_lost_work(queue: App, runtime: WorkerRuntime) -> None:
+    """Re-run jobs of dead workers, and fail (with refund) generations past their deadline."""
+    seconds = runtime.settings.worker_stalled_seconds
+    for job in await queue.job_manager.get_stalled_jobs(seconds_since_heartbeat=seconds):
+        with contextlib.suppress(ProcrastinateException, Exception):
+            await queue.job_manager.retry_job(job)
+            log.warning("re-queued a job of a dead worker", job_id=job.id)
+    async with runtime.database.sessions() as session:
+        overdue = await service.overdue_generations(session=session)
+    for generation_id in overdue:
+        async with runtime.database.sessions() as session:
+            if await service.fail_and_refund(
+                session=session, generation_id=generation_id, reason=DEADLINE_FAILURE
+            ):
+                log.warning("generation passed its deadline", generation_id=str(generation_id))
+
+
+async def _recover_forever(queue: App, runtime: WorkerRuntime) -> None:
+    interval = max(0.5, runtime.settings.worker_stalled_seconds / 3)
+    while True:
+        try:
+            await recover_lost_work(queue, runtime)
+        except Exception:  # a failed sweep is retried at the next interval
+            log.exception("recovery sweep failed")
+        await asyncio.sleep(interval)
+
+
+async def run_worker(
+    runtime: WorkerRuntime, *, concurrency: int | None = None, install_signal_handlers: bool = True
+) -> None:
+    """Run jobs until cancelled (or, with signal handlers, until SIGINT/SIGTERM)."""
+    settings = runtime.settings
+    queue = build_queue(settings, runtime.database.url)
+    worker_options: dict[str, Any] = {
+        "queues": [service.QUEUE],
+        "concurrency": concurrency or settings.worker_concurrency,
+        "additional_context": {"runtime": runtime},
+        "update_heartbeat_interval": settings.worker_heartbeat_seconds,
+        "stalled_worker_timeout": settings.worker_stalled_seconds,
+        "install_signal_handlers": install_signal_handlers,
+        "delete_jobs": "successful",
+    }
+    async with queue.open_async():
+        recovery = asyncio.create_task(_recover_forever(queue, runtime))
+        try:
+            await queue.run_worker_async(**worker_options)
+        finally:
+            recovery.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await recovery

@@ -1,0 +1,211 @@
+"""HTTP for generations: start (paid), list, read, follow (SSE), download, delete. Owner-only."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import uuid
+from collections.abc import AsyncIterator
+from datetime import datetime
+from typing import Annotated
+from urllib.parse import quote
+
+from fastapi import APIRouter, Header, Query, Request, Response, status
+from fastapi.responses import StreamingResponse
+
+from resumeforge.accounts.dependencies import CurrentUser, SessionDep, SettingsDep
+from resumeforge.db.engine import Database
+from resumeforge.generations import service
+from resumeforge.generations.events import GenerationEvents
+from resumeforge.generations.models import Generation, GenerationFile
+from resumeforge.generations.schemas import (
+    GenerationCreate,
+    GenerationFileOut,
+    GenerationOut,
+    GenerationPage,
+    GenerationStatus,
+)
+
+router = APIRouter(prefix="/api/v1/generations", tags=["generations"])
+
+# How long a stream waits for a NOTIFY before it re-reads the status itself.
+EVENT_POLL_SECONDS = 2.0
+KEEPALIVE_SECONDS = 15.0
+
+
+@router.post("", status_code=status.HTTP_202_ACCEPTED, response_model=GenerationOut)
+async def start(
+    body: GenerationCreate,
+    user: CurrentUser,
+    session: SessionDep,
+    settings: SettingsDep,
+    response: Response,
+    idempotency_key: Annotated[str | None, Header(max_length=255)] = None,
+) -> GenerationOut:
+    """Spend tokens and queue a generation. The same Idempotency-Key again charges nothing."""
+    generation, created = await service.start_generation(
+        session=session,
+        settings=settings,
+        user=user,
+        request=body,
+        idempotency_key=idempotency_key,
+    )
+    response.headers["Location"] = f"{router.prefix}/{generation.id}"
+    if not created:
+        response.headers["Idempotent-Replayed"] = "true"
+    files = await service.files_of(session=session, generation_ids=[generation.id])
+    return _out(generation, files[generation.id])
+
+
+@router.get("", response_model=GenerationPage)
+async def list_generations(
+    user: CurrentUser,
+    session: SessionDep,
+    status_filter: Annotated[GenerationStatus | None, Query(alias="status")] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    before: Annotated[datetime | None, Query(description="created_at cursor")] = None,
+) -> GenerationPage:
+    """Newest first; filter by status; page with `before`."""
+    rows = await service.list_generations(
+        session=session, user_id=user.id, status=status_filter, limit=limit, before=before
+    )
+    files = await service.files_of(session=session, generation_ids=[g.id for g in rows])
+    cursor = rows[-1].created_at.isoformat() if len(rows) == limit else None
+    return GenerationPage(items=[_out(g, files[g.id]) for g in rows], next_cursor=cursor)
+
+
+@router.get("/{generation_id}", response_model=GenerationOut)
+async def get_generation(
+    generation_id: uuid.UUID, user: CurrentUser, session: SessionDep
+) -> GenerationOut:
+    generation = await service.get_generation(
+        session=session, user_id=user.id, generation_id=generation_id, with_report=True
+    )
+    files = await service.files_of(session=session, generation_ids=[generation.id])
+    return _out(generation, files[generation.id], with_report=True)
+
+
+@router.get(
+    "/{generation_id}/events",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"text/event-stream": {}}}},
+)
+async def follow(
+    generation_id: uuid.UUID, request: Request, user: CurrentUser, session: SessionDep
+) -> StreamingResponse:
+    """Server-Sent Events: one `status` event per change, until succeeded or failed."""
+    await service.get_generation(session=session, user_id=user.id, generation_id=generation_id)
+    await session.close()  # the stream may last minutes: give the connection back now
+    events: GenerationEvents = request.app.state.generation_events
+    database = request.app.state.database
+    return StreamingResponse(
+        _status_stream(generation_id, events, database),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )
+
+
+async def _status_stream(
+    generation_id: uuid.UUID, events: GenerationEvents, database: Database
+) -> AsyncIterator[str]:
+    async def read_status() -> GenerationStatus | None:
+        async with database.sessions() as session:
+            return await service.current_status(session=session, generation_id=generation_id)
+
+    async with events.subscribe(str(generation_id)) as updates:
+        # Subscribed first, read second: no change can slip between the two.
+        last = await read_status()
+        if last is not None:
+            yield _sse(generation_id, last)
+        quiet = 0.0
+        while last is not None and not last.is_terminal:
+            try:
+                current: GenerationStatus | None = GenerationStatus(
+                    await asyncio.wait_for(updates.get(), EVENT_POLL_SECONDS)
+                )
+                quiet = 0.0
+            except TimeoutError:
+                current = await read_status()
+                quiet += EVENT_POLL_SECONDS
+                if quiet >= KEEPALIVE_SECONDS:
+                    quiet = 0.0
+                    yield ": keep-alive\n\n"
+            if current is not None and current != last:
+                last = current
+                yield _sse(generation_id, current)
+
+
+def _sse(generation_id: uuid.UUID, status: GenerationStatus) -> str:
+    data = json.dumps({"id": str(generation_id), "status": status.value})
+    return f"event: status\ndata: {data}\n\n"
+
+
+@router.get("/{generation_id}/files/{name}")
+async def download(
+    generation_id: uuid.UUID, name: str, user: CurrentUser, session: SessionDep
+) -> Response:
+    generation, file = await service.get_file(
+        session=session, user_id=user.id, generation_id=generation_id, name=name
+    )
+    person = await service.person_name(session=session, generation_id=generation.id)
+    filename = download_name(person, generation, file)
+    disposition = f"attachment; filename=\"{filename}\"; filename*=UTF-8''{quote(filename)}"
+    return Response(
+        content=file.content,
+        media_type=file.media_type,
+        headers={
+            "Content-Disposition": disposition,
+            "ETag": f'"{file.sha256}"',
+            "Cache-Control": "private, max-age=3600",
+            "X-Content-Type-Options": "nosniff",
+        },
+    )
+
+
+@router.delete("/{generation_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def delete_files(
+    generation_id: uuid.UUID, user: CurrentUser, session: SessionDep
+) -> Response:
+    """Remove the generation's files; the record of what was spent stays."""
+    await service.delete_files(session=session, user_id=user.id, generation_id=generation_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+def _out(
+    generation: Generation, files: list[GenerationFile], *, with_report: bool = False
+) -> GenerationOut:
+    # Field by field: `report` is deferred, and read only when it was asked for.
+    plain = {
+        name: getattr(generation, name)
+        for name in GenerationOut.model_fields
+        if name not in {"files", "report"}
+    }
+    out = GenerationOut.model_validate(plain)
+    out.files = [
+        GenerationFileOut(
+            name=f.name,
+            media_type=f.media_type,
+            size=f.size,
+            sha256=f.sha256,
+            url=f"{router.prefix}/{generation.id}/files/{f.name}",
+        )
+        for f in files
+    ]
+    out.report = generation.report if with_report else None
+    return out
+
+
+FILE_LABELS = {"cover-letter": "Cover-Letter", "report": "Report", "resume": ""}
+
+
+def download_name(person: str, generation: Generation, file: GenerationFile) -> str:
+    """E.g. `Jane-Doe-Acme-Backend-Engineer.pdf`: who, where, what, then the file's kind."""
+    stem, _, extension = file.name.rpartition(".")
+    words = [person, generation.company, generation.job_title, FILE_LABELS.get(stem, stem)]
+    slug = "-".join(part for part in (_slug(word) for word in words) if part)
+    return f"{slug or 'resumeforge'}.{extension}"
+
+
+def _slug(text: str) -> str:
+    return "-".join(re.findall(r"[A-Za-z0-9]+", text))[:80]
