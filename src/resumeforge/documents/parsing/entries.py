@@ -123,8 +123,7 @@ def _is_description(
         return True
     if first:
         return False
-    distinct = line.bold or (body_size and abs(line.size - body_size) > 0.6)
-    if distinct:
+    if _distinct(line, body_size):
         return False
     if previous_was_text and len(line.segments) == 1 and not is_location(text):
         return True
@@ -151,7 +150,7 @@ def split_entries(
             previous_was_text = False
             continue
         style = (line.size, line.bold)
-        distinct = line.bold or (body_size and abs(line.size - body_size) > 0.6)
+        distinct = _distinct(line, body_size)
         current = entries[-1] if entries else None
         starts_new = (
             current is None
@@ -177,6 +176,11 @@ def split_entries(
     for entry in entries:
         _fill_fields(entry, education=education)
     return [entry for entry in entries if entry.header or entry.bullets]
+
+
+def _distinct(line: TextLine, body_size: float) -> bool:
+    """Set apart from body text by weight or size (size 0 means the source did not say)."""
+    return line.bold or (body_size > 0 and line.size > 0 and abs(line.size - body_size) > 0.6)
 
 
 def _only_dates(line: TextLine) -> bool:

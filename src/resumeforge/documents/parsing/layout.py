@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+# Runs of spaces used for alignment separate pieces just as a tab does.
+_WIDE_SPACE_RE = re.compile(r"\t+| {3,}")
 
 
 @dataclass(slots=True)
@@ -44,7 +48,8 @@ def clean_segment(text: str) -> str:
 
 def make_line(pieces: list[str], **hints: object) -> TextLine | None:
     """A line from raw pieces, or None when nothing readable is left."""
-    segments = [segment for segment in (clean_segment(p) for p in pieces) if segment]
+    split = [part for piece in pieces for part in _WIDE_SPACE_RE.split(piece)]
+    segments = [segment for segment in (clean_segment(p) for p in split) if segment]
     if not segments:
         return None
     return TextLine(segments=segments, **hints)  # type: ignore[arg-type]

@@ -80,10 +80,16 @@ def build_resume(lines: list[TextLine]) -> Resume:
 
 def _body_size(lines: list[TextLine]) -> float:
     sizes: Counter[float] = Counter()
+    unknown = 0
     for line in lines:
         if line.size > 0:
             sizes[round(line.size, 1)] += len(line.plain)
-    return sizes.most_common(1)[0][0] if sizes else 0.0
+        else:
+            unknown += len(line.plain)
+    # When most text has no stated size (DOCX "Normal" runs), sizes cannot tell body from heading.
+    if not sizes or unknown > sum(sizes.values()):
+        return 0.0
+    return sizes.most_common(1)[0][0]
 
 
 def _style(line: TextLine) -> _Style:

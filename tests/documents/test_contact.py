@@ -1,0 +1,41 @@
+"""Contact details found in the header lines of a résumé."""
+
+from __future__ import annotations
+
+import pytest
+
+from resumeforge.resume.contact import find_email, find_phone, find_urls, looks_like_name
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("tel:(+82) 10-9030-1843 | mailto:someone@example.com", "(+82) 10-9030-1843"),
+        ("US Citizen | (951) 555-0142 | someone@example.com", "(951) 555-0142"),
+        ("Mobile: +1-123-456-7890", "+1-123-456-7890"),
+        ("513.555.0188 (cell)", "513.555.0188"),
+        ("+15085550199", "+15085550199"),
+    ],
+)
+def test_phone_numbers_in_contact_lines(text: str, phone: str) -> None:
+    assert find_phone(text) == phone
+
+
+def test_year_ranges_are_not_phone_numbers() -> None:
+    assert find_phone("University of Somewhere 2013 - 2017") == ""
+
+
+def test_email_is_found_after_a_mailto_prefix() -> None:
+    assert find_email("mailto:first.last@example.co.uk | GitHub") == "first.last@example.co.uk"
+
+
+def test_profile_links_are_found_without_a_scheme() -> None:
+    assert find_urls("github.com/someone | linkedin.com/in/someone") == [
+        "github.com/someone",
+        "linkedin.com/in/someone",
+    ]
+
+
+@pytest.mark.parametrize(("text", "is_name"), [("Ana María López", True), ("CHRIS OH", True), ("Curriculum Vitae", False), ("Software Engineer at Example 2020", False)])
+def test_names_look_like_names(text: str, is_name: bool) -> None:
+    assert looks_like_name(text) is is_name

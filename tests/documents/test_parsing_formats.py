@@ -1,0 +1,63 @@
+"""Text PDFs, DOCX, Markdown and the corpus of real résumés parse into a `Resume`."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from resumeforge.config import Settings
+from resumeforge.documents.parsing import parse_document, parse_document_async
+from tests.corpus import CORPUS
+from tests.documents.files import resume_docx, text_pdf
+
+SETTINGS = Settings(ocr_enabled=False, pdfco_api_key=None)
+
+
+def test_text_pdf_parses_with_its_jobs() -> None:
+    parsed = parse_document(text_pdf(), filename="cv.pdf", settings=SETTINGS)
+    resume = parsed.resume
+    assert (parsed.media_type, parsed.pages, parsed.extraction) == ("application/pdf", 1, ["pdf"])
+    assert resume.basics.email == "maria.jensen@example.org"
+    assert [(w.name, w.position, w.startDate, w.endDate) for w in resume.work] == [
+        ("Northwind Traders Inc.", "Senior Data Engineer", "2020-01", "Present"),
+        ("Contoso Ltd.", "Data Analyst", "2017-03", "2019-12"),
+    ]
+    assert [s.kind.value for s in resume.meta.sections] == ["work", "education", "skills"]
+
+
+def test_docx_parses_with_heading_styles_and_tabs() -> None:
+    parsed = parse_document(resume_docx(), filename="cv.docx", settings=SETTINGS)
+    resume = parsed.resume
+    assert parsed.extraction == ["docx"]
+    assert resume.basics.name == "Maria Jensen"
+    assert resume.work[1].name == "Contoso Ltd." and resume.work[1].location == "Seattle, WA"
+    assert resume.education[0].institution == "University of Washington"
+
+
+def test_markdown_parses() -> None:
+    markdown = b"# Kim Lee\nkim@example.com\n\n## Experience\n**Initech Inc.**\nAnalyst   2015 - 2019\n"
+    parsed = parse_document(markdown, filename="cv.md", settings=SETTINGS)
+    assert parsed.media_type == "text/markdown"
+    assert parsed.resume.work[0].name == "Initech Inc."
+
+
+async def test_async_callers_get_the_same_result() -> None:
+    parsed = await parse_document_async(text_pdf(), settings=SETTINGS)
+    again = await asyncio.gather(*(parse_document_async(text_pdf(), settings=SETTINGS) for _ in range(3)))
+    assert all(p.resume == parsed.resume for p in again)
+
+
+def _corpus_files() -> list[Path]:
+    folder = CORPUS / "resumes"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in {".pdf", ".docx"})
+
+
+@pytest.mark.parametrize("path", _corpus_files(), ids=lambda p: p.name)
+def test_every_corpus_resume_has_a_name_an_email_and_sections(path: Path) -> None:
+    parsed = parse_document(path.read_bytes(), filename=path.name, settings=SETTINGS)
+    assert parsed.resume.basics.name and parsed.resume.basics.email
+    assert len(parsed.resume.meta.sections) >= 3

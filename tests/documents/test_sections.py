@@ -1,0 +1,84 @@
+"""Headings, sections, entries and contact details built from lines with layout hints."""
+
+from __future__ import annotations
+
+from resumeforge.documents.parsing.layout import TextLine
+from resumeforge.documents.parsing.sections import build_resume
+from resumeforge.documents.parsing.text import read_text_lines
+from resumeforge.resume.headings import heading_kind
+from resumeforge.resume.schemas import SectionKind
+
+
+def _line(*segments: str, size: float = 10.0, bold: bool = False) -> TextLine:
+    return TextLine(segments=list(segments), size=size, bold=bold)
+
+
+def test_heading_variants_map_to_kinds() -> None:
+    assert heading_kind("Professional Experience") is SectionKind.work
+    assert heading_kind("Work History") is SectionKind.work
+    assert heading_kind("Technical Skills") is SectionKind.skills
+    assert heading_kind("Volunteer Experience") is SectionKind.volunteer
+    assert heading_kind("Honors, Awards & Certifications") is SectionKind.awards
+    assert heading_kind("\uf19dEducation:") is SectionKind.education
+    assert heading_kind("Career Objective") is SectionKind.summary
+    assert heading_kind("Senior Engineer") is None
+
+
+def test_jobs_split_into_title_employer_and_dates() -> None:
+    lines = [
+        _line("Sam Rivera", size=20),
+        _line("sam@example.com | 555-201-3344"),
+        _line("Experience", size=13, bold=True),
+        _line("Acme Corp.", "Denver, CO", bold=True),
+        _line("Backend Engineer", "Jan 2020 – Present"),
+        _line("• Cut p99 latency by 40%"),
+        _line("Globex LLC", "Austin, TX", bold=True),
+        _line("Software Engineering Intern", "Summer 2018"),
+        _line("• Wrote the billing exporter"),
+        _line("Education", size=13, bold=True),
+        _line("State University", "Boulder, CO", bold=True),
+        _line("BS in Computer Science", "2014 – 2018"),
+    ]
+    resume = build_resume(lines)
+    assert resume.basics.name == "Sam Rivera"
+    assert resume.basics.phone == "555-201-3344"
+    assert [(w.position, w.name, w.startDate, w.endDate) for w in resume.work] == [
+        ("Backend Engineer", "Acme Corp.", "2020-01", "Present"),
+        ("Software Engineering Intern", "Globex LLC", "2018", ""),
+    ]
+    assert resume.work[0].location == "Denver, CO"
+    assert resume.work[0].highlights == ["Cut p99 latency by 40%"]
+    school = resume.education[0]
+    assert (school.institution, school.studyType, school.area) == ("State University", "BS", "Computer Science")
+
+
+def test_sections_are_kept_in_order_and_unknown_ones_are_other() -> None:
+    text = "\n".join(
+        [
+            "Lee Park",
+            "lee@example.com",
+            "## Summary",
+            "Engineer who ships.",
+            "## Skills",
+            "Languages: Go, Rust, SQL",
+            "## Side Quests",
+            "Built a boat.",
+        ]
+    )
+    resume = build_resume(read_text_lines(text))
+    assert [(s.heading, s.kind) for s in resume.meta.sections] == [
+        ("Summary", SectionKind.summary),
+        ("Skills", SectionKind.skills),
+        ("Side Quests", SectionKind.other),
+    ]
+    assert resume.meta.sections[2].text == "Built a boat."
+    assert resume.skills[0].name == "Languages"
+    assert resume.skills[0].keywords == ["Go", "Rust", "SQL"]
+    assert resume.basics.summary == "Engineer who ships."
+
+
+def test_every_item_points_into_the_source_text() -> None:
+    resume = build_resume(read_text_lines("Lee Park\nlee@example.com\nEXPERIENCE\nAcme Corp.\nEngineer   2019 - 2021"))
+    span = resume.meta.sources["basics.email"]
+    assert resume.meta.source_text[span.start : span.end] == "lee@example.com"
+    assert "work[0]" in resume.meta.sources
