@@ -161,7 +161,7 @@ def _unsupported_names(text: str, facts: SourceFacts) -> list[Fact]:
     """Capitalised words mid-sentence (employers, institutions, places) the source never uses."""
     problems = []
     for match in _CAPITALISED.finditer(text):
-        if _starts_sentence(text, match.start()):
+        if match.group(1) == "I" or _starts_sentence(text, match.start()):
             continue
         parts = re.findall(r"[a-z0-9]+", normalise(match.group(1)))
         if parts and not all(part in facts.words for part in parts):
@@ -171,7 +171,7 @@ def _unsupported_names(text: str, facts: SourceFacts) -> list[Fact]:
 
 def _starts_sentence(text: str, position: int) -> bool:
     before = text[:position].rstrip(" \t\"'(“‘")
-    return not before or before[-1] in ".!?:;•\n-–—" or before.endswith("I")
+    return not before or before[-1] in ".!?:;•\n-–—"
 
 
 # Fields of each item that identify it: they are never rewritten, only copied from the source.

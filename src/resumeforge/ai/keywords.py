@@ -30,6 +30,7 @@ _WORD = re.compile(r"[a-z0-9][a-z0-9+#./&'-]*[a-z0-9+#]|[a-z0-9]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])|\n+|\s+[•·▪●◦‣∙]\s*")
 
 
+@lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """Lowercase, NFKC, unified dashes and quotes, single spaces: the form facts compare in."""
     text = unicodedata.normalize("NFKC", text)
@@ -98,11 +99,16 @@ def canonical_skill(name: str) -> str:
 
 def mentions(text: str, keyword: str) -> bool:
     """Whether normalised `text` mentions `keyword` (a skill by any alias, or a phrase)."""
-    normalised = normalise(text)
+    return keyword_pattern(keyword).search(normalise(text)) is not None
+
+
+@lru_cache(maxsize=4096)
+def keyword_pattern(keyword: str) -> re.Pattern[str]:
+    """The pattern for a vocabulary skill (all its aliases) or, failing that, the phrase."""
     for term in skill_vocabulary():
         if term.canonical == keyword:
-            return term.pattern.search(normalised) is not None
-    return _term_pattern([normalise(keyword)]).search(normalised) is not None
+            return term.pattern
+    return _term_pattern([normalise(keyword)])
 
 
 def key_phrases(text: str, *, limit: int = 15) -> list[str]:
