@@ -10,6 +10,8 @@ from docx import Document
 from PIL import Image
 
 from resumeforge.rendering.errors import InvalidFitPages, UnknownPaper, UnknownTemplate
+from resumeforge.rendering.layout import print_letter, print_resume
+from resumeforge.rendering.pdf import document_payload, renderer
 from resumeforge.rendering.service import (
     TEMPLATES,
     render_cover_letter_docx,
@@ -18,6 +20,7 @@ from resumeforge.rendering.service import (
     render_resume_docx,
     render_resume_pdf,
 )
+from resumeforge.rendering.themes import theme_named
 from resumeforge.resume.schemas import CoverLetter, Resume
 from tests.rendering.text import docx_text, pdf_page_size_points, pdf_text
 
@@ -143,3 +146,16 @@ def test_an_empty_resume_still_renders() -> None:
     empty = Resume()
     assert render_resume_pdf(empty).pages == 1
     assert Document(io.BytesIO(render_resume_docx(empty).content)).paragraphs == []
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_templates_compile_without_typst_warnings(
+    resume: Resume, cover_letter: CoverLetter, template: str
+) -> None:
+    theme = theme_named(template)
+    for kind, printed in (
+        ("resume", print_resume(resume).as_json_ready()),
+        ("letter", print_letter(cover_letter).as_json_ready()),
+    ):
+        payload = document_payload(printed, kind=kind, theme=theme, paper="letter")
+        assert renderer().diagnostics(template, payload) == []

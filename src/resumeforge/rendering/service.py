@@ -60,7 +60,7 @@ def render_resume_pdf(
         return renderer().compile(template, payload)
 
     compiled = compile_at(0)
-    warnings = list(compiled.warnings)
+    warnings: list[str] = []
     if fit_pages is not None:
         compiled, fit_warning = fit_to_pages(compile_at, compiled, fit_pages)
         warnings += [fit_warning] if fit_warning else []
@@ -100,7 +100,7 @@ def render_cover_letter_pdf(
         print_letter(letter).as_json_ready(), kind="letter", theme=theme, paper=paper
     )
     compiled = renderer().compile(template, payload)
-    return RenderedDocument(compiled.content, PDF_MEDIA_TYPE, compiled.pages, compiled.warnings)
+    return RenderedDocument(compiled.content, PDF_MEDIA_TYPE, compiled.pages)
 
 
 def render_cover_letter_docx(
