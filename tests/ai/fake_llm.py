@@ -83,16 +83,18 @@ class FakeLLM:
         self.answer: Callable[[str], str] = good_answer
         self.seen: list[Seen] = []
         self.url = ""
+        self.delay = 0.0  # seconds before each default (unscripted) answer
 
     def reset(self) -> None:
         self.script, self.repeat, self.answer, self.seen = [], None, good_answer, []
+        self.delay = 0.0
 
     def next_reply(self, prompt: str) -> Reply:
         if self.script:
             return self.script.pop(0)
         if self.repeat is not None:
             return self.repeat
-        return Reply(text=self.answer(prompt))
+        return Reply(text=self.answer(prompt), delay=self.delay)
 
 
 def build_app(fake: FakeLLM) -> FastAPI:
