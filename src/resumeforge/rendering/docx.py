@@ -87,6 +87,13 @@ def set_bottom_rule(style: ParagraphStyle, *, colour: str, eighths_of_point: int
     p_pr.insert(0, border)
 
 
+def drop_letter_spacing(style: ParagraphStyle) -> None:
+    """Word's Subtitle is letter-spaced; the templates' label is not."""
+    spacing = style.element.get_or_add_rPr().find(qn("w:spacing"))
+    if spacing is not None:
+        spacing.getparent().remove(spacing)
+
+
 def remove_bottom_rule(style: ParagraphStyle) -> None:
     p_pr = style.element.get_or_add_pPr()
     existing = p_pr.find(qn("w:pBdr"))
@@ -167,6 +174,7 @@ def set_up_styles(document: WordDocument, theme: Theme) -> None:
     subtitle = paragraph_style(document, "Subtitle")
     style_text(subtitle, theme, size=body * 1.15, colour=theme.muted_colour)
     subtitle.font.italic = False
+    drop_letter_spacing(subtitle)
     subtitle.paragraph_format.space_after = Pt(2)
     subtitle.paragraph_format.alignment = alignment_of(theme)
 
@@ -200,6 +208,9 @@ def set_up_styles(document: WordDocument, theme: Theme) -> None:
 
     bullet = paragraph_style(document, "List Bullet")
     bullet.paragraph_format.space_after = Pt(line_gap / 2)
+    # The PDF's bullet hangs just inside the margin; Word's default indent is twice as deep.
+    bullet.paragraph_format.left_indent = Inches(0.25)
+    bullet.paragraph_format.first_line_indent = Inches(-0.15)
 
     link = document.styles.add_style(HYPERLINK, WD_STYLE_TYPE.CHARACTER)
     assert isinstance(link, CharacterStyle)
@@ -284,6 +295,8 @@ def add_entry(document: WordDocument, entry: Entry, theme: Theme) -> None:
             add_run(detail, "\t" + entry.location, colour=theme.muted_colour)
     if entry.text:
         add_paragraph(document, entry.text)
+    if entry.keywords:
+        add_run(add_paragraph(document), entry.keywords, italic=True, colour=theme.muted_colour)
     for bullet in entry.bullets:
         add_paragraph(document, bullet, style="List Bullet")
 

@@ -70,6 +70,7 @@ class Entry:
     location: str = ""
     url: str = ""
     text: str = ""
+    keywords: str = ""  # a project's technologies, on their own line after the text
     bullets: list[str] = field(default_factory=list)
 
 
@@ -291,16 +292,14 @@ def education_entries(resume: Resume, indices: Sequence[int]) -> list[Entry]:
 def project_entries(resume: Resume, indices: Sequence[int]) -> list[Entry]:
     entries = []
     for project in (resume.projects[i] for i in indices):
-        body = paragraphs_of(project.description)
-        if keywords := joined(project.keywords):
-            body.append(keywords)
         entries.append(
             Entry(
                 title=one_line(project.name),
                 dates=date_range(project.startDate, project.endDate),
                 subtitle=joined([*project.roles, project.entity]),
                 url=link_target(project.url),
-                text=" ".join(body),
+                text=joined(paragraphs_of(project.description), " "),
+                keywords=joined(project.keywords),
                 bullets=bullets_of(project.highlights),
             )
         )
