@@ -59,7 +59,15 @@ def text_pdf(lines: list[str] | None = None, *, pages: int = 1) -> bytes:
     return _save(document)
 
 
-def _add_text(document: pdfium.PdfDocument, page: pdfium.PdfPage, text: str, *, x: float, y: float, size: float) -> None:
+def _add_text(
+    document: pdfium.PdfDocument,
+    page: pdfium.PdfPage,
+    text: str,
+    *,
+    x: float,
+    y: float,
+    size: float,
+) -> None:
     text_object = pdfium_c.FPDFPageObj_NewTextObj(document.raw, b"Helvetica", size)
     encoded = (text + "\x00").encode("utf-16-le")
     pdfium_c.FPDFText_SetText(text_object, pdfium_c.cast(encoded, pdfium_c.FPDF_WIDESTRING))
@@ -100,7 +108,9 @@ def resume_docx(lines: list[str] | None = None) -> bytes:
     return buffer.getvalue()
 
 
-def rezip(data: bytes, *, extra: dict[str, bytes] | None = None, replace: dict[str, bytes] | None = None) -> bytes:
+def rezip(
+    data: bytes, *, extra: dict[str, bytes] | None = None, replace: dict[str, bytes] | None = None
+) -> bytes:
     """The same package with parts added or replaced."""
     source = zipfile.ZipFile(io.BytesIO(data))
     buffer = io.BytesIO()
@@ -125,7 +135,11 @@ def docm() -> bytes:
         b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
         b"application/vnd.ms-word.document.macroEnabled.main+xml",
     )
-    return rezip(base, replace={"[Content_Types].xml": macro_types}, extra={"word/vbaProject.bin": b"\xd0\xcf\x11\xe0"})
+    return rezip(
+        base,
+        replace={"[Content_Types].xml": macro_types},
+        extra={"word/vbaProject.bin": b"\xd0\xcf\x11\xe0"},
+    )
 
 
 def encrypted_pdf() -> bytes:
@@ -151,7 +165,8 @@ def encrypted_pdf() -> bytes:
         out.write(b"%010d 00000 n \n" % offset)
     out.write(
         b"trailer\n<< /Size %d /Root 1 0 R /Encrypt 4 0 R /ID [<0123456789abcdef0123456789abcdef>"
-        b" <0123456789abcdef0123456789abcdef>] >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+        b" <0123456789abcdef0123456789abcdef>] >>\nstartxref\n%d\n%%%%EOF\n"
+        % (len(objects) + 1, xref)
     )
     return out.getvalue()
 

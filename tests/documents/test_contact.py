@@ -36,6 +36,14 @@ def test_profile_links_are_found_without_a_scheme() -> None:
     ]
 
 
-@pytest.mark.parametrize(("text", "is_name"), [("Ana María López", True), ("CHRIS OH", True), ("Curriculum Vitae", False), ("Software Engineer at Example 2020", False)])
+@pytest.mark.parametrize(
+    ("text", "is_name"),
+    [
+        ("Ana María López", True),
+        ("CHRIS OH", True),
+        ("Curriculum Vitae", False),
+        ("Software Engineer at Example 2020", False),
+    ],
+)
 def test_names_look_like_names(text: str, is_name: bool) -> None:
     assert looks_like_name(text) is is_name

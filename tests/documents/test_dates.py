@@ -37,7 +37,10 @@ def test_a_lone_expected_date_is_a_start_without_end() -> None:
     assert found is not None and (found.start, found.end) == ("2023-06", "")
 
 
-@pytest.mark.parametrize(("printed", "normal"), [("Jan. 2020", "2020-01"), ("3/2018", "2018-03"), ("now", "Present"), ("Winter '19", "2019")])
+@pytest.mark.parametrize(
+    ("printed", "normal"),
+    [("Jan. 2020", "2020-01"), ("3/2018", "2018-03"), ("now", "Present"), ("Winter '19", "2019")],
+)
 def test_single_dates_are_normalised(printed: str, normal: str) -> None:
     assert normalise_date(printed) == normal
 

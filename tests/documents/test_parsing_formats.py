@@ -37,7 +37,9 @@ def test_docx_parses_with_heading_styles_and_tabs() -> None:
 
 
 def test_markdown_parses() -> None:
-    markdown = b"# Kim Lee\nkim@example.com\n\n## Experience\n**Initech Inc.**\nAnalyst   2015 - 2019\n"
+    markdown = (
+        b"# Kim Lee\nkim@example.com\n\n## Experience\n**Initech Inc.**\nAnalyst   2015 - 2019\n"
+    )
     parsed = parse_document(markdown, filename="cv.md", settings=SETTINGS)
     assert parsed.media_type == "text/markdown"
     assert parsed.resume.work[0].name == "Initech Inc."
@@ -45,7 +47,9 @@ def test_markdown_parses() -> None:
 
 async def test_async_callers_get_the_same_result() -> None:
     parsed = await parse_document_async(text_pdf(), settings=SETTINGS)
-    again = await asyncio.gather(*(parse_document_async(text_pdf(), settings=SETTINGS) for _ in range(3)))
+    again = await asyncio.gather(
+        *(parse_document_async(text_pdf(), settings=SETTINGS) for _ in range(3))
+    )
     assert all(p.resume == parsed.resume for p in again)
 
 

@@ -7,7 +7,15 @@ import pytest
 from resumeforge.config import Settings
 from resumeforge.documents import errors
 from resumeforge.documents.parsing import parse_document
-from tests.documents.files import docm, encrypted_pdf, png_bytes, resume_docx, rezip, text_pdf, zip_bomb_docx
+from tests.documents.files import (
+    docm,
+    encrypted_pdf,
+    png_bytes,
+    resume_docx,
+    rezip,
+    text_pdf,
+    zip_bomb_docx,
+)
 
 
 @pytest.fixture(scope="module")

@@ -49,7 +49,11 @@ def test_jobs_split_into_title_employer_and_dates() -> None:
     assert resume.work[0].location == "Denver, CO"
     assert resume.work[0].highlights == ["Cut p99 latency by 40%"]
     school = resume.education[0]
-    assert (school.institution, school.studyType, school.area) == ("State University", "BS", "Computer Science")
+    assert (school.institution, school.studyType, school.area) == (
+        "State University",
+        "BS",
+        "Computer Science",
+    )
 
 
 def test_sections_are_kept_in_order_and_unknown_ones_are_other() -> None:
@@ -78,7 +82,9 @@ def test_sections_are_kept_in_order_and_unknown_ones_are_other() -> None:
 
 
 def test_every_item_points_into_the_source_text() -> None:
-    resume = build_resume(read_text_lines("Lee Park\nlee@example.com\nEXPERIENCE\nAcme Corp.\nEngineer   2019 - 2021"))
+    resume = build_resume(
+        read_text_lines("Lee Park\nlee@example.com\nEXPERIENCE\nAcme Corp.\nEngineer   2019 - 2021")
+    )
     span = resume.meta.sources["basics.email"]
     assert resume.meta.source_text[span.start : span.end] == "lee@example.com"
     assert "work[0]" in resume.meta.sources

@@ -1,4 +1,4 @@
-"""Dates as résumés print them ("Jan 2020", "03/2018", "Summer 2017") normalised to YYYY or YYYY-MM."""
+"""Dates as résumés print them ("Jan 2020", "03/2018", "Summer 2017"), as YYYY or YYYY-MM."""
 
 from __future__ import annotations
 
@@ -16,11 +16,14 @@ MONTHS = {
 SEASONS = ("spring", "summer", "fall", "autumn", "winter")
 PRESENT_WORDS = ("present", "current", "now", "today", "ongoing", "date")
 
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _YEAR = r"(?:19|20)\d\d"
 _SHORT_YEAR = r"'\d\d"
-# One date: "Jan 2020", "Jan. 2020", "January, 2020", "03/2018", "3.2018", "2018-03", "Summer 2017", "2019".
+# One date: "Jan 2020", "January, 2020", "03/2018", "2018-03", "Summer 2017", "2019".
 _DATE = (
     rf"(?:(?:{_MONTH}|{_SEASON})\s*,?\s*(?:{_YEAR}|{_SHORT_YEAR})"
     rf"|(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:{_YEAR}|\d\d)(?!\d)"

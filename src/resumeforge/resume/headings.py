@@ -10,20 +10,112 @@ from resumeforge.resume.schemas import SectionKind
 # Checked in this order: the first kind with a matching word wins, so "Volunteer Experience"
 # is volunteering and "Research Experience" is not a job list.
 KIND_WORDS: list[tuple[SectionKind, tuple[str, ...]]] = [
-    (SectionKind.volunteer, ("volunteer", "volunteering", "community service", "community involvement")),
-    (SectionKind.other, ("research", "coursework", "courses", "links", "patents", "talks", "presentations", "leadership", "teaching", "miscellaneous", "additional", "personal", "contact", "extracurricular", "memberships", "affiliations", "training")),
+    (
+        SectionKind.volunteer,
+        ("volunteer", "volunteering", "community service", "community involvement"),
+    ),
+    (
+        SectionKind.other,
+        (
+            "research",
+            "coursework",
+            "courses",
+            "links",
+            "patents",
+            "talks",
+            "presentations",
+            "leadership",
+            "teaching",
+            "miscellaneous",
+            "additional",
+            "personal",
+            "contact",
+            "extracurricular",
+            "memberships",
+            "affiliations",
+            "training",
+        ),
+    ),
     (SectionKind.projects, ("projects", "project", "portfolio")),
-    (SectionKind.education, ("education", "academic", "academics", "studies", "schooling", "degrees")),
-    (SectionKind.skills, ("skills", "skill", "technologies", "technical", "competencies", "competences", "expertise", "tools", "proficiencies", "strengths", "stack", "abilities")),
-    (SectionKind.awards, ("awards", "award", "honors", "honours", "achievements", "accomplishments", "scholarships", "distinctions")),
-    (SectionKind.certificates, ("certifications", "certification", "certificates", "certificate", "licenses", "licences", "accreditations")),
+    (
+        SectionKind.education,
+        ("education", "academic", "academics", "studies", "schooling", "degrees"),
+    ),
+    (
+        SectionKind.skills,
+        (
+            "skills",
+            "skill",
+            "technologies",
+            "technical",
+            "competencies",
+            "competences",
+            "expertise",
+            "tools",
+            "proficiencies",
+            "strengths",
+            "stack",
+            "abilities",
+        ),
+    ),
+    (
+        SectionKind.awards,
+        (
+            "awards",
+            "award",
+            "honors",
+            "honours",
+            "achievements",
+            "accomplishments",
+            "scholarships",
+            "distinctions",
+        ),
+    ),
+    (
+        SectionKind.certificates,
+        (
+            "certifications",
+            "certification",
+            "certificates",
+            "certificate",
+            "licenses",
+            "licences",
+            "accreditations",
+        ),
+    ),
     (SectionKind.publications, ("publications", "papers", "articles")),
     (SectionKind.languages, ("languages", "language")),
     (SectionKind.interests, ("interests", "hobbies", "activities")),
     (SectionKind.references, ("references", "referees")),
-    (SectionKind.summary, ("summary", "profile", "objective", "about", "overview", "introduction", "highlights", "statement")),
-    (SectionKind.work, ("experience", "experiences", "employment", "work", "career", "positions", "history", "jobs", "internships", "appointments")),
-]  # fmt: skip
+    (
+        SectionKind.summary,
+        (
+            "summary",
+            "profile",
+            "objective",
+            "about",
+            "overview",
+            "introduction",
+            "highlights",
+            "statement",
+        ),
+    ),
+    (
+        SectionKind.work,
+        (
+            "experience",
+            "experiences",
+            "employment",
+            "work",
+            "career",
+            "positions",
+            "history",
+            "jobs",
+            "internships",
+            "appointments",
+        ),
+    ),
+]
 # Words that may sit in a heading without saying what it is ("Professional Experience").
 FILLER_WORDS = {
     "and", "&", "of", "my", "professional", "relevant", "selected", "other", "key", "core",
@@ -35,7 +127,7 @@ _ALL_WORDS = {word for _, words in KIND_WORDS for word in words if " " not in wo
 
 
 def normalise_heading(text: str) -> str:
-    """Lower-case words only: '\\uf19dEducation:' → 'education', 'Honors & Awards' → 'honors & awards'."""
+    """Lower-case words only: 'Honors & Awards:' → 'honors & awards'."""
     text = unicodedata.normalize("NFKC", text).casefold()
     text = re.sub(r"[^\w&/+ ]+", " ", text)
     return " ".join(text.split())

@@ -1,4 +1,4 @@
-"""Résumé parsing: `parse_document(data)` turns PDF, DOCX, text or Markdown bytes into a `Resume`."""
+"""Résumé parsing: `parse_document(data)` turns PDF, DOCX, text or Markdown into a `Resume`."""
 
 from resumeforge.documents.parsing.isolation import start_workers, stop_workers
 from resumeforge.documents.parsing.service import (

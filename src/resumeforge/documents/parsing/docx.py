@@ -1,4 +1,4 @@
-"""DOCX text with layout: paragraphs in order (tables and content controls included), styles, bold, size.
+"""DOCX text with layout: paragraphs in order (tables, content controls), styles, bold, size.
 
 python-docx skips paragraphs inside content controls (w:sdt), which Google Docs exports use
 everywhere, so the body is walked as XML.
@@ -146,9 +146,7 @@ def _run_text(run: Any) -> str:
     for child in run.iterchildren():
         if child.tag == qn("w:t"):
             pieces.append(child.text or "")
-        elif child.tag == qn("w:tab"):
-            pieces.append("\t")
-        elif child.tag in (qn("w:br"), qn("w:cr")):
+        elif child.tag == qn("w:tab") or child.tag in (qn("w:br"), qn("w:cr")):
             pieces.append("\t")
         elif child.tag == qn("w:noBreakHyphen"):
             pieces.append("-")

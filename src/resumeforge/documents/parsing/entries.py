@@ -1,4 +1,4 @@
-"""A section's lines cut into entries (a job, a degree), each split into title, organisation, dates."""
+"""A section's lines cut into entries (a job, a degree): title, organisation, dates, bullets."""
 
 from __future__ import annotations
 
@@ -10,12 +10,62 @@ from resumeforge.resume.dates import DateRange, find_date_range
 
 BULLET_CHARS = "•·●▪◦‣∙○■□➢►▶✓✔❖◆♦*-–—>"
 _BULLET_RE = re.compile(rf"^[{re.escape(BULLET_CHARS)}]\s*")
-_US_STATES = (
-    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
-    "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC"
-).split()
+_US_STATES = [
+    "AL",
+    "AK",
+    "AZ",
+    "AR",
+    "CA",
+    "CO",
+    "CT",
+    "DE",
+    "FL",
+    "GA",
+    "HI",
+    "ID",
+    "IL",
+    "IN",
+    "IA",
+    "KS",
+    "KY",
+    "LA",
+    "ME",
+    "MD",
+    "MA",
+    "MI",
+    "MN",
+    "MS",
+    "MO",
+    "MT",
+    "NE",
+    "NV",
+    "NH",
+    "NJ",
+    "NM",
+    "NY",
+    "NC",
+    "ND",
+    "OH",
+    "OK",
+    "OR",
+    "PA",
+    "RI",
+    "SC",
+    "SD",
+    "TN",
+    "TX",
+    "UT",
+    "VT",
+    "VA",
+    "WA",
+    "WV",
+    "WI",
+    "WY",
+    "DC",
+]
 _LOCATION_RE = re.compile(
-    r"^(?:[A-Z][\w.'’-]*\.?(?:\s+[A-Z][\w.'’-]*)*),\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*)*)$"
+    r"^(?:[A-Z][\w.'’-]*\.?(?:\s+[A-Z][\w.'’-]*)*),"
+    r"\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*)*)$"
     r"|^(?:remote|hybrid|on-?site)$",
     re.IGNORECASE,
 )
@@ -138,7 +188,9 @@ def split_entries(
     head_style: tuple[float, bool] | None = None
     previous_was_text = False
     for line in lines:
-        if _is_description(line, previous_was_text, body_size, first=not entries, education=education):
+        if _is_description(
+            line, previous_was_text, body_size, first=not entries, education=education
+        ):
             if not entries:
                 entries.append(Entry())
             entries[-1].bullets.append(strip_bullet(line.plain))
@@ -289,7 +341,9 @@ def _split_single(entry: Entry, text: str) -> None:
             continue
         scored = sorted(parts, key=lambda part: title_score(part) - org_score(part), reverse=True)
         best, worst = scored[0], scored[-1]
-        if title_score(best) and title_score(best) - org_score(best) > title_score(worst) - org_score(worst):
+        if title_score(best) and title_score(best) - org_score(best) > title_score(
+            worst
+        ) - org_score(worst):
             entry.title = best
             entry.organisation = next(part for part in parts if part is not best)
             return

@@ -195,7 +195,7 @@ def _column_split(lines: list[_Line], width: float) -> float | None:
     if len(lines) < 12:
         return None
     best: tuple[int, float] | None = None
-    for step in range(int(width * 0.2), int(width * 0.75), 4):
+    for step in range(int(width * 0.2), int(width * 0.75), 6):
         x = float(step)
         crossing = sum(1 for line in lines if line.left < x < line.right)
         if best is None or crossing < best[0]:

@@ -41,9 +41,8 @@ def parse_document(
     """Parse `data` or raise one of `documents.errors`; never returns an empty résumé."""
     settings = settings or get_settings()
     if len(data) > settings.max_upload_bytes:
-        raise FileTooLarge(
-            f"The file is {len(data) // 1024} KB; the limit is {settings.max_upload_bytes // 1024} KB."
-        )
+        limit_kb = settings.max_upload_bytes // 1024
+        raise FileTooLarge(f"The file is {len(data) // 1024} KB; the limit is {limit_kb} KB.")
     media_type = sniff_media_type(data, filename)
     job = ParseJob(
         data=data,

@@ -19,9 +19,8 @@ def print_parsed(parsed: ParsedDocument, console: Console | None = None) -> None
     console.print(f"[bold]{basics.name or '(no name found)'}[/bold]  {basics.label}")
     contact = " · ".join(part for part in (basics.email, basics.phone, basics.url) if part)
     console.print(contact)
-    console.print(
-        f"[dim]{parsed.media_type}, {parsed.pages} page(s), read with {' → '.join(parsed.extraction)}[/dim]"
-    )
+    readers = " → ".join(parsed.extraction)
+    console.print(f"[dim]{parsed.media_type}, {parsed.pages} page(s), read with {readers}[/dim]")
     for warning in parsed.warnings:
         console.print(f"[yellow]warning:[/yellow] {warning}")
     sections = Table("heading", "kind", "items", title="Sections")

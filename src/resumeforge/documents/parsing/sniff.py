@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from enum import StrEnum
 
 from resumeforge.documents.errors import (
@@ -76,7 +77,14 @@ def check_docx_package(data: bytes) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as error:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        ValueError,
+        OSError,
+        EOFError,
+    ) as error:
         raise CorruptFile(f"The DOCX is not a readable zip package ({error}).") from None
     if len(entries) > MAX_DOCX_ENTRIES:
         raise ZipBomb(
@@ -110,5 +118,5 @@ def _read_small(archive: zipfile.ZipFile, name: str) -> bytes:
         raise ZipBomb("The document's content types part is implausibly large.")
     try:
         return archive.read(info)
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError, RuntimeError) as error:
+    except (zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError, RuntimeError) as error:
         raise CorruptFile(f"The DOCX package is damaged ({error}).") from None
