@@ -149,6 +149,8 @@ class Settings(BaseSettings):
     worker_heartbeat_seconds: float = Field(5.0, gt=0)
     # A worker silent this long is presumed dead and its jobs are run again elsewhere.
     worker_stalled_seconds: float = Field(30.0, gt=0)
+    # How often a worker looks for jobs whose retry time has come.
+    worker_poll_seconds: float = Field(1.0, gt=0)
     # `resumeforge serve` also runs a worker, so one command does everything locally.
     serve_with_worker: bool = True
     stripe_secret_key: str | None = None

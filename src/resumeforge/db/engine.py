@@ -72,6 +72,8 @@ def create_database(settings: Settings, url: str | None = None) -> Database:
         # restart of PostgreSQL costs the requests made while it was down, no more.
         pool_pre_ping=True,
         pool_recycle=1800,
+        # Statement parameters are users' data (résumés, emails): never in an error or a log.
+        hide_parameters=True,
         connect_args={
             "connect_timeout": max(1, int(settings.db_connect_timeout_seconds)),
             "options": options,

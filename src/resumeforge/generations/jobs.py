@@ -27,7 +27,7 @@ from resumeforge.config import Settings
 from resumeforge.db.engine import Database, libpq_url
 from resumeforge.errors import ProblemError
 from resumeforge.generations import service
-from resumeforge.generations.pipeline import run_pipeline
+from resumeforge.generations.pipeline import run_pipeline, warm_up
 from resumeforge.generations.schemas import GenerationStatus
 
 log = structlog.get_logger(__name__)
@@ -227,9 +227,12 @@ async def run_worker(
         "additional_context": {"runtime": runtime},
         "update_heartbeat_interval": settings.worker_heartbeat_seconds,
         "stalled_worker_timeout": settings.worker_stalled_seconds,
+        # Retries are scheduled for later and announce nothing when due: poll for them.
+        "fetch_job_polling_interval": settings.worker_poll_seconds,
         "install_signal_handlers": install_signal_handlers,
         "delete_jobs": "successful",
     }
+    await asyncio.to_thread(warm_up, settings)
     async with queue.open_async():
         recovery = asyncio.create_task(_recover_forever(queue, runtime))
         try:

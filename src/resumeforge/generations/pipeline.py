@@ -12,11 +12,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
+from resumeforge.ai.providers import build_provider
 from resumeforge.ai.providers.base import UsageCallback
 from resumeforge.ai.service import StageCallback, TailoringResult, tailor_resume
 from resumeforge.config import Settings
 from resumeforge.generations.service import Artifact, GenerationRun
 from resumeforge.rendering import service as rendering
+from resumeforge.resume.schemas import Basics, Meta, Resume
 
 # The Typst compiler is shared and reused: renders take turns on one thread, off the loop.
 _render_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="render")
@@ -63,6 +65,20 @@ async def run_pipeline(
         job_title=result.job.title,
         company=result.job.company,
     )
+
+
+def warm_up(settings: Settings) -> None:
+    """Pay the one-off costs before taking jobs: SDK imports, fonts, templates.
+
+    Done in the worker's loop they would stall it for seconds, long enough for its heartbeat
+    to lapse and another worker to think it dead and run its jobs again.
+    """
+    for provider in settings.configured_providers:
+        build_provider(provider, settings)
+    sample = Resume(basics=Basics(name="Warm Up"), meta=Meta(source_text="Warm Up"))
+    for template in rendering.TEMPLATES:
+        rendering.render_resume_pdf(sample, template=template)
+        rendering.render_resume_docx(sample, template=template)
 
 
 def render_artifacts(run: GenerationRun, result: TailoringResult) -> list[Artifact]:

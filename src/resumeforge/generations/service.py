@@ -85,8 +85,9 @@ async def start_generation(
 
     The same idempotency key again returns the first generation and charges nothing.
     """
+    user_id = user.id  # read now: a rollback below expires the object
     if idempotency_key:
-        existing = await _by_idempotency_key(session=session, user_id=user.id, key=idempotency_key)
+        existing = await _by_idempotency_key(session=session, user_id=user_id, key=idempotency_key)
         if existing is not None:
             return existing, False
     provider = _choose_provider(settings, request.provider)
@@ -97,13 +98,13 @@ async def start_generation(
     source = request.resume
     if request.document_id is not None:
         source = await documents.get_resume(
-            session=session, user_id=user.id, document_id=request.document_id
+            session=session, user_id=user_id, document_id=request.document_id
         )
     assert source is not None, "the schema requires a document_id or a resume"
 
     generation = Generation(
         id=uuid.uuid4(),
-        user_id=user.id,
+        user_id=user_id,
         document_id=request.document_id,
         idempotency_key=idempotency_key,
         kind=request.kind.value,
@@ -121,7 +122,7 @@ async def start_generation(
         await session.flush()
         await billing.debit_tokens(
             session=session,
-            user_id=user.id,
+            user_id=user_id,
             amount=generation.cost,
             reason=f"generation:{generation.kind}",
             idempotency_key=f"generation:{generation.id}:debit",
@@ -133,7 +134,7 @@ async def start_generation(
         # A concurrent request with the same idempotency key committed first.
         await session.rollback()
         existing = await _by_idempotency_key(
-            session=session, user_id=user.id, key=idempotency_key or ""
+            session=session, user_id=user_id, key=idempotency_key or ""
         )
         if existing is None:
             raise

@@ -1,0 +1,130 @@
+"""Fixtures for generations: a résumé to send, ledger checks, a worker in the test's loop."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from sqlalchemy import text
+
+from resumeforge.app import create_app
+from resumeforge.config import Settings
+from resumeforge.db.engine import Database
+from resumeforge.generations.jobs import WorkerRuntime, run_worker
+from tests.ai.fake_llm import FakeLLM, serve
+from tests.ai.resumes import sample_resume
+
+JOB_DESCRIPTION = (
+    "Senior Backend Engineer at Lumen Freight. You will build Python APIs with FastAPI, "
+    "PostgreSQL and Redis, run them on Kubernetes, and stream events through Kafka."
+)
+TERMINAL = {"succeeded", "failed"}
+
+
+def generation_body(**overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "resume": sample_resume().model_dump(mode="json"),
+        "job_description": JOB_DESCRIPTION,
+        "kind": "resume",
+    }
+    body.update(overrides)
+    return body
+
+
+async def ledger_mismatches(database: Database) -> list[Any]:
+    """Users whose balance is not the sum of their ledger: must always be none."""
+    async with database.engine.connect() as connection:
+        rows = await connection.execute(
+            text(
+                "SELECT u.id, u.token_balance, coalesce(sum(l.amount), 0) AS ledger "
+                "FROM users u LEFT JOIN token_ledger l ON l.user_id = u.id "
+                "GROUP BY u.id HAVING u.token_balance <> coalesce(sum(l.amount), 0)"
+            )
+        )
+        return list(rows)
+
+
+async def refunds_of(database: Database, generation_id: str) -> int:
+    async with database.engine.connect() as connection:
+        count = await connection.scalar(
+            text("SELECT count(*) FROM token_ledger WHERE idempotency_key = :key"),
+            {"key": f"generation:{generation_id}:refund"},
+        )
+        return int(count or 0)
+
+
+async def wait_until_finished(
+    client: httpx.AsyncClient, headers: dict[str, str], generation_id: str, within: float = 60
+) -> dict[str, Any]:
+    deadline = asyncio.get_running_loop().time() + within
+    while True:
+        response = await client.get(f"/api/v1/generations/{generation_id}", headers=headers)
+        body: dict[str, Any] = response.json()
+        if body["status"] in TERMINAL:
+            return body
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"generation still {body['status']} after {within} s")
+        await asyncio.sleep(0.05)
+
+
+@pytest.fixture(scope="session")
+def fake_llm_server() -> Iterator[FakeLLM]:
+    yield from serve(FakeLLM())
+
+
+@pytest.fixture
+def fake_llm(fake_llm_server: FakeLLM) -> FakeLLM:
+    fake_llm_server.reset()
+    return fake_llm_server
+
+
+@pytest.fixture
+def gemini_settings(settings: Settings, fake_llm: FakeLLM) -> Settings:
+    """Gemini configured, pointed at the fake server; retries quick."""
+    return settings.model_copy(
+        update={
+            "gemini_api_key": "test-key",
+            "gemini_base_url": fake_llm.url,
+            "gemini_fallback_models": [],
+            "llm_max_retries": 0,
+            "llm_timeout_seconds": 5.0,
+        }
+    )
+
+
+@pytest.fixture
+def gemini_app(gemini_settings: Settings, db: Database) -> FastAPI:
+    return create_app(gemini_settings, database=db)
+
+
+@pytest.fixture
+async def gemini_client(gemini_app: FastAPI) -> httpx.AsyncClient:
+    transport = httpx.ASGITransport(app=gemini_app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        yield client
+
+
+@contextlib.asynccontextmanager
+async def worker_running(settings: Settings, database: Database) -> AsyncIterator[None]:
+    """A procrastinate worker inside the test's event loop."""
+    task = asyncio.create_task(
+        run_worker(
+            WorkerRuntime(settings=settings, database=database), install_signal_handlers=False
+        )
+    )
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+
+def new_key() -> str:
+    return uuid.uuid4().hex
