@@ -1,0 +1,126 @@
+"""The documents API: upload, list, read, delete; owner-only; bad files are clear 4xx."""
+
+from __future__ import annotations
+
+import httpx
+
+from resumeforge.config import Settings
+from tests.conftest import register_and_login
+from tests.documents.files import docm, encrypted_pdf, png_bytes, resume_docx, text_pdf
+
+PROBLEM = "application/problem+json"
+
+
+async def test_upload_parses_and_keeps_the_document(
+    client: httpx.AsyncClient, auth_headers: dict[str, str]
+) -> None:
+    pdf = text_pdf()
+    uploaded = await client.post(
+        "/api/v1/documents",
+        files={"file": ("cv.pdf", pdf, "application/pdf")},
+        headers=auth_headers,
+    )
+    assert uploaded.status_code == 201, uploaded.text
+    document = uploaded.json()
+    assert document["media_type"] == "application/pdf"
+    assert document["size"] == len(pdf)
+    assert document["resume"]["basics"]["name"]
+    assert document["resume"]["meta"]["sections"]
+
+    listed = await client.get("/api/v1/documents", headers=auth_headers)
+    assert [d["id"] for d in listed.json()["items"]] == [document["id"]]
+    fetched = await client.get(f"/api/v1/documents/{document['id']}", headers=auth_headers)
+    assert fetched.json()["resume"] == document["resume"]
+
+    deleted = await client.delete(f"/api/v1/documents/{document['id']}", headers=auth_headers)
+    assert deleted.status_code == 204
+    gone = await client.get(f"/api/v1/documents/{document['id']}", headers=auth_headers)
+    assert gone.status_code == 404
+
+
+async def test_docx_upload_is_read_by_content_not_name(
+    client: httpx.AsyncClient, auth_headers: dict[str, str]
+) -> None:
+    uploaded = await client.post(
+        "/api/v1/documents",
+        files={"file": ("misnamed.pdf", resume_docx(), "application/pdf")},
+        headers=auth_headers,
+    )
+    assert uploaded.status_code == 201, uploaded.text
+    assert uploaded.json()["media_type"].endswith("wordprocessingml.document")
+
+
+async def test_another_users_document_is_not_found(
+    client: httpx.AsyncClient, auth_headers: dict[str, str]
+) -> None:
+    uploaded = await client.post(
+        "/api/v1/documents",
+        files={"file": ("cv.pdf", text_pdf(), "application/pdf")},
+        headers=auth_headers,
+    )
+    document_id = uploaded.json()["id"]
+    other = await register_and_login(client, "eve@example.com")
+    theirs = {"Authorization": f"Bearer {other['access_token']}"}
+    assert (await client.get(f"/api/v1/documents/{document_id}", headers=theirs)).status_code == 404
+    assert (
+        await client.delete(f"/api/v1/documents/{document_id}", headers=theirs)
+    ).status_code == 404
+    assert (await client.get("/api/v1/documents", headers=theirs)).json()["items"] == []
+
+
+async def test_bad_files_get_distinct_problems_and_nothing_is_stored(
+    client: httpx.AsyncClient, auth_headers: dict[str, str], settings: Settings
+) -> None:
+    cases = {
+        "image renamed": (("cv.pdf", png_bytes()), 415, "unsupported-file-type"),
+        "macro document": (("cv.docx", docm()), 415, "macro-enabled"),
+        "encrypted": (("cv.pdf", encrypted_pdf()), 422, "encrypted-pdf"),
+        "too many pages": (
+            ("cv.pdf", text_pdf(pages=settings.max_pdf_pages + 1)),
+            422,
+            "too-many-pages",
+        ),
+        "empty": (("cv.pdf", b""), 415, "unsupported-file-type"),
+    }
+    for label, ((name, content), status, slug) in cases.items():
+        response = await client.post(
+            "/api/v1/documents", files={"file": (name, content)}, headers=auth_headers
+        )
+        assert response.status_code == status, (label, response.text)
+        assert response.headers["content-type"] == PROBLEM
+        assert response.json()["type"].endswith("/" + slug), label
+    assert (await client.get("/api/v1/documents", headers=auth_headers)).json()["items"] == []
+
+
+async def test_upload_over_the_size_limit_is_413(
+    client: httpx.AsyncClient, auth_headers: dict[str, str], settings: Settings
+) -> None:
+    big = b"%PDF-1.7\n" + b"0" * settings.max_upload_bytes
+    response = await client.post(
+        "/api/v1/documents", files={"file": ("big.pdf", big)}, headers=auth_headers
+    )
+    assert response.status_code == 413
+    assert response.headers["content-type"] == PROBLEM
+
+
+async def test_upload_needs_a_file_and_a_token(
+    client: httpx.AsyncClient, auth_headers: dict[str, str]
+) -> None:
+    assert (await client.post("/api/v1/documents", headers=auth_headers)).status_code == 422
+    anonymous = await client.post("/api/v1/documents", files={"file": ("cv.pdf", text_pdf())})
+    assert anonymous.status_code == 401
+
+
+async def test_a_stored_document_feeds_a_generation(
+    client: httpx.AsyncClient, auth_headers: dict[str, str]
+) -> None:
+    uploaded = await client.post(
+        "/api/v1/documents", files={"file": ("cv.pdf", text_pdf())}, headers=auth_headers
+    )
+    started = await client.post(
+        "/api/v1/generations",
+        json={"document_id": uploaded.json()["id"], "job_description": "Python engineer"},
+        headers=auth_headers,
+    )
+    assert started.status_code == 202, started.text
+    assert started.json()["document_id"] == uploaded.json()["id"]
