@@ -118,7 +118,7 @@ async def test_a_worker_killed_mid_job_leaves_nothing_unfinished(
             doomed.send_signal(signal.SIGKILL)
             doomed.wait(timeout=10)
             results = [
-                await wait_until_finished(gemini_client, headers, i, timeout=90) for i in ids
+                await wait_until_finished(gemini_client, headers, i, within=90) for i in ids
             ]
     for result in results:
         assert result["status"] in {"succeeded", "failed"}

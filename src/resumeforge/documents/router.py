@@ -6,7 +6,7 @@ import uuid
 
 from fastapi import APIRouter, Response, UploadFile, status
 
-from resumeforge.accounts.dependencies import CurrentUser, SessionDep, SettingsDep
+from resumeforge.accounts.dependencies import CurrentUser, CurrentUserId, SessionDep, SettingsDep
 from resumeforge.documents import service
 from resumeforge.documents.errors import FileTooLarge
 from resumeforge.documents.schemas import DocumentOut, DocumentPage, DocumentWithResume
@@ -38,16 +38,16 @@ async def upload(
 
 
 @router.get("", response_model=DocumentPage)
-async def list_documents(user: CurrentUser, session: SessionDep) -> DocumentPage:
-    documents = await service.list_documents(session=session, user_id=user.id)
+async def list_documents(user_id: CurrentUserId, session: SessionDep) -> DocumentPage:
+    documents = await service.list_documents(session=session, user_id=user_id)
     return DocumentPage(items=[DocumentOut.model_validate(d) for d in documents])
 
 
 @router.get("/{document_id}", response_model=DocumentWithResume)
 async def get_document(
-    document_id: uuid.UUID, user: CurrentUser, session: SessionDep
+    document_id: uuid.UUID, user_id: CurrentUserId, session: SessionDep
 ) -> DocumentWithResume:
-    document = await service.get_document(session=session, user_id=user.id, document_id=document_id)
+    document = await service.get_document(session=session, user_id=user_id, document_id=document_id)
     return DocumentWithResume(
         **DocumentOut.model_validate(document).model_dump(),
         resume=Resume.model_validate(document.resume),
@@ -56,7 +56,7 @@ async def get_document(
 
 @router.delete("/{document_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_document(
-    document_id: uuid.UUID, user: CurrentUser, session: SessionDep
+    document_id: uuid.UUID, user_id: CurrentUserId, session: SessionDep
 ) -> Response:
-    await service.delete_document(session=session, user_id=user.id, document_id=document_id)
+    await service.delete_document(session=session, user_id=user_id, document_id=document_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

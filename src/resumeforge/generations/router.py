@@ -14,7 +14,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Header, Query, Request, Response, status
 from fastapi.responses import StreamingResponse
 
-from resumeforge.accounts.dependencies import CurrentUser, SessionDep, SettingsDep
+from resumeforge.accounts.dependencies import CurrentUser, CurrentUserId, SessionDep, SettingsDep
 from resumeforge.db.engine import Database
 from resumeforge.generations import service
 from resumeforge.generations.events import GenerationEvents
@@ -60,7 +60,7 @@ async def start(
 
 @router.get("", response_model=GenerationPage)
 async def list_generations(
-    user: CurrentUser,
+    user_id: CurrentUserId,
     session: SessionDep,
     status_filter: Annotated[GenerationStatus | None, Query(alias="status")] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
@@ -68,7 +68,7 @@ async def list_generations(
 ) -> GenerationPage:
     """Newest first; filter by status; page with `before`."""
     rows = await service.list_generations(
-        session=session, user_id=user.id, status=status_filter, limit=limit, before=before
+        session=session, user_id=user_id, status=status_filter, limit=limit, before=before
     )
     files = await service.files_of(session=session, generation_ids=[g.id for g in rows])
     cursor = rows[-1].created_at.isoformat() if len(rows) == limit else None
@@ -77,10 +77,10 @@ async def list_generations(
 
 @router.get("/{generation_id}", response_model=GenerationOut)
 async def get_generation(
-    generation_id: uuid.UUID, user: CurrentUser, session: SessionDep
+    generation_id: uuid.UUID, user_id: CurrentUserId, session: SessionDep
 ) -> GenerationOut:
     generation = await service.get_generation(
-        session=session, user_id=user.id, generation_id=generation_id, with_report=True
+        session=session, user_id=user_id, generation_id=generation_id, with_report=True
     )
     files = await service.files_of(session=session, generation_ids=[generation.id])
     return _out(generation, files[generation.id], with_report=True)
@@ -92,10 +92,10 @@ async def get_generation(
     responses={200: {"content": {"text/event-stream": {}}}},
 )
 async def follow(
-    generation_id: uuid.UUID, request: Request, user: CurrentUser, session: SessionDep
+    generation_id: uuid.UUID, request: Request, user_id: CurrentUserId, session: SessionDep
 ) -> StreamingResponse:
     """Server-Sent Events: one `status` event per change, until succeeded or failed."""
-    await service.get_generation(session=session, user_id=user.id, generation_id=generation_id)
+    await service.get_generation(session=session, user_id=user_id, generation_id=generation_id)
     await session.close()  # the stream may last minutes: give the connection back now
     events: GenerationEvents = request.app.state.generation_events
     database = request.app.state.database
@@ -143,10 +143,10 @@ def _sse(generation_id: uuid.UUID, status: GenerationStatus) -> str:
 
 @router.get("/{generation_id}/files/{name}")
 async def download(
-    generation_id: uuid.UUID, name: str, user: CurrentUser, session: SessionDep
+    generation_id: uuid.UUID, name: str, user_id: CurrentUserId, session: SessionDep
 ) -> Response:
     generation, file = await service.get_file(
-        session=session, user_id=user.id, generation_id=generation_id, name=name
+        session=session, user_id=user_id, generation_id=generation_id, name=name
     )
     person = await service.person_name(session=session, generation_id=generation.id)
     filename = download_name(person, generation, file)
@@ -165,10 +165,10 @@ async def download(
 
 @router.delete("/{generation_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_files(
-    generation_id: uuid.UUID, user: CurrentUser, session: SessionDep
+    generation_id: uuid.UUID, user_id: CurrentUserId, session: SessionDep
 ) -> Response:
     """Remove the generation's files; the record of what was spent stays."""
-    await service.delete_files(session=session, user_id=user.id, generation_id=generation_id)
+    await service.delete_files(session=session, user_id=user_id, generation_id=generation_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
