@@ -46,7 +46,9 @@ def run(url: str, clients: int, requests: int, headers: dict[str, str]) -> dict[
     return {
         "requests_per_second": len(ordered) / elapsed,
         "median_ms": statistics.median(ordered) * 1000,
-        "p99_ms": ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))] * 1000,
+        "p95_ms": ordered[round(0.95 * (len(ordered) - 1))] * 1000,
+        "p99_ms": ordered[round(0.99 * (len(ordered) - 1))] * 1000,
+        "max_ms": ordered[-1] * 1000,
         "failures": len(failures),
     }
 

@@ -17,6 +17,7 @@ import psycopg
 import pytest
 from fastapi import FastAPI
 
+from resumeforge.ai.providers import forget_providers
 from resumeforge.app import create_app
 from resumeforge.config import Settings, load_settings
 from resumeforge.db import migrate
@@ -53,6 +54,14 @@ def database_url() -> Iterator[str]:
     yield url
     with psycopg.connect(_with_database(server, "postgres"), autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(autouse=True)
+def fresh_providers() -> Iterator[None]:
+    """Each test meets its fake model server with providers that know nothing of it yet."""
+    forget_providers()
+    yield
+    forget_providers()
 
 
 @pytest.fixture(scope="session")

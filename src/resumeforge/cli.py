@@ -42,20 +42,24 @@ def database_url(settings: Settings) -> str:
 def serve(
     host: Annotated[str | None, typer.Option(help="Address to bind (default: HOST).")] = None,
     port: Annotated[int | None, typer.Option(help="Port to bind (default: PORT).")] = None,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Server processes sharing the port (one per core).")
+    ] = 1,
     migrate: Annotated[bool, typer.Option(help="Apply migrations before serving.")] = False,
 ) -> None:
-    """Serve the API (and the in-process worker) until interrupted."""
+    """Serve the API (and, unless SERVE_WITH_WORKER=false, a generation worker)."""
     import uvicorn
 
-    from resumeforge.app import create_app
+    from resumeforge.config import export_settings
     from resumeforge.db import migrate as migrations
 
     settings = load_settings_or_exit()
     url = database_url(settings)
-    # The embedded server resolves to a fixed socket URL: pin it for the app too.
-    settings = settings.model_copy(update={"database_url": url})
     if migrate:
         migrations.upgrade(url)
+    # The server processes read their settings afresh: hand them the database just resolved
+    # (the embedded one has no DATABASE_URL of its own).
+    export_settings(database_url=url)
     bind_host, bind_port = host or settings.host, port or settings.port
     typer.echo(
         f"resumeforge on http://{bind_host}:{bind_port}  (API docs: /docs)"
@@ -64,9 +68,11 @@ def serve(
         err=True,
     )
     uvicorn.run(
-        create_app(settings, with_worker=settings.serve_with_worker),
+        "resumeforge.app:create_served_app",
+        factory=True,
         host=bind_host,
         port=bind_port,
+        workers=workers,
         log_level="warning",
         proxy_headers=bool(settings.trusted_proxies),
         forwarded_allow_ips=",".join(settings.trusted_proxies) or None,

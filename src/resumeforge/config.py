@@ -6,6 +6,7 @@ Nothing else in the code reads `os.environ`: take a `Settings` from `get_setting
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from decimal import Decimal
 from enum import StrEnum
@@ -270,3 +271,10 @@ def load_settings(**overrides: Any) -> Settings:
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     return load_settings()
+
+
+def export_settings(**values: str) -> None:
+    """Set settings in this process's environment, for the processes it starts; and re-read."""
+    for name, value in values.items():
+        os.environ[name.upper()] = value
+    get_settings.cache_clear()

@@ -117,9 +117,7 @@ async def test_a_worker_killed_mid_job_leaves_nothing_unfinished(
         with worker_process(environment):
             doomed.send_signal(signal.SIGKILL)
             doomed.wait(timeout=10)
-            results = [
-                await wait_until_finished(gemini_client, headers, i, within=90) for i in ids
-            ]
+            results = [await wait_until_finished(gemini_client, headers, i, within=90) for i in ids]
     for result in results:
         assert result["status"] in {"succeeded", "failed"}
         expected_refunds = 1 if result["status"] == "failed" else 0

@@ -36,7 +36,29 @@ def issue_access_token(user_id: uuid.UUID, *, secret: str, minutes: int) -> str:
 
 
 def read_access_token(token: str, *, secret: str) -> AccessClaims:
-    """Verify signature, expiry and type; raise InvalidToken otherwise."""
+    """Verify signature, expiry and type; raise InvalidToken otherwise.
+
+    A token verified once is remembered until it expires: clients send the same one with
+    every request, and checking it again costs more than the rest of a cached read.
+    """
+    cache_key = (token, secret)
+    claims = _verified.get(cache_key)
+    if claims is not None:
+        if claims.expires_at > datetime.now(UTC):
+            return claims
+        del _verified[cache_key]
+    claims = _verify(token, secret=secret)
+    if len(_verified) >= MAX_REMEMBERED_TOKENS:
+        _verified.pop(next(iter(_verified)))
+    _verified[cache_key] = claims
+    return claims
+
+
+MAX_REMEMBERED_TOKENS = 10_000
+_verified: dict[tuple[str, str], AccessClaims] = {}
+
+
+def _verify(token: str, *, secret: str) -> AccessClaims:
     try:
         # Only HS256 is accepted: a token signed with "none" or any other algorithm fails.
         claims = jwt.decode(

@@ -80,13 +80,19 @@ def skill_vocabulary() -> tuple[SkillTerm, ...]:
 
 def find_skills(text: str) -> list[str]:
     """Canonical names of the vocabulary skills mentioned in `text`, in order of first mention."""
-    normalised = normalise(text)
+    return list(_skills_in(normalise(text)))
+
+
+@lru_cache(maxsize=16384)
+def _skills_in(normalised: str) -> tuple[str, ...]:
+    # One search per vocabulary term: worth remembering, since the same résumé lines are
+    # looked at by the offline engine, the grounding check and the match report alike.
     found: list[tuple[int, str]] = []
     for term in skill_vocabulary():
         match = term.pattern.search(normalised)
         if match:
             found.append((match.start(), term.canonical))
-    return [name for _, name in sorted(found)]
+    return tuple(name for _, name in sorted(found))
 
 
 def canonical_skill(name: str) -> str:

@@ -16,6 +16,7 @@ import psycopg
 import structlog
 
 from resumeforge.db.engine import libpq_url
+from resumeforge.generations.cache import GenerationCache
 from resumeforge.generations.service import EVENTS_CHANNEL
 
 log = structlog.get_logger(__name__)
@@ -28,12 +29,17 @@ class GenerationEvents:
         self._url = libpq_url(database_url)
         self._waiting: dict[str, set[asyncio.Queue[str]]] = defaultdict(set)
         self._listener: asyncio.Task[None] | None = None
+        self.cache = GenerationCache()
+
+    def start(self) -> None:
+        """Listen from now on (the cache works only while listening)."""
+        if self._listener is None or self._listener.done():
+            self._listener = asyncio.create_task(self._listen_forever())
 
     @contextlib.asynccontextmanager
     async def subscribe(self, generation_id: str) -> AsyncIterator[asyncio.Queue[str]]:
         """A queue that receives every new status of the generation while the block runs."""
-        if self._listener is None or self._listener.done():
-            self._listener = asyncio.create_task(self._listen_forever())
+        self.start()
         queue: asyncio.Queue[str] = asyncio.Queue()
         self._waiting[generation_id].add(queue)
         try:
@@ -44,6 +50,7 @@ class GenerationEvents:
                 del self._waiting[generation_id]
 
     async def close(self) -> None:
+        self.cache.turn_off()
         if self._listener is not None:
             self._listener.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -54,6 +61,7 @@ class GenerationEvents:
             try:
                 await self._listen()
             except (psycopg.Error, OSError) as error:
+                self.cache.turn_off()
                 # Streams fall back to reading the status meanwhile; nothing is lost.
                 log.warning("event listener lost its connection", error=str(error).splitlines()[0])
                 await asyncio.sleep(RECONNECT_SECONDS)
@@ -61,6 +69,8 @@ class GenerationEvents:
     async def _listen(self) -> None:
         async with await psycopg.AsyncConnection.connect(self._url, autocommit=True) as connection:
             await connection.execute(f"LISTEN {EVENTS_CHANNEL}")
+            # Anything cached before now may have changed unheard: start from empty.
+            self.cache.turn_on()
             async for notice in connection.notifies():
                 self._deliver(notice.payload)
 
@@ -71,5 +81,6 @@ class GenerationEvents:
         except (ValueError, KeyError, TypeError):
             log.warning("ignored a malformed generation event")
             return
+        self.cache.invalidate(generation_id)
         for queue in self._waiting.get(generation_id, ()):
             queue.put_nowait(status)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import random
 import uuid
 from dataclasses import dataclass
@@ -233,6 +234,8 @@ async def run_worker(
         "delete_jobs": "successful",
     }
     await asyncio.to_thread(warm_up, settings)
+    gc.collect()
+    gc.freeze()  # start-up's objects stay: spare them the collector's full passes
     async with queue.open_async():
         recovery = asyncio.create_task(_recover_forever(queue, runtime))
         try:

@@ -17,6 +17,7 @@ from fastapi.responses import StreamingResponse
 from resumeforge.accounts.dependencies import CurrentUser, CurrentUserId, SessionDep, SettingsDep
 from resumeforge.db.engine import Database
 from resumeforge.generations import service
+from resumeforge.generations.cache import GenerationCache
 from resumeforge.generations.events import GenerationEvents
 from resumeforge.generations.models import Generation, GenerationFile
 from resumeforge.generations.schemas import (
@@ -77,13 +78,21 @@ async def list_generations(
 
 @router.get("/{generation_id}", response_model=GenerationOut)
 async def get_generation(
-    generation_id: uuid.UUID, user_id: CurrentUserId, session: SessionDep
-) -> GenerationOut:
-    generation = await service.get_generation(
-        session=session, user_id=user_id, generation_id=generation_id, with_report=True
-    )
-    files = await service.files_of(session=session, generation_ids=[generation.id])
-    return _out(generation, files[generation.id], with_report=True)
+    generation_id: uuid.UUID, user_id: CurrentUserId, session: SessionDep, request: Request
+) -> Response:
+    """The generation with its files and, once finished, its report."""
+    cache: GenerationCache = request.app.state.generation_events.cache
+    key = str(generation_id)
+    cached = cache.get(key, user_id)
+    if cached is None:
+        version = cache.version()
+        generation = await service.get_generation(
+            session=session, user_id=user_id, generation_id=generation_id, with_report=True
+        )
+        files = await service.files_of(session=session, generation_ids=[generation.id])
+        cached = _out(generation, files[generation.id], with_report=True).model_dump_json().encode()
+        cache.put(key, user_id, cached, version=version)
+    return Response(cached, media_type="application/json")
 
 
 @router.get(
