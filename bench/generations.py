@@ -234,7 +234,9 @@ def main() -> None:
         ):
             rows = asyncio.run(measure(f"http://127.0.0.1:{port}", database_url, args.count))
 
-    print(f"{'generations (2 API processes, 1 worker, 2 cores)':40} {'measured':>22} {'target':>10}")
+    print(
+        f"{'generations (2 API processes, 1 worker, 2 cores)':40} {'measured':>22} {'target':>10}"
+    )
     for label, value, target in rows:
         print(f"{label:40} {value:>22} {target:>10}")
 

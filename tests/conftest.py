@@ -25,7 +25,7 @@ from resumeforge.db.embedded import start_embedded_postgres
 from resumeforge.db.engine import Database, create_database, libpq_url, sqlalchemy_url
 
 ROOT = Path(__file__).resolve().parents[1]
-TEST_JWT_SECRET = "test-secret-that-is-long-enough-for-hs256-0123456789"  # noqa: S105
+TEST_JWT_SECRET = "test-secret-that-is-long-enough-for-hs256-0123456789"
 
 
 def _server_url() -> str:
