@@ -88,3 +88,24 @@ def test_every_item_points_into_the_source_text() -> None:
     span = resume.meta.sources["basics.email"]
     assert resume.meta.source_text[span.start : span.end] == "lee@example.com"
     assert "work[0]" in resume.meta.sources
+
+
+def test_languages_line_splits_into_languages_with_fluency() -> None:
+    text = "\n".join(
+        [
+            "Lee Park",
+            "lee@example.com",
+            "## Languages",
+            "English (Native), Spanish (Fluent, written)",
+            "French: B2; German – basic",
+            "Korean",
+        ]
+    )
+    resume = build_resume(read_text_lines(text))
+    assert [(item.language, item.fluency) for item in resume.languages] == [
+        ("English", "Native"),
+        ("Spanish", "Fluent, written"),
+        ("French", "B2"),
+        ("German", "basic"),
+        ("Korean", ""),
+    ]

@@ -47,6 +47,8 @@ from resumeforge.resume.schemas import (
 )
 
 _SKILL_SPLIT_RE = re.compile(r"\s*(?:[,;•·|/]|\s-\s|\band\b)\s*")
+# Between a language and its fluency: "English (Native)", "English: Native", "English – Native".
+_FLUENCY_SPLIT_RE = re.compile(r"\s*(?:[:(]|\s[–—-]\s)\s*")
 
 
 @dataclass(slots=True)
@@ -392,16 +394,36 @@ def _add_simple_items(resume: Resume, kind: SectionKind, lines: list[TextLine]) 
         elif kind is SectionKind.publications:
             resume.publications.append(Publication(name=text))
         elif kind is SectionKind.languages:
-            language, _, fluency = re.split(r"\s*[:(–-]\s*", text, maxsplit=1) + ["", ""][:0] or [
-                text
-            ]
-            resume.languages.append(
-                Language(language=language.strip(), fluency=fluency.strip(" )"))
-            )
+            resume.languages.extend(languages_of(text))
         elif kind is SectionKind.interests:
             resume.interests.append(Interest(name=text))
         elif kind is SectionKind.references:
             resume.references.append(Reference(reference=text))
+
+
+def languages_of(text: str) -> list[Language]:
+    """ "English (Native), Spanish: Fluent" → English/Native and Spanish/Fluent."""
+    languages = []
+    for piece in _split_outside_brackets(text):
+        name, *fluency = _FLUENCY_SPLIT_RE.split(piece, maxsplit=1)
+        name = name.strip()
+        if name:
+            languages.append(Language(language=name, fluency=" ".join(fluency).strip(" ()")))
+    return languages
+
+
+def _split_outside_brackets(text: str) -> list[str]:
+    """Pieces of a list line split at , ; | • · but never inside brackets: "A (B, C), D"."""
+    pieces, current, depth = [], [], 0
+    for char in text:
+        depth += (char in "([") - (char in ")]")
+        if depth <= 0 and char in ",;|•·":
+            pieces.append("".join(current))
+            current, depth = [], 0
+        else:
+            current.append(char)
+    pieces.append("".join(current))
+    return [piece.strip() for piece in pieces if piece.strip()]
 
 
 def _record_sources(resume: Resume) -> None:
