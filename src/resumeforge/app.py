@@ -26,6 +26,7 @@ from resumeforge.db.engine import (
     is_connection_error,
     wait_for_database,
 )
+from resumeforge.documents.parsing import start_workers, stop_workers
 from resumeforge.documents.router import router as documents_router
 from resumeforge.errors import (
     INTERNAL_ERROR,
@@ -65,6 +66,8 @@ def create_app(
             await wait_for_database(
                 app.state.database, within_seconds=settings.db_startup_wait_seconds
             )
+            # The first upload should not wait for a parser process to start.
+            await asyncio.to_thread(start_workers, 1, memory_mb=settings.parse_memory_mb)
         app.state.generation_events.start()
         worker = None
         if with_worker:
@@ -84,6 +87,7 @@ def create_app(
                     await worker
             await app.state.generation_events.close()
             if owned:
+                await asyncio.to_thread(stop_workers)
                 await app.state.database.dispose()
 
     app = FastAPI(

@@ -62,10 +62,20 @@ def _serve(connection: Connection, memory_mb: int) -> None:
             )
 
 
+def _process_context() -> multiprocessing.context.BaseContext:
+    """Fork when this process has one thread (a command-line run): the child starts in
+    milliseconds with the readers already imported. With threads about (the server), a
+    fork could copy a lock held by another thread, so a preloaded fork server starts it."""
+    if threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(_PRELOAD)
+    return context
+
+
 class _Worker:
     def __init__(self, memory_mb: int) -> None:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(_PRELOAD)
+        context = _process_context()
         self.memory_mb = memory_mb
         self.connection, child = context.Pipe()
         self.process = context.Process(target=_serve, args=(child, memory_mb), daemon=True)
