@@ -18,16 +18,20 @@ from resumeforge.documents.errors import CorruptFile
 from resumeforge.documents.parsing.layout import TextLine, make_line
 
 _SPLIT_RE = re.compile(r"\t+| {3,}")
+_LIST_STYLE_NAMES = ("List Bullet", "List Number")
 _CONTAINERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"), qn("w:ins"), qn("w:smartTag")}
 
 
 class _Styles:
-    """Style names and their bold/size, looked up by style id."""
+    """Style names, their bold/size and whether they make list items, looked up by style id."""
 
     def __init__(self, document: Any) -> None:
         self.names: dict[str, str] = {}
         self.bold: dict[str, bool] = {}
         self.size: dict[str, float] = {}
+        self.listed: set[str] = set()
+        numbered: dict[str, bool | None] = {}
+        based_on: dict[str, str] = {}
         for style in document.styles:
             style_id = style.style_id
             self.names[style_id] = style.name or ""
@@ -36,6 +40,39 @@ class _Styles:
                 self.bold[style_id] = bool(font.bold)
                 if font.size is not None:
                     self.size[style_id] = font.size.pt
+            numbered[style_id] = _numbering(style.element)
+            base = style.element.find(qn("w:basedOn"))
+            if base is not None:
+                based_on[style_id] = str(base.get(qn("w:val")))
+        for style_id, name in self.names.items():
+            if name.startswith(_LIST_STYLE_NAMES) or _inherits_numbering(
+                style_id, numbered, based_on
+            ):
+                self.listed.add(style_id)
+
+
+def _numbering(element: Any) -> bool | None:
+    """True when the paragraph properties number it, False when they turn numbering off."""
+    properties = element.find(qn("w:pPr"))
+    numbering = properties.find(qn("w:numPr")) if properties is not None else None
+    if numbering is None:
+        return None
+    number = numbering.find(qn("w:numId"))
+    return number is None or number.get(qn("w:val")) != "0"
+
+
+def _inherits_numbering(
+    style_id: str, numbered: dict[str, bool | None], based_on: dict[str, str]
+) -> bool:
+    seen: set[str] = set()
+    while style_id not in seen:
+        seen.add(style_id)
+        if numbered.get(style_id) is not None:
+            return bool(numbered[style_id])
+        if style_id not in based_on:
+            return False
+        style_id = based_on[style_id]
+    return False
 
 
 def read_docx_lines(data: bytes) -> list[TextLine]:
@@ -95,6 +132,7 @@ def _table_lines(table: Any, styles: _Styles, links: dict[str, str]) -> Iterator
                 size=first.size,
                 bold=first.bold,
                 styled_heading=first.styled_heading,
+                bullet=first.bullet,
                 links=[link for part in parts for link in part.links],
             )
 
@@ -131,8 +169,15 @@ def _paragraph_line(paragraph: Any, styles: _Styles, links: dict[str, str]) -> T
         size=sizes[0] if sizes else 0.0,
         bold=bool(bold_flags) and all(bold_flags),
         styled_heading=style_name.startswith(("Heading", "heading", "Title")),
+        bullet=_is_list_item(paragraph, style_id, styles),
         links=found_links,
     )
+
+
+def _is_list_item(paragraph: Any, style_id: str, styles: _Styles) -> bool:
+    """Numbered or bulleted by Word: its own numbering, else its style's."""
+    numbered = _numbering(paragraph)
+    return numbered if numbered is not None else style_id in styles.listed
 
 
 def _style_id(paragraph: Any) -> str:

@@ -120,7 +120,7 @@ class Entry:
 
 
 def is_bullet(line: TextLine) -> bool:
-    return bool(_BULLET_RE.match(line.segments[0])) and len(line.plain) > 2
+    return (line.bullet or bool(_BULLET_RE.match(line.segments[0]))) and len(line.plain) > 2
 
 
 def strip_bullet(text: str) -> str:

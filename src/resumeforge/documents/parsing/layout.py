@@ -18,6 +18,9 @@ class TextLine:
     bold: bool = False
     # True when the source marks the line as a heading (DOCX heading style, Markdown `#`).
     styled_heading: bool = False
+    # True when the source marks the line as a list item without printing a bullet character
+    # (a Word list paragraph: "List Bullet" style or numbering).
+    bullet: bool = False
     page: int = 0
     links: list[str] = field(default_factory=list)
 
