@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -183,10 +184,11 @@ def tailor(
 
     console = Console(stderr=True)
     settings = load_settings_or_exit()
-    with console.status("starting") as status:
+    started = time.perf_counter()
+    with console.status("starting…") as status:
 
         def show_stage(stage: str) -> None:
-            console.log(stage)
+            console.print(f"[dim]{time.perf_counter() - started:5.2f} s[/dim]  {stage}")
             status.update(f"{stage}…")
 
         try:
@@ -197,6 +199,7 @@ def tailor(
         except ProblemError as error:
             typer.echo(f"error: {error.detail} ({error.slug})", err=True)
             raise typer.Exit(1) from None
+    console.print(f"[dim]{time.perf_counter() - started:5.2f} s[/dim]  done")
     for path in written:
         typer.echo(str(path))
 

@@ -8,13 +8,15 @@ the request middleware answers anything unexpected with INTERNAL_ERROR in the sa
 from __future__ import annotations
 
 from http import HTTPStatus
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import structlog
-from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
-from starlette.exceptions import HTTPException as StarletteHTTPException
+
+if TYPE_CHECKING:
+    # The web framework is imported only where responses are made: the command line and
+    # the parser raise these errors too, and should not pay for loading FastAPI.
+    from fastapi import FastAPI, Request
+    from fastapi.responses import JSONResponse
 
 PROBLEM_TYPE_BASE = "https://resumeforge.dev/problems/"
 PROBLEM_CONTENT_TYPE = "application/problem+json"
@@ -137,6 +139,8 @@ def problem_response(
     headers: dict[str, str] | None = None,
     **extra: Any,
 ) -> JSONResponse:
+    from fastapi.responses import JSONResponse
+
     body = problem_body(
         status=status,
         slug=slug,
@@ -177,6 +181,8 @@ async def _on_problem(request: Request, error: Exception) -> JSONResponse:
 
 
 async def _on_http_exception(request: Request, error: Exception) -> JSONResponse:
+    from starlette.exceptions import HTTPException as StarletteHTTPException
+
     assert isinstance(error, StarletteHTTPException)
     status = error.status_code
     detail = error.detail if isinstance(error.detail, str) else _title_for_status(status)
@@ -197,6 +203,8 @@ def _field_path(location: tuple[Any, ...] | list[Any]) -> str:
 
 
 async def _on_validation_error(request: Request, error: Exception) -> JSONResponse:
+    from fastapi.exceptions import RequestValidationError
+
     assert isinstance(error, RequestValidationError)
     problems = [
         {"field": _field_path(problem.get("loc", ())), "message": problem.get("msg", "")}
@@ -217,6 +225,9 @@ async def _on_validation_error(request: Request, error: Exception) -> JSONRespon
 
 
 def install_error_handlers(app: FastAPI) -> None:
+    from fastapi.exceptions import RequestValidationError
+    from starlette.exceptions import HTTPException as StarletteHTTPException
+
     app.add_exception_handler(ProblemError, _on_problem)
     app.add_exception_handler(StarletteHTTPException, _on_http_exception)
     app.add_exception_handler(RequestValidationError, _on_validation_error)
