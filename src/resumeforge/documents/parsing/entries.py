@@ -69,6 +69,11 @@ _LOCATION_RE = re.compile(
     r"|^(?:remote|hybrid|on-?site)$",
     re.IGNORECASE,
 )
+# Words that make "Omnious Co., Ltd." or "Cyber Command, MND" an organisation, not a place.
+_NOT_A_PLACE_RE = re.compile(
+    r"\b(?:Inc|Ltd|LLC|Corp|GmbH|PLC|Command|Ministry|Department|Technologies|Solutions)\b"
+    r"|\bCo\.,"
+)
 _STATE_RE = re.compile(rf",\s*(?:{'|'.join(_US_STATES)})\.?$")
 _PIECE_SPLIT_RE = re.compile(r"\s+[|·•]\s+|\s*\|\s*|\s+[–—]\s+|\s+-\s+")
 TITLE_WORDS = (
@@ -129,7 +134,7 @@ def strip_bullet(text: str) -> str:
 
 def is_location(text: str) -> bool:
     text = text.strip()
-    if len(text) > 40 or any(char.isdigit() for char in text):
+    if len(text) > 40 or any(char.isdigit() for char in text) or _NOT_A_PLACE_RE.search(text):
         return False
     return bool(_LOCATION_RE.match(text)) and len(text.split()) <= 5
 

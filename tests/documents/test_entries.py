@@ -1,0 +1,28 @@
+"""Entry fields: which piece of a header line is the place, the employer, the title."""
+
+from __future__ import annotations
+
+from resumeforge.documents.parsing.entries import is_location, split_entries
+from resumeforge.documents.parsing.layout import TextLine
+
+
+def test_a_company_with_a_legal_suffix_is_not_a_place() -> None:
+    assert is_location("Seoul, S.Korea")
+    assert is_location("Denver, CO")
+    assert not is_location("Omnious Co., Ltd.")
+    assert not is_location("Acme, Inc.")
+    assert not is_location("Cyber Command, MND")
+
+
+def test_employer_before_its_city_stays_the_employer() -> None:
+    lines = [
+        TextLine(["Software Architect", "Jun 2017 – May 2018"], size=10.5, bold=True),
+        TextLine(["Omnious Co., Ltd.", "Seoul, S.Korea"], size=10.5),
+        TextLine(["• Designed the image search backend"], size=10.5),
+    ]
+    [entry] = split_entries(lines, body_size=10.5)
+    assert (entry.title, entry.organisation, entry.location) == (
+        "Software Architect",
+        "Omnious Co., Ltd.",
+        "Seoul, S.Korea",
+    )
