@@ -26,3 +26,19 @@ def test_employer_before_its_city_stays_the_employer() -> None:
         "Omnious Co., Ltd.",
         "Seoul, S.Korea",
     )
+
+
+def test_a_long_employer_line_with_its_city_is_a_header_not_a_description() -> None:
+    employer = "Northwind Traders, the wholesale arm of Contoso in the Pacific Northwest"
+    lines = [
+        TextLine(["Data Engineer", "Jan 2020 – Present"], size=10.5, bold=True),
+        TextLine([employer, "Oakland, CA"], size=10.5),
+        TextLine(["• Built the nightly ingestion pipeline"], size=10.5),
+    ]
+    [entry] = split_entries(lines, body_size=10.5)
+    assert (entry.title, entry.organisation, entry.location) == (
+        "Data Engineer",
+        employer,
+        "Oakland, CA",
+    )
+    assert entry.bullets == ["Built the nightly ingestion pipeline"]

@@ -174,6 +174,8 @@ def _is_description(
         return not (header_like and len(rest) < 90)
     if find_date_range(text) is not None and len(text) < 120:
         return False
+    if len(line.segments) > 1 and is_location(line.segments[-1]) and len(line.segments[0]) < 90:
+        return False  # "Northwind, the wholesale arm of Contoso    Oakland, CA": a header line
     if text[:1].islower():
         return True
     if first:
