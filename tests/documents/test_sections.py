@@ -109,3 +109,25 @@ def test_languages_line_splits_into_languages_with_fluency() -> None:
         ("German", "basic"),
         ("Korean", ""),
     ]
+
+
+def test_last_word_of_a_wrapped_bullet_is_not_a_heading() -> None:
+    lines = [
+        _line("Sam Rivera", size=20),
+        _line("sam@example.com"),
+        _line("Experience", size=13, bold=True),
+        _line("Backend Engineer", "Jan 2020 – Present", bold=True),
+        _line("Acme Corp.", "Denver, CO"),
+        _line("• Loaded forwarding solutions for a 10x speedup over the Linux networking"),
+        _line("stack"),
+        _line("• Replaced the build scripts with standard"),
+        _line("tools"),
+        _line("Data Analyst", "2017 – 2019", bold=True),
+        _line("Globex LLC", "Austin, TX"),
+    ]
+    resume = build_resume(lines)
+    assert [section.heading for section in resume.meta.sections] == ["Experience"]
+    assert [(w.position, w.name) for w in resume.work] == [
+        ("Backend Engineer", "Acme Corp."),
+        ("Data Analyst", "Globex LLC"),
+    ]

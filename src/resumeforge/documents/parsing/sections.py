@@ -108,10 +108,19 @@ def _heading_candidate(text: str) -> bool:
     return sum(char.isalpha() for char in text) >= 3
 
 
+def _starts_lowercase(text: str) -> bool:
+    return next((char.islower() for char in text if char.isalpha()), False)
+
+
 def _vocabulary_heading(line: TextLine, body_size: float) -> str | None:
     """The heading's text when a line is a known heading, alone or leading its line."""
     first = line.segments[0]
-    if len(line.segments) == 1 and _heading_candidate(first) and is_vocabulary_heading(first):
+    if (
+        len(line.segments) == 1
+        and _heading_candidate(first)
+        and is_vocabulary_heading(first)
+        and not _starts_lowercase(first)  # "stack": the last word of a wrapped bullet
+    ):
         return first
     style = _style(line)
     emphasised = (
