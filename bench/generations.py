@@ -227,6 +227,7 @@ def main() -> None:
             "LOG_LEVEL": "WARNING",
             "SERVE_WITH_WORKER": "false",
             "WORKER_CONCURRENCY": "8",
+            "RATE_LIMIT_GENERATIONS": "100000/minute",  # one user starts them all
         }
         with (
             process("serve", "--port", str(port), "--workers", "2", env=env),

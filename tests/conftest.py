@@ -80,6 +80,9 @@ def settings(database_url: str) -> Settings:
         stripe_secret_key=None,
         redis_url=None,
         smtp_host=None,
+        # Tests sign in and start generations in bursts; test_ratelimit sets its own limits.
+        rate_limit_auth="100000/minute",
+        rate_limit_generations="100000/minute",
     )
 
 

@@ -40,6 +40,7 @@ from resumeforge.generations.router import router as generations_router
 from resumeforge.observability.health import router as health_router
 from resumeforge.observability.logging import configure_logging
 from resumeforge.observability.middleware import RequestContextMiddleware
+from resumeforge.ratelimit import RateLimits
 
 log = structlog.get_logger(__name__)
 
@@ -97,6 +98,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.rate_limits = RateLimits(settings)
     if database is not None:
         app.state.database = database
         app.state.generation_events = GenerationEvents(database.url)

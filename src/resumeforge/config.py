@@ -94,6 +94,9 @@ class Settings(BaseSettings):
     db_startup_wait_seconds: float = Field(30.0, ge=0)
 
     redis_url: str | None = None
+    # `limits` notation: "20/minute", "5/second;100/hour".
+    rate_limit_auth: str = "20/minute"  # sign-up, sign-in and refresh, per client address
+    rate_limit_generations: str = "60/minute"  # generation starts, per user
 
     # Tokens and HTTP.
     jwt_secret: str = DEVELOPMENT_JWT_SECRET
@@ -188,6 +191,17 @@ class Settings(BaseSettings):
         if level not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
             raise ValueError("must be one of DEBUG, INFO, WARNING, ERROR")
         return level
+
+    @field_validator("rate_limit_auth", "rate_limit_generations")
+    @classmethod
+    def _rate_limit_notation(cls, value: str) -> str:
+        from limits import parse_many
+
+        try:
+            parse_many(value)
+        except ValueError:
+            raise ValueError("use the limits notation, e.g. '20/minute'") from None
+        return value
 
     @field_validator("generation_costs")
     @classmethod

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, Depends, Response, status
 
 from resumeforge.accounts import service
 from resumeforge.accounts.dependencies import CurrentUser, SessionDep, SettingsDep
@@ -13,11 +13,18 @@ from resumeforge.accounts.schemas import (
     TokenPair,
     UserOut,
 )
+from resumeforge.ratelimit import by_address
 
 router = APIRouter(prefix="/api/v1", tags=["accounts"])
+limited = [Depends(by_address("auth"))]
 
 
-@router.post("/auth/register", status_code=status.HTTP_201_CREATED, response_model=UserOut)
+@router.post(
+    "/auth/register",
+    status_code=status.HTTP_201_CREATED,
+    response_model=UserOut,
+    dependencies=limited,
+)
 async def register(body: Credentials, session: SessionDep, settings: SettingsDep) -> UserOut:
     """Create an account; it starts with the free tokens."""
     user = await service.register(
@@ -26,14 +33,14 @@ async def register(body: Credentials, session: SessionDep, settings: SettingsDep
     return UserOut.model_validate(user)
 
 
-@router.post("/auth/login", response_model=TokenPair)
+@router.post("/auth/login", response_model=TokenPair, dependencies=limited)
 async def login(body: LoginRequest, session: SessionDep, settings: SettingsDep) -> TokenPair:
     return await service.login(
         session=session, settings=settings, email=body.email, password=body.password
     )
 
 
-@router.post("/auth/refresh", response_model=TokenPair)
+@router.post("/auth/refresh", response_model=TokenPair, dependencies=limited)
 async def refresh(body: RefreshRequest, session: SessionDep, settings: SettingsDep) -> TokenPair:
     """Spend a refresh token for a new pair; a reused one closes its whole family."""
     return await service.refresh(

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Annotated
 from urllib.parse import quote
 
-from fastapi import APIRouter, Header, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Header, Query, Request, Response, status
 from fastapi.responses import StreamingResponse
 
 from resumeforge.accounts.dependencies import CurrentUser, CurrentUserId, SessionDep, SettingsDep
@@ -27,6 +27,7 @@ from resumeforge.generations.schemas import (
     GenerationPage,
     GenerationStatus,
 )
+from resumeforge.ratelimit import by_user
 
 router = APIRouter(prefix="/api/v1/generations", tags=["generations"])
 
@@ -35,7 +36,12 @@ EVENT_POLL_SECONDS = 2.0
 KEEPALIVE_SECONDS = 15.0
 
 
-@router.post("", status_code=status.HTTP_202_ACCEPTED, response_model=GenerationOut)
+@router.post(
+    "",
+    status_code=status.HTTP_202_ACCEPTED,
+    response_model=GenerationOut,
+    dependencies=[Depends(by_user("generations"))],
+)
 async def start(
     body: GenerationCreate,
     user: CurrentUser,

@@ -1,0 +1,81 @@
+"""Rate limits at the edge: sign-in attempts per address, generation starts per user.
+
+Counters live in Redis when REDIS_URL is set, so every replica shares them; in memory
+otherwise. When Redis is unreachable the limits stand aside (and say so in the log) rather
+than taking sign-in down with them.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Annotated
+
+import structlog
+from fastapi import Depends, Request
+from limits import RateLimitItem, parse
+from limits.aio.strategies import MovingWindowRateLimiter
+from limits.storage import storage_from_string
+
+from resumeforge.accounts.dependencies import current_user_id
+from resumeforge.config import Settings
+from resumeforge.errors import TooManyRequests
+
+log = structlog.get_logger(__name__)
+
+
+class RateLimits:
+    def __init__(self, settings: Settings) -> None:
+        if settings.redis_url:
+            storage = storage_from_string(
+                "async+" + settings.redis_url, implementation="redispy", key_prefix="resumeforge"
+            )
+        else:
+            storage = storage_from_string("async+memory://")
+        self._limiter = MovingWindowRateLimiter(storage)  # type: ignore[arg-type]
+        self._rules: dict[str, RateLimitItem] = {
+            "auth": parse(settings.rate_limit_auth),
+            "generations": parse(settings.rate_limit_generations),
+        }
+
+    async def check(self, rule: str, identity: str) -> None:
+        """Count one attempt; raise TooManyRequests (with Retry-After) past the limit."""
+        item = self._rules[rule]
+        try:
+            if await self._limiter.hit(item, rule, identity):
+                return
+            window = await self._limiter.get_window_stats(item, rule, identity)
+        except Exception as error:  # the limiter's storage is down: let the request through
+            log.warning("rate limit storage unavailable", error_type=type(error).__name__)
+            return
+        retry_after = max(1, round(window.reset_time - time.time()))
+        raise TooManyRequests(
+            f"Too many requests; try again in {retry_after} s.", retry_after=retry_after
+        )
+
+
+def _limits(request: Request) -> RateLimits:
+    limits: RateLimits = request.app.state.rate_limits
+    return limits
+
+
+def by_address(rule: str) -> Callable[[Request], Awaitable[None]]:
+    """A dependency counting requests per client address (behind TRUSTED_PROXIES, the real one)."""
+
+    async def limit(request: Request) -> None:
+        address = request.client.host if request.client else "unknown"
+        await _limits(request).check(rule, address)
+
+    return limit
+
+
+def by_user(rule: str) -> Callable[..., Awaitable[None]]:
+    """A dependency counting requests per signed-in user."""
+
+    async def limit(
+        request: Request, user_id: Annotated[uuid.UUID, Depends(current_user_id)]
+    ) -> None:
+        await _limits(request).check(rule, str(user_id))
+
+    return limit
