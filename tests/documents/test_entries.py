@@ -42,3 +42,16 @@ def test_a_long_employer_line_with_its_city_is_a_header_not_a_description() -> N
         "Oakland, CA",
     )
     assert entry.bullets == ["Built the nightly ingestion pipeline"]
+
+
+def test_city_and_state_win_the_location_over_a_school_with_its_subject() -> None:
+    lines = [
+        TextLine(["Princeton University, Computer Science", "Sep 2018 – May 2023"], bold=True),
+        TextLine(["PhD", "Princeton, NJ"]),
+    ]
+    [entry] = split_entries(lines, body_size=10.5, education=True)
+    assert (entry.organisation, entry.title, entry.location) == (
+        "Princeton University, Computer Science",
+        "PhD",
+        "Princeton, NJ",
+    )

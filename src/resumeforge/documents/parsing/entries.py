@@ -278,20 +278,24 @@ def _fill_fields(entry: Entry, *, education: bool) -> None:
         dates = _dates_in_bullet_margin(entry)
     if dates is not None:
         entry.start, entry.end = dates.start, dates.end
-    kept = []
-    for piece in pieces:
-        if (
-            not entry.location
-            and is_location(piece.text)
-            and (piece is not pieces[0] or len(pieces) > 2)
-        ):
-            entry.location = piece.text
-        else:
-            kept.append(piece)
+    places = [
+        piece
+        for piece in pieces
+        if is_location(piece.text) and (piece is not pieces[0] or len(pieces) > 2)
+    ]
+    place = max(places, key=_place_likeness, default=None)  # the first of equals
+    if place is not None:
+        entry.location = place.text
+    kept = [piece for piece in pieces if piece is not place]
     if education:
         _assign_education(entry, kept)
     else:
         _assign_job(entry, kept)
+
+
+def _place_likeness(piece: _Piece) -> tuple[bool, bool]:
+    """ "Princeton, NJ" over "Princeton University, Computer Science": both read as places."""
+    return bool(_STATE_RE.search(piece.text)), not is_school(piece.text)
 
 
 def _dates_in_bullet_margin(entry: Entry) -> DateRange | None:
