@@ -39,6 +39,7 @@ from resumeforge.generations.jobs import WorkerRuntime, run_worker
 from resumeforge.generations.router import router as generations_router
 from resumeforge.observability.health import router as health_router
 from resumeforge.observability.logging import configure_logging
+from resumeforge.observability.metrics import router as metrics_router
 from resumeforge.observability.middleware import RequestContextMiddleware
 from resumeforge.ratelimit import RateLimits
 
@@ -117,6 +118,7 @@ def create_app(
     app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_request_bytes)
 
     app.include_router(health_router)
+    app.include_router(metrics_router)
     app.include_router(accounts_router)
     app.include_router(documents_router)
     app.include_router(generations_router)

@@ -176,6 +176,8 @@ class Settings(BaseSettings):
     mail_from: str = "resumeforge <no-reply@localhost>"
 
     metrics_token: str | None = None
+    # Read by prometheus_client itself too: a folder shared by the server processes.
+    prometheus_multiproc_dir: str | None = None
 
     _split = field_validator(
         "cors_origins", "trusted_proxies", "gemini_fallback_models", mode="before"

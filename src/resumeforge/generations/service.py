@@ -25,6 +25,7 @@ from resumeforge.documents import service as documents
 from resumeforge.errors import NotFound, UnprocessableContent
 from resumeforge.generations.models import ApiUsage, Generation, GenerationFile
 from resumeforge.generations.schemas import GenerationCreate, GenerationStatus
+from resumeforge.observability.metrics import GENERATIONS_FINISHED
 from resumeforge.rendering.service import TEMPLATES
 from resumeforge.resume.schemas import Resume
 
@@ -354,6 +355,7 @@ async def succeed(
     )
     await _notify(session=session, generation_id=generation_id, status=GenerationStatus.succeeded)
     await session.commit()
+    GENERATIONS_FINISHED.labels("succeeded").inc()
     return True
 
 
@@ -387,6 +389,7 @@ async def fail_and_refund(*, session: AsyncSession, generation_id: uuid.UUID, re
         )
     await _notify(session=session, generation_id=generation_id, status=GenerationStatus.failed)
     await session.commit()
+    GENERATIONS_FINISHED.labels("failed").inc()
     return True
 
 

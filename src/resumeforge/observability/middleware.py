@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from resumeforge.errors import INTERNAL_ERROR, PROBLEM_CONTENT_TYPE, problem_body
+from resumeforge.observability.metrics import observe_request
 
 log = structlog.get_logger("resumeforge.access")
 
@@ -74,12 +75,15 @@ class RequestContextMiddleware:
                     problem_body(**INTERNAL_ERROR, path=scope["path"], request_id=request_id),
                 )
         finally:
+            seconds = time.perf_counter() - started
+            route = getattr(scope.get("route"), "path", "unmatched")
+            observe_request(scope["method"], route, status, seconds)
             log.info(
                 "request",
                 method=scope["method"],
                 path=scope["path"],
                 status=status,
-                duration_ms=round((time.perf_counter() - started) * 1000, 1),
+                duration_ms=round(seconds * 1000, 1),
             )
             structlog.contextvars.unbind_contextvars("request_id")
 
