@@ -146,18 +146,23 @@ def _owned(cell: Any, row: Any) -> bool:
 
 def _paragraph_line(paragraph: Any, styles: _Styles, links: dict[str, str]) -> TextLine | None:
     text_parts: list[str] = []
-    bold_flags: list[bool] = []
+    bold_flags: list[bool] = []  # of the runs in the line's first piece
     sizes: list[float] = []
+    in_first_piece = True
     style_id = _style_id(paragraph)
     for run in paragraph.iter(qn("w:r")):
         text = _run_text(run)
         if not text:
             continue
-        text_parts.append(text)
         if text.strip():
+            if in_first_piece and sizes:
+                before = "".join(text_parts) + text[: len(text) - len(text.lstrip())]
+                in_first_piece = not _SPLIT_RE.search(before.lstrip())
             properties = run.find(qn("w:rPr"))
-            bold_flags.append(_is_bold(properties, styles.bold.get(style_id, False)))
+            if in_first_piece:
+                bold_flags.append(_is_bold(properties, styles.bold.get(style_id, False)))
             sizes.append(_size(properties, styles.size.get(style_id, 0.0)))
+        text_parts.append(text)
     found_links = [
         links[rel_id]
         for link in paragraph.iter(qn("w:hyperlink"))
