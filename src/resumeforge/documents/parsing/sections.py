@@ -423,7 +423,9 @@ def languages_of(text: str) -> list[Language]:
 
 def _split_outside_brackets(text: str) -> list[str]:
     """Pieces of a list line split at , ; | • · but never inside brackets: "A (B, C), D"."""
-    pieces, current, depth = [], [], 0
+    pieces: list[str] = []
+    current: list[str] = []
+    depth = 0
     for char in text:
         depth += (char in "([") - (char in ")]")
         if depth <= 0 and char in ",;|•·":
