@@ -33,7 +33,7 @@ class RateLimits:
             )
         else:
             storage = storage_from_string("async+memory://")
-        self._limiter = MovingWindowRateLimiter(storage)  # type: ignore[arg-type]
+        self._limiter = MovingWindowRateLimiter(storage)
         self._rules: dict[str, RateLimitItem] = {
             "auth": parse(settings.rate_limit_auth),
             "generations": parse(settings.rate_limit_generations),

@@ -15,7 +15,7 @@ from resumeforge.ai.matching import job_keywords, resume_text
 from resumeforge.ai.providers import build_provider
 from resumeforge.ai.providers.base import Provider, Usage
 from resumeforge.ai.report import build_report
-from resumeforge.ai.schemas import TailoringReport
+from resumeforge.ai.schemas import Revert, TailoringReport
 from resumeforge.ai.tailoring import apply_edits, tailoring_request
 from resumeforge.config import LLMProviderName, Settings, get_settings
 from resumeforge.resume.schemas import CoverLetter, Job, Resume
@@ -134,7 +134,7 @@ class _Run:
         report.notes += answer.output.notes[:10]
         return TailoringResult(resume=grounded.resume, cover_letter=letter, job=job, report=report)
 
-    async def letter(self, provider: Provider, job: Job) -> tuple[CoverLetter | None, list]:
+    async def letter(self, provider: Provider, job: Job) -> tuple[CoverLetter | None, list[Revert]]:
         if not self.cover_letter:
             return None, []
         request = cover_letter_request(

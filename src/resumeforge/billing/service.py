@@ -52,12 +52,15 @@ async def credit_tokens(
         return LedgerChange(
             applied=False, balance=await balance_of(session=session, user_id=user_id)
         )
-    balance = await session.scalar(
+    # Built apart from the call: inline, mypy infers the RETURNING type from `scalar`'s
+    # first overload and the balance comes out as Any.
+    credited = (
         update(User)
         .where(User.id == user_id)
         .values(token_balance=User.token_balance + amount)
         .returning(User.token_balance)
     )
+    balance = await session.scalar(credited)
     assert balance is not None, "the ledger row's foreign key guarantees the user exists"
     return LedgerChange(applied=True, balance=balance)
 
@@ -80,12 +83,13 @@ async def debit_tokens(
         raise ValueError("a debit amount is positive")
     if amount == 0:
         return await balance_of(session=session, user_id=user_id)
-    balance = await session.scalar(
+    debited = (
         update(User)
         .where(User.id == user_id, User.token_balance >= amount)
         .values(token_balance=User.token_balance - amount)
         .returning(User.token_balance)
     )
+    balance = await session.scalar(debited)
     if balance is None:
         current = await balance_of(session=session, user_id=user_id)
         raise InsufficientTokens(balance=current, cost=amount)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from typing import Any, cast
+from typing import Any
 
 from pydantic import BaseModel
 from rank_bm25 import BM25Okapi
@@ -78,7 +78,7 @@ class OfflineProvider:
                 answer = draft_cover_letter_offline(
                     inputs.resume, inputs.job, length=inputs.length, tone=inputs.tone
                 )
-        return cast(OutputT, request.output_type.model_validate(answer.model_dump()))
+        return request.output_type.model_validate(answer.model_dump())
 
 
 class RelevanceScorer:

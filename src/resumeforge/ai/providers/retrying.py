@@ -41,7 +41,7 @@ class RetryPolicy:
         """Seconds to wait before retry `attempt` (0-based): the provider's word, else 2^n."""
         if requested is not None:
             return min(requested, self.max_delay)
-        ceiling = min(self.max_delay, self.base_delay * 2**attempt)
+        ceiling = min(self.max_delay, self.base_delay * 2.0**attempt)
         return ceiling * random.uniform(0.5, 1.0)  # jitter spreads retries from many workers
 
 

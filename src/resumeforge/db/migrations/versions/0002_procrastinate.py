@@ -33,7 +33,9 @@ TYPES = (
 
 def upgrade() -> None:
     # Straight to psycopg: the schema's '%' signs must not be read as parameter markers.
-    op.get_bind().connection.driver_connection.execute(SchemaManager.get_schema())
+    driver_connection = op.get_bind().connection.driver_connection
+    assert driver_connection is not None  # a live bind always holds a psycopg connection
+    driver_connection.execute(SchemaManager.get_schema())
 
 
 def downgrade() -> None:
