@@ -13,7 +13,7 @@ import gc
 import random
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import structlog
@@ -61,7 +61,8 @@ class RetryWhenAsked(BaseRetryStrategy):
 
     def get_retry_decision(self, *, exception: BaseException, job: Job) -> RetryDecision | None:
         if isinstance(exception, RetryLater):
-            return RetryDecision(retry_in={"seconds": exception.delay})
+            # retry_at rather than retry_in: procrastinate types retry_in's seconds as whole.
+            return RetryDecision(retry_at=datetime.now(UTC) + timedelta(seconds=exception.delay))
         return None
 
 

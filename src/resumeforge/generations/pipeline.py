@@ -83,17 +83,20 @@ def warm_up(settings: Settings) -> None:
 
 def render_artifacts(run: GenerationRun, result: TailoringResult) -> list[Artifact]:
     artifacts: list[Artifact] = []
-    options = {"template": run.template, "paper": run.paper}
     if run.kind in {"resume", "both"}:
-        pdf = rendering.render_resume_pdf(result.resume, **options)
-        docx = rendering.render_resume_docx(result.resume, **options)
+        pdf = rendering.render_resume_pdf(result.resume, template=run.template, paper=run.paper)
+        docx = rendering.render_resume_docx(result.resume, template=run.template, paper=run.paper)
         artifacts += [
             Artifact("resume.pdf", pdf.media_type, pdf.content),
             Artifact("resume.docx", docx.media_type, docx.content),
         ]
     if result.cover_letter is not None:
-        pdf = rendering.render_cover_letter_pdf(result.cover_letter, **options)
-        docx = rendering.render_cover_letter_docx(result.cover_letter, **options)
+        pdf = rendering.render_cover_letter_pdf(
+            result.cover_letter, template=run.template, paper=run.paper
+        )
+        docx = rendering.render_cover_letter_docx(
+            result.cover_letter, template=run.template, paper=run.paper
+        )
         artifacts += [
             Artifact("cover-letter.pdf", pdf.media_type, pdf.content),
             Artifact("cover-letter.docx", docx.media_type, docx.content),
