@@ -124,7 +124,10 @@ def style_text(
 
 def text_width(document: WordDocument) -> Emu:
     section = document.sections[0]
-    return Emu(section.page_width - section.left_margin - section.right_margin)
+    page, left, right = section.page_width, section.left_margin, section.right_margin
+    # python-docx reads None for a page size the XML leaves out; every template here sets it.
+    assert page is not None and left is not None and right is not None
+    return Emu(page - left - right)
 
 
 def drop_unused_styles(document: WordDocument) -> None:

@@ -12,6 +12,7 @@ import resource
 import threading
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
+from multiprocessing.context import ForkContext, ForkServerContext
 from typing import TYPE_CHECKING, Any
 
 from resumeforge.documents.errors import CorruptFile, ParseMemoryExceeded, ParseTimeout
@@ -62,7 +63,7 @@ def _serve(connection: Connection, memory_mb: int) -> None:
             )
 
 
-def _process_context() -> multiprocessing.context.BaseContext:
+def _process_context() -> ForkContext | ForkServerContext:
     """Fork when this process has one thread (a command-line run): the child starts in
     milliseconds with the readers already imported. With threads about (the server), a
     fork could copy a lock held by another thread, so a preloaded fork server starts it."""

@@ -64,7 +64,7 @@ def _post(client: httpx.Client, path: str, body: dict[str, object]) -> dict[str,
 def _backoff(attempt: int, retry_after: str | None) -> float:
     if retry_after and retry_after.isdigit():
         return min(float(retry_after), 5.0)
-    return min(0.25 * 2 ** (attempt - 1), 2.0)
+    return min(0.25 * 2.0 ** (attempt - 1), 2.0)
 
 
 def _json_object(response: httpx.Response) -> dict[str, object]:
