@@ -133,16 +133,7 @@ def round_trip_all(sources: dict[str, Resume]) -> Tally:
     return tally
 
 
-# Known gaps in the parser (documents.parsing), not in rendering: it reads Word list
-# paragraphs ("List Bullet") as entry headers, a wrapped bullet's last word as a heading, and
-# crashes on a languages line such as "English (Native), Spanish (Fluent)" (ValueError in
-# sections._add_simple_items). Measured 97.3% over the corpus (PDF 98.2%, DOCX 96.5%) and
-# 100% on the fixture with that crash patched. Not strict: these pass once the parser reads them.
-PARSER_GAPS = "parser: Word list bullets, wrapped bullet words, languages-line crash"
-
-
 @pytest.mark.slow
-@pytest.mark.xfail(reason=PARSER_GAPS, strict=False)
 def test_corpus_round_trip_keeps_99_percent_of_facts() -> None:
     sources = {path.name: parse(path.read_bytes(), path.name) for path in corpus_resumes()}
     tally = round_trip_all(sources)
@@ -150,7 +141,6 @@ def test_corpus_round_trip_keeps_99_percent_of_facts() -> None:
     assert tally.share() >= REQUIRED_SHARE, tally.report("round trip")
 
 
-@pytest.mark.xfail(reason=PARSER_GAPS, strict=False)
 def test_fixture_round_trip_keeps_99_percent_of_facts() -> None:
     tally = round_trip_all({"fixture": two_page_resume()})
     print("\n" + tally.report("fixture round trip"))
