@@ -8,7 +8,7 @@ the request middleware answers anything unexpected with INTERNAL_ERROR in the sa
 from __future__ import annotations
 
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Final, TypedDict
 
 import structlog
 
@@ -121,7 +121,16 @@ def problem_body(
     }
 
 
-INTERNAL_ERROR = {
+class ProblemFields(TypedDict):
+    """The fixed part of a problem, to spread into `problem_body` or `problem_response`."""
+
+    status: int
+    slug: str
+    title: str
+    detail: str
+
+
+INTERNAL_ERROR: Final[ProblemFields] = {
     "status": 500,
     "slug": "internal-error",
     "title": "Internal server error",

@@ -106,7 +106,7 @@ class RequestContextMiddleware:
 def _request_id(scope: Scope) -> str:
     for name, value in scope.get("headers", []):
         if name == REQUEST_ID_HEADER:
-            candidate = value.decode("latin-1")
+            candidate: str = value.decode("latin-1")  # ASGI header values are bytes
             if SAFE_REQUEST_ID.match(candidate):
                 return candidate
     return uuid.uuid4().hex
