@@ -269,8 +269,8 @@ def _fill_fields(entry: Entry, *, education: bool) -> None:
             if found is not None:
                 dates, line_has_date = found, True
                 text = _remove_span(text, found.span)
-            for piece in _split_pieces(text):
-                pieces.append(_Piece(piece, index, False))
+            for part in _split_pieces(text):
+                pieces.append(_Piece(part, index, False))
         for piece in pieces:
             if piece.line == index:
                 piece.on_date_line = line_has_date
@@ -365,7 +365,7 @@ def _split_single(entry: Entry, text: str) -> None:
 
 
 def _assign_education(entry: Entry, pieces: list[_Piece]) -> None:
-    texts = []
+    texts: list[str] = []
     for piece in pieces:
         # "John Hopkins University: Full Stack web development"
         texts.extend(part.strip() for part in piece.text.split(":") if part.strip())
