@@ -18,7 +18,9 @@ async def tokens(
     user_id: CurrentUserId,
     session: SessionDep,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    before: Annotated[int | None, Query(description="ledger entry id cursor")] = None,
+    before: Annotated[
+        int | None, Query(ge=1, le=2**63 - 1, description="ledger entry id cursor")
+    ] = None,
 ) -> TokensOut:
     """The balance and a page of ledger entries, newest first."""
     entries = await service.ledger_entries(

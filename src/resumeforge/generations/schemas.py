@@ -7,9 +7,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from resumeforge.resume.schemas import Resume
+from resumeforge.resume.text import clean_text
 
 MAX_JOB_DESCRIPTION = 20_000
 
@@ -49,6 +50,11 @@ class GenerationCreate(BaseModel):
     template: str = Field("classic", max_length=32)
     paper: Paper = Paper.letter
     provider: str | None = Field(None, max_length=32)
+
+    @field_validator("job_description", mode="after")
+    @classmethod
+    def _storable(cls, value: str) -> str:
+        return clean_text(value)
 
     @model_validator(mode="after")
     def _one_source(self) -> GenerationCreate:

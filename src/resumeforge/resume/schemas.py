@@ -8,14 +8,23 @@ order, and where each item came from in the extracted text (the grounding check 
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from resumeforge.resume.text import clean_strings
 
 
 class Model(BaseModel):
-    """Base for every résumé model: unknown keys are dropped, missing lists are empty."""
+    """Base for every résumé model: unknown keys are dropped, missing lists are empty, and
+    text that could not be stored (NUL, lone surrogates) is cleaned on the way in."""
 
     model_config = ConfigDict(extra="ignore", populate_by_name=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _storable_text(cls, data: Any) -> Any:
+        return clean_strings(data) if isinstance(data, dict) else data
 
 
 class SectionKind(StrEnum):
