@@ -341,12 +341,14 @@ def _add_projects(resume: Resume, lines: list[TextLine], body_size: float) -> No
         name = entry.organisation or entry.title or (entry.bullets[0] if entry.bullets else "")
         if not name:
             continue
+        # A project named by its first bullet does not repeat it as a highlight.
+        named_by_bullet = not (entry.organisation or entry.title)
         roles = [entry.title] if entry.title and entry.organisation else []
         resume.projects.append(
             Project(
                 name=name,
                 description=" ".join(entry.rest),
-                highlights=entry.bullets if name is not entry.bullets[:1] else entry.bullets[1:],
+                highlights=entry.bullets[1:] if named_by_bullet else entry.bullets,
                 startDate=entry.start,
                 endDate=entry.end,
                 roles=roles,
