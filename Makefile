@@ -15,6 +15,7 @@ test: install system-deps lint
 lint: install
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy src
 
 format: install
 	$(BIN)/ruff format src tests bench
