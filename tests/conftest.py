@@ -23,6 +23,7 @@ from resumeforge.config import Settings, load_settings
 from resumeforge.db import migrate
 from resumeforge.db.embedded import start_embedded_postgres
 from resumeforge.db.engine import Database, create_database, libpq_url, sqlalchemy_url
+from tests.ai.fake_llm import FakeLLM, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 TEST_JWT_SECRET = "test-secret-that-is-long-enough-for-hs256-0123456789"
@@ -62,6 +63,18 @@ def fresh_providers() -> Iterator[None]:
     forget_providers()
     yield
     forget_providers()
+
+
+@pytest.fixture(scope="session")
+def fake_llm_server() -> Iterator[FakeLLM]:
+    """A fake Gemini and OpenAI server on loopback, for the real SDK clients to talk to."""
+    yield from serve(FakeLLM())
+
+
+@pytest.fixture
+def fake_llm(fake_llm_server: FakeLLM) -> FakeLLM:
+    fake_llm_server.reset()
+    return fake_llm_server
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
@@ -17,7 +17,7 @@ from resumeforge.app import create_app
 from resumeforge.config import Settings
 from resumeforge.db.engine import Database
 from resumeforge.generations.jobs import WorkerRuntime, run_worker
-from tests.ai.fake_llm import FakeLLM, serve
+from tests.ai.fake_llm import FakeLLM
 from tests.ai.resumes import sample_resume
 
 JOB_DESCRIPTION = (
@@ -71,17 +71,6 @@ async def wait_until_finished(
         if asyncio.get_running_loop().time() > deadline:
             raise AssertionError(f"generation still {body['status']} after {within} s")
         await asyncio.sleep(0.05)
-
-
-@pytest.fixture(scope="session")
-def fake_llm_server() -> Iterator[FakeLLM]:
-    yield from serve(FakeLLM())
-
-
-@pytest.fixture
-def fake_llm(fake_llm_server: FakeLLM) -> FakeLLM:
-    fake_llm_server.reset()
-    return fake_llm_server
 
 
 @pytest.fixture

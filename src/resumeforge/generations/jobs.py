@@ -109,16 +109,7 @@ async def execute_generation(
     async def on_usage(usage: Usage) -> None:
         async with sessions() as session:
             await service.record_usage(
-                session=session,
-                user_id=run.user_id,
-                generation_id=run.id,
-                provider=usage.provider,
-                model=usage.model,
-                prompt_tokens=usage.prompt_tokens,
-                output_tokens=usage.output_tokens,
-                latency_ms=usage.latency_ms,
-                cost_usd=float(usage.cost_usd),
-                outcome=str(usage.outcome),
+                session=session, user_id=run.user_id, generation_id=run.id, usage=usage
             )
 
     try:

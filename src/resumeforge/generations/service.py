@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import undefer
 
 from resumeforge.accounts.models import User
+from resumeforge.ai.providers.base import Usage
 from resumeforge.billing import service as billing
 from resumeforge.config import Settings
 from resumeforge.documents import service as documents
@@ -403,29 +404,20 @@ async def overdue_generations(*, session: AsyncSession, limit: int = 100) -> lis
 
 
 async def record_usage(
-    *,
-    session: AsyncSession,
-    user_id: uuid.UUID | None,
-    generation_id: uuid.UUID | None,
-    provider: str,
-    model: str,
-    prompt_tokens: int,
-    output_tokens: int,
-    latency_ms: int,
-    cost_usd: float,
-    outcome: str,
+    *, session: AsyncSession, user_id: uuid.UUID, generation_id: uuid.UUID, usage: Usage
 ) -> None:
+    """Keep one provider call's tokens, latency, cost and outcome for the generation."""
     session.add(
         ApiUsage(
             user_id=user_id,
             generation_id=generation_id,
-            provider=provider,
-            model=model,
-            prompt_tokens=prompt_tokens,
-            output_tokens=output_tokens,
-            latency_ms=latency_ms,
-            cost_usd=cost_usd,
-            outcome=outcome,
+            provider=usage.provider,
+            model=usage.model,
+            prompt_tokens=usage.prompt_tokens,
+            output_tokens=usage.output_tokens,
+            latency_ms=usage.latency_ms,
+            cost_usd=usage.cost_usd,
+            outcome=str(usage.outcome),
         )
     )
     await session.commit()
