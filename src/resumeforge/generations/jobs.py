@@ -28,8 +28,9 @@ from resumeforge.config import Settings
 from resumeforge.db.engine import Database, libpq_url
 from resumeforge.errors import ProblemError
 from resumeforge.generations import service
-from resumeforge.generations.pipeline import run_pipeline, warm_up
+from resumeforge.generations.pipeline import PipelineOutput, run_pipeline, warm_up
 from resumeforge.generations.schemas import GenerationStatus
+from resumeforge.generations.service import GenerationRun
 
 log = structlog.get_logger(__name__)
 
@@ -79,80 +80,99 @@ async def execute_generation(
     runtime: WorkerRuntime, generation_id: uuid.UUID, *, attempt: int
 ) -> None:
     """Run one generation to its end, or raise RetryLater when the provider may recover."""
-    sessions = runtime.database.sessions
-    async with sessions() as session:
+    async with runtime.database.sessions() as session:
         run = await service.load_run(session=session, generation_id=generation_id)
     if run is None:
         return  # finished already: a duplicate delivery or a sweep got there first
     log.info("generation started", generation_id=str(generation_id), attempt=attempt)
+    await GenerationAttempt(runtime, run, attempt).execute()
 
-    async def fail(reason: str) -> None:
-        async with sessions() as session:
-            await service.fail_and_refund(session=session, generation_id=run.id, reason=reason)
 
-    remaining = (run.deadline_at - datetime.now(UTC)).total_seconds()
-    if remaining <= 0:
-        await fail(DEADLINE_FAILURE)
-        return
+@dataclass
+class GenerationAttempt:
+    """One attempt at one generation, and each way it can end."""
 
-    async def on_stage(stage: str) -> None:
-        async with sessions() as session:
+    runtime: WorkerRuntime
+    run: GenerationRun
+    attempt: int
+
+    async def execute(self) -> None:
+        remaining = self._seconds_left()
+        if remaining <= 0:
+            await self._fail(DEADLINE_FAILURE)
+            return
+        try:
+            async with asyncio.timeout(remaining):
+                output = await run_pipeline(
+                    self.run,
+                    settings=self.runtime.settings,
+                    on_stage=self._on_stage,
+                    on_usage=self._on_usage,
+                )
+        except GenerationFinishedElsewhere:
+            return
+        except TimeoutError:
+            await self._fail(DEADLINE_FAILURE)
+        except (ProviderRateLimited, ProviderUnavailable) as error:
+            await self._retry_later_or_fail(error)
+        except ProblemError as error:
+            log.info("generation failed", generation_id=str(self.run.id), problem=error.slug)
+            await self._fail(f"{error.title}: {error.detail}")
+        except Exception:
+            log.exception("generation crashed", generation_id=str(self.run.id))
+            await self._fail(INTERNAL_FAILURE)
+        else:
+            await self._succeed(output)
+
+    async def _on_stage(self, stage: str) -> None:
+        async with self.runtime.database.sessions() as session:
             moved = await service.mark_stage(
                 session=session,
-                generation_id=run.id,
+                generation_id=self.run.id,
                 status=GenerationStatus(stage),
                 attempt=stage == "parsing",
             )
         if not moved:
             raise GenerationFinishedElsewhere
 
-    async def on_usage(usage: Usage) -> None:
-        async with sessions() as session:
+    async def _on_usage(self, usage: Usage) -> None:
+        async with self.runtime.database.sessions() as session:
             await service.record_usage(
-                session=session, user_id=run.user_id, generation_id=run.id, usage=usage
+                session=session, user_id=self.run.user_id, generation_id=self.run.id, usage=usage
             )
 
-    try:
-        async with asyncio.timeout(remaining):
-            output = await run_pipeline(
-                run, settings=runtime.settings, on_stage=on_stage, on_usage=on_usage
+    async def _retry_later_or_fail(self, error: ProviderRateLimited | ProviderUnavailable) -> None:
+        delay = retry_delay(self.attempt, getattr(error, "retry_after", 0.0))
+        if delay >= self._seconds_left():
+            await self._fail(
+                f"The AI provider stayed unavailable until the deadline ({error.detail})."
             )
-    except GenerationFinishedElsewhere:
-        return
-    except TimeoutError:
-        await fail(DEADLINE_FAILURE)
-        return
-    except (ProviderRateLimited, ProviderUnavailable) as error:
-        delay = retry_delay(attempt, getattr(error, "retry_after", 0.0))
-        left = (run.deadline_at - datetime.now(UTC)).total_seconds()
-        if delay >= left:
-            await fail(f"The AI provider stayed unavailable until the deadline ({error.detail}).")
             return
-        log.warning("provider not available, retrying", generation_id=str(run.id), delay=delay)
-        async with sessions() as session:
+        log.warning("provider unavailable, retrying", generation_id=str(self.run.id), delay=delay)
+        async with self.runtime.database.sessions() as session:
             await service.mark_stage(
-                session=session, generation_id=run.id, status=GenerationStatus.queued
+                session=session, generation_id=self.run.id, status=GenerationStatus.queued
             )
         raise RetryLater(delay) from error
-    except ProblemError as error:
-        log.info("generation failed", generation_id=str(run.id), problem=error.slug)
-        await fail(f"{error.title}: {error.detail}")
-        return
-    except Exception:
-        log.exception("generation crashed", generation_id=str(run.id))
-        await fail(INTERNAL_FAILURE)
-        return
 
-    async with sessions() as session:
-        await service.succeed(
-            session=session,
-            generation_id=run.id,
-            artifacts=output.artifacts,
-            report=output.report,
-            job_title=output.job_title,
-            company=output.company,
-        )
-    log.info("generation succeeded", generation_id=str(run.id))
+    async def _succeed(self, output: PipelineOutput) -> None:
+        async with self.runtime.database.sessions() as session:
+            await service.succeed(
+                session=session,
+                generation_id=self.run.id,
+                artifacts=output.artifacts,
+                report=output.report,
+                job_title=output.job_title,
+                company=output.company,
+            )
+        log.info("generation succeeded", generation_id=str(self.run.id))
+
+    async def _fail(self, reason: str) -> None:
+        async with self.runtime.database.sessions() as session:
+            await service.fail_and_refund(session=session, generation_id=self.run.id, reason=reason)
+
+    def _seconds_left(self) -> float:
+        return (self.run.deadline_at - datetime.now(UTC)).total_seconds()
 
 
 DEADLINE_FAILURE = (
