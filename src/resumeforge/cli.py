@@ -34,9 +34,31 @@ def load_settings_or_exit() -> Settings:
 
 
 def database_url(settings: Settings) -> str:
-    from resumeforge.db.engine import resolve_database_url
+    """The database to use, once it answers; exit 1 with the reason if it never does."""
+    import asyncio
 
-    return resolve_database_url(settings)
+    from resumeforge.db.engine import (
+        DatabaseUnavailable,
+        create_database,
+        resolve_database_url,
+        wait_for_database,
+    )
+
+    url = resolve_database_url(settings)
+
+    async def wait() -> None:
+        database = create_database(settings, url)
+        try:
+            await wait_for_database(database, within_seconds=settings.db_startup_wait_seconds)
+        finally:
+            await database.dispose()
+
+    try:
+        asyncio.run(wait())
+    except DatabaseUnavailable as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(1) from None
+    return url
 
 
 @app.command()

@@ -62,3 +62,29 @@ def test_models_and_migrations_agree(database_url: str) -> None:
         differences = compare_metadata(context, Base.metadata)
     engine.dispose()
     assert differences == [], "a model changed without a migration: add one"
+
+
+def test_serve_without_a_database_says_so_and_exits_1() -> None:
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        closed = sock.getsockname()[1]
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgresql://postgres@127.0.0.1:{closed}/none",
+        "DB_STARTUP_WAIT_SECONDS": "1",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "resumeforge", "serve", "--port", "1"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert "PostgreSQL did not answer within 1 s" in done.stderr
+    assert "Traceback" not in done.stderr
