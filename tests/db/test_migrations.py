@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 
@@ -65,11 +69,6 @@ def test_models_and_migrations_agree(database_url: str) -> None:
 
 
 def test_serve_without_a_database_says_so_and_exits_1() -> None:
-    import os
-    import socket
-    import subprocess
-    import sys
-
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         closed = sock.getsockname()[1]
