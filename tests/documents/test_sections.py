@@ -131,3 +131,18 @@ def test_last_word_of_a_wrapped_bullet_is_not_a_heading() -> None:
         ("Backend Engineer", "Acme Corp."),
         ("Data Analyst", "Globex LLC"),
     ]
+
+
+def test_a_lower_case_heading_in_heading_type_is_still_a_heading() -> None:
+    lines = [
+        _line("Sam Rivera", size=20),
+        _line("sam@example.com"),
+        _line("experience", size=14, bold=True),
+        _line("Backend Engineer", "Jan 2020 – Present", bold=True),
+        _line("Acme Corp.", "Denver, CO"),
+        _line("education", size=14, bold=True),
+        _line("State University", "2014 – 2018", bold=True),
+    ]
+    resume = build_resume(lines)
+    assert [section.heading for section in resume.meta.sections] == ["experience", "education"]
+    assert resume.education[0].institution == "State University"

@@ -115,13 +115,6 @@ def _starts_lowercase(text: str) -> bool:
 def _vocabulary_heading(line: TextLine, body_size: float) -> str | None:
     """The heading's text when a line is a known heading, alone or leading its line."""
     first = line.segments[0]
-    if (
-        len(line.segments) == 1
-        and _heading_candidate(first)
-        and is_vocabulary_heading(first)
-        and not _starts_lowercase(first)  # "stack": the last word of a wrapped bullet
-    ):
-        return first
     style = _style(line)
     emphasised = (
         style.caps
@@ -129,6 +122,14 @@ def _vocabulary_heading(line: TextLine, body_size: float) -> str | None:
         or line.styled_heading
         or (body_size and line.size > body_size + 0.6)
     )
+    if (
+        len(line.segments) == 1
+        and _heading_candidate(first)
+        and is_vocabulary_heading(first)
+        # A plain lower-case "stack" is the last word of a wrapped bullet, not a heading.
+        and (emphasised or not _starts_lowercase(first))
+    ):
+        return first
     if not emphasised:
         return None
     if _heading_candidate(first) and is_vocabulary_heading(first) and first.upper() == first:
