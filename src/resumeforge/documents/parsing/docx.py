@@ -6,6 +6,7 @@ everywhere, so the body is walked as XML.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from collections.abc import Iterator
@@ -17,9 +18,17 @@ from docx.oxml.ns import qn
 from resumeforge.documents.errors import CorruptFile
 from resumeforge.documents.parsing.layout import TextLine, make_line
 
+# Tag names are resolved thousands of times a document and python-docx's `qn` parses each one.
+_tag = functools.cache(qn)
 _SPLIT_RE = re.compile(r"\t+| {3,}")
 _LIST_STYLE_NAMES = ("List Bullet", "List Number")
-_CONTAINERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"), qn("w:ins"), qn("w:smartTag")}
+_CONTAINERS = {
+    _tag("w:sdt"),
+    _tag("w:sdtContent"),
+    _tag("w:customXml"),
+    _tag("w:ins"),
+    _tag("w:smartTag"),
+}
 
 
 class _Styles:
@@ -41,9 +50,9 @@ class _Styles:
                 if font.size is not None:
                     self.size[style_id] = font.size.pt
             numbered[style_id] = _numbering(style.element)
-            base = style.element.find(qn("w:basedOn"))
+            base = style.element.find(_tag("w:basedOn"))
             if base is not None:
-                based_on[style_id] = str(base.get(qn("w:val")))
+                based_on[style_id] = str(base.get(_tag("w:val")))
         for style_id, name in self.names.items():
             if name.startswith(_LIST_STYLE_NAMES) or _inherits_numbering(
                 style_id, numbered, based_on
@@ -53,12 +62,12 @@ class _Styles:
 
 def _numbering(element: Any) -> bool | None:
     """True when the paragraph properties number it, False when they turn numbering off."""
-    properties = element.find(qn("w:pPr"))
-    numbering = properties.find(qn("w:numPr")) if properties is not None else None
+    properties = element.find(_tag("w:pPr"))
+    numbering = properties.find(_tag("w:numPr")) if properties is not None else None
     if numbering is None:
         return None
-    number = numbering.find(qn("w:numId"))
-    return number is None or number.get(qn("w:val")) != "0"
+    number = numbering.find(_tag("w:numId"))
+    return number is None or number.get(_tag("w:val")) != "0"
 
 
 def _inherits_numbering(
@@ -105,11 +114,11 @@ def _hyperlink_targets(document: Any) -> dict[str, str]:
 
 def _walk(element: Any, styles: _Styles, links: dict[str, str]) -> Iterator[TextLine]:
     for child in element.iterchildren():
-        if child.tag == qn("w:p"):
+        if child.tag == _tag("w:p"):
             line = _paragraph_line(child, styles, links)
             if line is not None:
                 yield line
-        elif child.tag == qn("w:tbl"):
+        elif child.tag == _tag("w:tbl"):
             yield from _table_lines(child, styles, links)
         elif child.tag in _CONTAINERS:
             yield from _walk(child, styles, links)
@@ -117,11 +126,11 @@ def _walk(element: Any, styles: _Styles, links: dict[str, str]) -> Iterator[Text
 
 def _table_lines(table: Any, styles: _Styles, links: dict[str, str]) -> Iterator[TextLine]:
     """A row's cells side by side: the n-th line of each cell makes one line, as printed."""
-    for row in table.iter(qn("w:tr")):
+    for row in table.iter(_tag("w:tr")):
         if row.getparent() is not table:
             continue
         cells = [
-            list(_walk(cell, styles, links)) for cell in row.iter(qn("w:tc")) if _owned(cell, row)
+            list(_walk(cell, styles, links)) for cell in row.iter(_tag("w:tc")) if _owned(cell, row)
         ]
         depth = max((len(cell) for cell in cells), default=0)
         for index in range(depth):
@@ -139,7 +148,7 @@ def _table_lines(table: Any, styles: _Styles, links: dict[str, str]) -> Iterator
 
 def _owned(cell: Any, row: Any) -> bool:
     parent = cell.getparent()
-    while parent is not None and parent.tag != qn("w:tr"):
+    while parent is not None and parent.tag != _tag("w:tr"):
         parent = parent.getparent()
     return parent is row
 
@@ -150,7 +159,7 @@ def _paragraph_line(paragraph: Any, styles: _Styles, links: dict[str, str]) -> T
     sizes: list[float] = []
     in_first_piece = True
     style_id = _style_id(paragraph)
-    for run in paragraph.iter(qn("w:r")):
+    for run in paragraph.iter(_tag("w:r")):
         text = _run_text(run)
         if not text:
             continue
@@ -158,15 +167,15 @@ def _paragraph_line(paragraph: Any, styles: _Styles, links: dict[str, str]) -> T
             if in_first_piece and sizes:
                 before = "".join(text_parts) + text[: len(text) - len(text.lstrip())]
                 in_first_piece = not _SPLIT_RE.search(before.lstrip())
-            properties = run.find(qn("w:rPr"))
+            properties = run.find(_tag("w:rPr"))
             if in_first_piece:
                 bold_flags.append(_is_bold(properties, styles.bold.get(style_id, False)))
             sizes.append(_size(properties, styles.size.get(style_id, 0.0)))
         text_parts.append(text)
     found_links = [
         links[rel_id]
-        for link in paragraph.iter(qn("w:hyperlink"))
-        if (rel_id := link.get(qn("r:id"))) and rel_id in links
+        for link in paragraph.iter(_tag("w:hyperlink"))
+        if (rel_id := link.get(_tag("r:id"))) and rel_id in links
     ]
     style_name = styles.names.get(style_id, "")
     return make_line(
@@ -186,19 +195,19 @@ def _is_list_item(paragraph: Any, style_id: str, styles: _Styles) -> bool:
 
 
 def _style_id(paragraph: Any) -> str:
-    properties = paragraph.find(qn("w:pPr"))
-    style = properties.find(qn("w:pStyle")) if properties is not None else None
-    return str(style.get(qn("w:val"))) if style is not None else "Normal"
+    properties = paragraph.find(_tag("w:pPr"))
+    style = properties.find(_tag("w:pStyle")) if properties is not None else None
+    return str(style.get(_tag("w:val"))) if style is not None else "Normal"
 
 
 def _run_text(run: Any) -> str:
     pieces = []
     for child in run.iterchildren():
-        if child.tag == qn("w:t"):
+        if child.tag == _tag("w:t"):
             pieces.append(child.text or "")
-        elif child.tag == qn("w:tab") or child.tag in (qn("w:br"), qn("w:cr")):
+        elif child.tag == _tag("w:tab") or child.tag in (_tag("w:br"), _tag("w:cr")):
             pieces.append("\t")
-        elif child.tag == qn("w:noBreakHyphen"):
+        elif child.tag == _tag("w:noBreakHyphen"):
             pieces.append("-")
     return "".join(pieces)
 
@@ -206,18 +215,18 @@ def _run_text(run: Any) -> str:
 def _is_bold(properties: Any, style_bold: bool) -> bool:
     if properties is None:
         return style_bold
-    bold = properties.find(qn("w:b"))
+    bold = properties.find(_tag("w:b"))
     if bold is None:
         return style_bold
-    return bold.get(qn("w:val")) not in ("0", "false", "off")
+    return bold.get(_tag("w:val")) not in ("0", "false", "off")
 
 
 def _size(properties: Any, style_size: float) -> float:
-    size = properties.find(qn("w:sz")) if properties is not None else None
+    size = properties.find(_tag("w:sz")) if properties is not None else None
     if size is None:
         return style_size
     try:
-        return int(size.get(qn("w:val"))) / 2
+        return int(size.get(_tag("w:val"))) / 2
     except (TypeError, ValueError):
         return style_size
 
