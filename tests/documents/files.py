@@ -59,6 +59,37 @@ def text_pdf(lines: list[str] | None = None, *, pages: int = 1) -> bytes:
     return _save(document)
 
 
+Row = tuple[float, str]  # how far in from the left margin, and the text
+
+
+def paged_pdf(
+    pages: list[list[Row | str]],
+    *,
+    header: str = "",
+    footer: str = "",
+    leading: float = 12.0,
+) -> bytes:
+    """A PDF of `pages` of rows (10 pt, capitals 14 pt), `leading` points apart; a running
+    `header` and `footer` on every page, where `{page}` and `{pages}` print the page count."""
+    document = pdfium.PdfDocument.new()
+    for number, rows in enumerate(pages, start=1):
+        page = document.new_page(612, 792)
+        y = 730.0
+        for row in rows:
+            indent, text = row if isinstance(row, tuple) else (0.0, row)
+            size = 14.0 if text.isupper() else 10.0
+            for x, part in zip((50 + indent, 400), text.split("    "), strict=False):
+                _add_text(document, page, part, x=x, y=y, size=size)
+            y -= leading * size / 10
+        for text, y in ((header, 765.0), (footer, 30.0)):
+            if text:
+                printed = text.format(page=number, pages=len(pages))
+                _add_text(document, page, printed, x=230, y=y, size=8.0)
+        pdfium_c.FPDFPage_GenerateContent(page.raw)
+        page.close()
+    return _save(document)
+
+
 def _add_text(
     document: pdfium.PdfDocument,
     page: pdfium.PdfPage,

@@ -97,11 +97,18 @@ def read_docx_lines(data: bytes) -> list[TextLine]:
         for part in (section.first_page_header, section.header):
             if part.is_linked_to_previous and part is not section.first_page_header:
                 continue
-            lines.extend(_walk(part._element, styles, links))
+            lines.extend(_page_furniture(_walk(part._element, styles, links)))
     lines.extend(_walk(document.element.body, styles, links))
     for section in document.sections[:1]:
-        lines.extend(_walk(section.footer._element, styles, links))
+        lines.extend(_page_furniture(_walk(section.footer._element, styles, links)))
     return _drop_repeats(lines)
+
+
+def _page_furniture(lines: Iterator[TextLine]) -> Iterator[TextLine]:
+    """Header and footer lines: read for contact details, never as a section's content."""
+    for line in lines:
+        line.furniture = True
+        yield line
 
 
 def _hyperlink_targets(document: Any) -> dict[str, str]:

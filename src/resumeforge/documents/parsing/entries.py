@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from resumeforge.documents.parsing.layout import TextLine
+from resumeforge.documents.parsing.layout import BULLET_CHARS, TextLine
 from resumeforge.resume.dates import DateRange, find_date_range
 
-BULLET_CHARS = "•·●▪◦‣∙○■□➢►▶✓✔❖◆♦*-–—>"
 _BULLET_RE = re.compile(rf"^[{re.escape(BULLET_CHARS)}]\s*")
 _US_STATES = [
     "AL",

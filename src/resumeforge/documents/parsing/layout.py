@@ -7,6 +7,19 @@ from dataclasses import dataclass, field
 
 # Runs of spaces used for alignment separate pieces just as a tab does.
 _WIDE_SPACE_RE = re.compile(r"\t+| {3,}")
+# Characters printed before a list item's text.
+BULLET_CHARS = "•·●▪◦‣∙○■□➢►▶✓✔❖◆♦*-–—>"
+
+
+@dataclass(slots=True, frozen=True)
+class Placement:
+    """Where a PDF prints a line: points from its page's top-left corner, and the page's height."""
+
+    left: float
+    text_left: float  # where the words start: right of a bullet glyph, else `left`
+    top: float
+    bottom: float
+    page_height: float
 
 
 @dataclass(slots=True)
@@ -23,6 +36,9 @@ class TextLine:
     bullet: bool = False
     page: int = 0
     links: list[str] = field(default_factory=list)
+    placement: Placement | None = None  # only readers with page geometry (PDF) know it
+    # Printed for the page, not the résumé: a running header or footer, a page number.
+    furniture: bool = False
 
     @property
     def text(self) -> str:

@@ -15,7 +15,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from resumeforge.documents.errors import CorruptFile, EncryptedPdf, TooManyPages
-from resumeforge.documents.parsing.layout import TextLine, make_line
+from resumeforge.documents.parsing.layout import BULLET_CHARS, Placement, TextLine, make_line
 
 _WORD_RE = re.compile(r"\S+")
 # A gap wider than this many font sizes separates two pieces of a line (columns, tab stops).
@@ -32,6 +32,7 @@ class _Piece:
     right: float
     size: float
     bold: bool
+    text_left: float  # right of a leading bullet glyph
 
 
 @dataclass(slots=True)
@@ -82,7 +83,7 @@ def read_pdf_lines(document: pdfium.PdfDocument) -> tuple[list[TextLine], list[i
 
 
 def _read_page(page: pdfium.PdfPage, number: int) -> list[TextLine]:
-    width = page.get_width()
+    width, height = page.get_width(), page.get_height()
     textpage = page.get_textpage()
     try:
         raw_lines = list(_page_lines(textpage))
@@ -96,6 +97,13 @@ def _read_page(page: pdfium.PdfPage, number: int) -> list[TextLine]:
             size=round(line.pieces[0].size, 1),
             bold=line.pieces[0].bold,
             page=number,
+            placement=Placement(
+                left=line.left,
+                text_left=line.pieces[0].text_left,
+                top=height - line.top,
+                bottom=height - line.bottom,
+                page_height=height,
+            ),
         )
         if made is not None:
             result.append(made)
@@ -145,14 +153,27 @@ def _line_from_words(
             pieces[-1].text = " ".join(current)
             current = []
             size = _font_size(handle, start, word_top - word_bottom)
+        if pieces and pieces[0].text_left < 0:
+            pieces[0].text_left = left  # the first word after a lone bullet glyph
         if not current:
-            pieces.append(_Piece("", left, right, size, _is_bold(handle, start)))
+            text_left = left
+            if not pieces and _is_glyph(text[start]):
+                # "•Built" has its words one character in; "• Built" at the next word.
+                text_left = _char_box(handle, start + 1, box)[0] if end - start > 1 else -1.0
+            pieces.append(_Piece("", left, right, size, _is_bold(handle, start), text_left))
         current.append(text[start:end])
         previous_right = right
         top, bottom = max(top, word_top), min(bottom, word_bottom)
     pieces[-1].right = previous_right
     pieces[-1].text = " ".join(current)
+    if pieces[0].text_left < 0:
+        pieces[0].text_left = pieces[0].left
     return _Line(pieces, top, bottom)
+
+
+def _is_glyph(char: str) -> bool:
+    """A bullet printed before a list item's words, icon fonts' private-use bullets included."""
+    return char in BULLET_CHARS or 0xE000 <= ord(char) <= 0xF8FF
 
 
 def _font_size(handle: object, index: int, height: float) -> float:

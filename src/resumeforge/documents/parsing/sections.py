@@ -69,11 +69,12 @@ class _Style:
 
 def build_resume(lines: list[TextLine]) -> Resume:
     """The résumé these lines print; the text they make is kept as `meta.source_text`."""
-    body_size = _body_size(lines)
-    top, blocks = _split_sections(lines, body_size)
+    body_size = _body_size([line for line in lines if not line.furniture])
+    top, blocks, furniture = _split_sections(lines, body_size)
     source_text = "\n".join(line.text for line in lines)
     resume = Resume(meta=Meta(source_text=source_text))
-    resume.basics = _basics(top, lines)
+    content = [line for line in lines if not line.furniture]
+    resume.basics = _basics(top, content, furniture)
     for block in blocks:
         _add_block(resume, block, body_size)
     _record_sources(resume)
@@ -146,9 +147,18 @@ def _vocabulary_heading(line: TextLine, body_size: float) -> str | None:
     return None
 
 
-def _split_sections(lines: list[TextLine], body_size: float) -> tuple[list[TextLine], list[_Block]]:
+def _split_sections(
+    lines: list[TextLine], body_size: float
+) -> tuple[list[TextLine], list[_Block], list[TextLine]]:
+    """The lines above the first heading, the sections, and the page furniture below it.
+
+    Furniture above the first heading (a running header's first copy, a DOCX page header) is
+    part of the top, where the name and contact details are read; below it, it is in no section.
+    """
     found: dict[int, str] = {}
     for index, line in enumerate(lines):
+        if line.furniture:
+            continue
         heading = _vocabulary_heading(line, body_size)
         if heading is not None:
             found[index] = heading
@@ -157,8 +167,11 @@ def _split_sections(lines: list[TextLine], body_size: float) -> tuple[list[TextL
     _add_styled_headings(lines, found, body_size)
     top: list[TextLine] = []
     blocks: list[_Block] = []
+    furniture: list[TextLine] = []
     for index, line in enumerate(lines):
-        if index in found:
+        if line.furniture and blocks:
+            furniture.append(line)
+        elif index in found:
             heading = found[index]
             blocks.append(_Block(heading, heading_kind(heading) or SectionKind.other))
             rest = _after_heading(line, heading)
@@ -168,7 +181,7 @@ def _split_sections(lines: list[TextLine], body_size: float) -> tuple[list[TextL
             blocks[-1].lines.append(line)
         else:
             top.append(line)
-    return top, blocks
+    return top, blocks, furniture
 
 
 def _add_styled_headings(lines: list[TextLine], found: dict[int, str], body_size: float) -> None:
@@ -183,7 +196,7 @@ def _add_styled_headings(lines: list[TextLine], found: dict[int, str], body_size
     ):
         return
     for index, line in enumerate(lines):
-        if index in found or index == 0 or len(line.segments) != 1:
+        if index in found or index == 0 or len(line.segments) != 1 or line.furniture:
             continue
         style = _style(line)
         same = abs(style.size - size) <= 0.6 and style.bold == bold and style.caps == caps
@@ -204,7 +217,27 @@ def _after_heading(line: TextLine, heading: str) -> TextLine | None:
     )
 
 
-def _basics(top: list[TextLine], lines: list[TextLine]) -> Basics:
+def _basics(top: list[TextLine], lines: list[TextLine], furniture: list[TextLine]) -> Basics:
+    basics = _basics_in(top, lines)
+    if furniture:
+        _fill_from_furniture(basics, furniture)
+    return basics
+
+
+def _fill_from_furniture(basics: Basics, furniture: list[TextLine]) -> None:
+    """Contact details printed only in a running header or footer; the first copy counts."""
+    found = _basics_in(furniture, furniture)
+    basics.name = basics.name or found.name
+    basics.email = basics.email or found.email
+    basics.phone = basics.phone or found.phone
+    basics.url = basics.url or found.url
+    if not basics.profiles:
+        basics.profiles = found.profiles
+    if not basics.location.city:
+        basics.location = found.location
+
+
+def _basics_in(top: list[TextLine], lines: list[TextLine]) -> Basics:
     header = top if top else lines[:8]
     header_text = "\n".join(line.text for line in header)
     all_text = "\n".join(line.text for line in lines)

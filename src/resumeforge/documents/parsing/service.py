@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from resumeforge.config import Settings, get_settings
 from resumeforge.documents.errors import FileTooLarge, NoReadableText
 from resumeforge.documents.parsing.docx import read_docx_lines
+from resumeforge.documents.parsing.furniture import flag_page_furniture
 from resumeforge.documents.parsing.isolation import ParseJob, run_isolated
 from resumeforge.documents.parsing.layout import TextLine
 from resumeforge.documents.parsing.ocr import ocr_pages, tesseract_available
@@ -99,6 +100,7 @@ def _parse_pdf(job: ParseJob) -> ParsedDocument:
     try:
         pages = len(document)
         lines, without_text = read_pdf_lines(document)
+        flag_page_furniture(lines)
         extraction, warnings = ["pdf"], []
         if without_text and not _has_enough_text(lines):
             if job.ocr_enabled and tesseract_available():
