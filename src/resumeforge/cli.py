@@ -235,16 +235,16 @@ def worker(
     """Run generation jobs until SIGINT or SIGTERM; start as many as the load needs."""
     import asyncio
 
-    from resumeforge.db.engine import create_database, wait_for_database
+    from resumeforge.db.engine import create_database
     from resumeforge.generations.jobs import WorkerRuntime, run_worker
     from resumeforge.observability.logging import configure_logging
 
     settings = load_settings_or_exit()
     configure_logging(settings)
+    url = database_url(settings)
 
     async def work() -> None:
-        database = create_database(settings, database_url(settings))
-        await wait_for_database(database, within_seconds=settings.db_startup_wait_seconds)
+        database = create_database(settings, url)
         try:
             await run_worker(
                 WorkerRuntime(settings=settings, database=database), concurrency=concurrency
@@ -274,9 +274,10 @@ def tokens_grant(
     from resumeforge.db.engine import create_database
 
     settings = load_settings_or_exit()
+    url = database_url(settings)
 
     async def grant() -> int:
-        database = create_database(settings, database_url(settings))
+        database = create_database(settings, url)
         try:
             async with database.sessions() as session:
                 user = await accounts.find_by_email(session=session, email=email)
