@@ -17,6 +17,7 @@ class Placement:
 
     left: float
     text_left: float  # where the words start: right of a bullet glyph, else `left`
+    text_size: float  # font size of the words, which a bullet glyph's may not share
     top: float
     bottom: float
     page_height: float

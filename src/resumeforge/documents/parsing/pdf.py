@@ -33,6 +33,7 @@ class _Piece:
     size: float
     bold: bool
     text_left: float  # right of a leading bullet glyph
+    text_size: float  # of the words after a leading bullet glyph
 
 
 @dataclass(slots=True)
@@ -100,6 +101,7 @@ def _read_page(page: pdfium.PdfPage, number: int) -> list[TextLine]:
             placement=Placement(
                 left=line.left,
                 text_left=line.pieces[0].text_left,
+                text_size=round(line.pieces[0].text_size, 1),
                 top=height - line.top,
                 bottom=height - line.bottom,
                 page_height=height,
@@ -154,13 +156,18 @@ def _line_from_words(
             current = []
             size = _font_size(handle, start, word_top - word_bottom)
         if pieces and pieces[0].text_left < 0:
-            pieces[0].text_left = left  # the first word after a lone bullet glyph
+            # The first word after a lone bullet glyph.
+            pieces[0].text_left = left
+            pieces[0].text_size = _font_size(handle, start, word_top - word_bottom)
         if not current:
-            text_left = left
+            text_left, text_size = left, size
             if not pieces and _is_glyph(text[start]):
                 # "•Built" has its words one character in; "• Built" at the next word.
                 text_left = _char_box(handle, start + 1, box)[0] if end - start > 1 else -1.0
-            pieces.append(_Piece("", left, right, size, _is_bold(handle, start), text_left))
+                if end - start > 1:
+                    text_size = _font_size(handle, start + 1, word_top - word_bottom)
+            bold = _is_bold(handle, start)
+            pieces.append(_Piece("", left, right, size, bold, text_left, text_size))
         current.append(text[start:end])
         previous_right = right
         top, bottom = max(top, word_top), min(bottom, word_bottom)

@@ -21,6 +21,7 @@ from resumeforge.documents.parsing.pdfco import pdfco_text
 from resumeforge.documents.parsing.sections import build_resume
 from resumeforge.documents.parsing.sniff import MediaType, sniff_media_type
 from resumeforge.documents.parsing.text import decode_text, read_text_lines
+from resumeforge.documents.parsing.wrapping import join_wrapped_bullets
 from resumeforge.resume.schemas import Resume
 
 # Fewer letters than this across a document means there is no text worth structuring.
@@ -101,6 +102,7 @@ def _parse_pdf(job: ParseJob) -> ParsedDocument:
         pages = len(document)
         lines, without_text = read_pdf_lines(document)
         flag_page_furniture(lines)
+        lines = join_wrapped_bullets(lines)
         extraction, warnings = ["pdf"], []
         if without_text and not _has_enough_text(lines):
             if job.ocr_enabled and tesseract_available():

@@ -1,0 +1,86 @@
+"""A bullet's text wrapped onto the lines below it, joined back into one line (PDF only).
+
+Read line by line, "and", "stack" or "infrastructure for 3 teams" would each become a highlight.
+DOCX paragraphs do not wrap; lines without a `Placement` pass through unchanged.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from resumeforge.documents.parsing.entries import is_bullet
+from resumeforge.documents.parsing.layout import Placement, TextLine
+from resumeforge.resume.dates import find_date_range
+from resumeforge.resume.headings import is_vocabulary_heading
+
+# In font sizes: how far a wrapped line may sit left of the bullet's words (rounding), how much
+# deeper it may be indented, and how much blank space may separate it from the line above.
+_INDENT_SLACK = 0.2
+_DEEPER_AT_MOST = 3.0
+_GAP_AT_MOST = 0.7
+_OVERLAP_AT_MOST = 0.3
+_SENTENCE_ENDS = (".", "!", "?")
+
+
+def join_wrapped_bullets(lines: list[TextLine]) -> list[TextLine]:
+    """The lines with each bullet's continuation lines joined to it."""
+    joined: list[TextLine] = []
+    bullet: TextLine | None = None  # the bullet being read, as first printed
+    above: TextLine | None = None  # the line printed just above, joined or not
+    for line in lines:
+        if bullet is not None and above is not None and _continues(bullet, above, line):
+            joined[-1] = _join(joined[-1], line)
+        else:
+            joined.append(line)
+            bullet = line if line.placement is not None and is_bullet(line) else None
+        above = line
+    return joined
+
+
+def _continues(bullet: TextLine, above: TextLine, line: TextLine) -> bool:
+    """`line` carries on the bullet's text: no glyph of its own, set under the bullet's words."""
+    first, previous, place = bullet.placement, above.placement, line.placement
+    if first is None or previous is None or place is None:
+        return False
+    if line.page != above.page or line.furniture or is_bullet(line):
+        return False
+    size = first.text_size or line.size
+    if abs(place.text_size - first.text_size) > 0.3:
+        return False
+    indent = place.left - first.text_left
+    if not -_INDENT_SLACK * size <= indent <= _DEEPER_AT_MOST * size:
+        return False
+    if not _close_below(previous, place, size):
+        return False
+    text = line.segments[0]
+    if _starts_lowercase(text):
+        return True
+    if _ends_sentence(above.segments[0]):
+        return False
+    # A capitalised line after an unfinished one may still open something new.
+    return not is_vocabulary_heading(text) and find_date_range(line.plain) is None
+
+
+def _close_below(previous: Placement, place: Placement, size: float) -> bool:
+    gap = place.top - previous.bottom
+    return -_OVERLAP_AT_MOST * size <= gap <= _GAP_AT_MOST * size
+
+
+def _starts_lowercase(text: str) -> bool:
+    return next((char.islower() for char in text if char.isalpha()), False)
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip(" \"'”’)]").endswith(_SENTENCE_ENDS)
+
+
+def _join(bullet: TextLine, line: TextLine) -> TextLine:
+    """One line: the text runs on in the first piece; pieces in a side rail keep their place."""
+    head, tail = bullet.segments[0], line.segments[0]
+    # "multi-" + "agent" is one word again; a hyphen after a space is a dash.
+    glue = "" if head.endswith("-") and head[-2:-1].isalpha() else " "
+    return dataclasses.replace(
+        bullet,
+        segments=[f"{head}{glue}{tail}", *bullet.segments[1:], *line.segments[1:]],
+        links=[*bullet.links, *line.links],
+    )
