@@ -35,7 +35,12 @@ from resumeforge.errors import (
     problem_response,
 )
 from resumeforge.generations.events import GenerationEvents
-from resumeforge.generations.jobs import WorkerRuntime, run_worker
+from resumeforge.generations.jobs import (
+    WorkerRuntime,
+    fail_overdue_generations,
+    run_worker,
+    sweep_forever,
+)
 from resumeforge.generations.router import router as generations_router
 from resumeforge.observability.health import router as health_router
 from resumeforge.observability.logging import configure_logging
@@ -71,10 +76,16 @@ def create_app(
             # The first upload should not wait for a parser process to start.
             await asyncio.to_thread(start_workers, 1, memory_mb=settings.parse_memory_mb)
         app.state.generation_events.start()
-        worker = None
         if with_worker:
             runtime = WorkerRuntime(settings=settings, database=app.state.database)
-            worker = asyncio.create_task(run_worker(runtime, install_signal_handlers=False))
+            background = run_worker(runtime, install_signal_handlers=False)
+        else:
+            # Even with every worker gone, nothing paid for stays unfinished past its deadline.
+            background = sweep_forever(
+                lambda: fail_overdue_generations(app.state.database),
+                every_seconds=settings.worker_stalled_seconds,
+            )
+        worker = asyncio.create_task(background)
         # What start-up built lives as long as the process: keep it out of the collector's
         # full passes, which otherwise stall every request for tens of milliseconds.
         gc.collect()
@@ -83,10 +94,9 @@ def create_app(
         try:
             yield
         finally:
-            if worker is not None:
-                worker.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await worker
+            worker.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await worker
             await app.state.generation_events.close()
             if owned:
                 await asyncio.to_thread(stop_workers)

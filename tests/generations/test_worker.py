@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 from sqlalchemy import text, update
 
+from resumeforge.app import create_app
 from resumeforge.config import Settings
 from resumeforge.db.engine import Database
 from resumeforge.generations.jobs import WorkerRuntime, build_queue, recover_lost_work
@@ -174,3 +175,28 @@ async def test_generation_past_its_deadline_fails_once_with_refund(
         await asyncio.sleep(1.0)
     assert await refunds_of(db, generation_id) == 1
     assert await ledger_mismatches(db) == []
+
+
+async def test_the_api_fails_overdue_generations_even_with_no_worker_running(
+    client: httpx.AsyncClient, auth_headers: dict[str, str], settings: Settings, db: Database
+) -> None:
+    started = await client.post("/api/v1/generations", json=generation_body(), headers=auth_headers)
+    generation_id = started.json()["id"]
+    async with db.sessions() as session:
+        await session.execute(
+            update(Generation)
+            .where(Generation.id == generation_id)
+            .values(deadline_at=datetime.now(UTC) - timedelta(seconds=1))
+        )
+        await session.commit()
+
+    quick = settings.model_copy(update={"worker_stalled_seconds": 0.2})
+    api_only = create_app(quick, database=db, with_worker=False)
+    async with api_only.router.lifespan_context(api_only):
+        for _ in range(100):
+            if await refunds_of(db, generation_id):
+                break
+            await asyncio.sleep(0.05)
+    assert await refunds_of(db, generation_id) == 1
+    done = (await client.get(f"/api/v1/generations/{generation_id}", headers=auth_headers)).json()
+    assert done["status"] == "failed"

@@ -12,6 +12,7 @@ import contextlib
 import gc
 import random
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -203,29 +204,42 @@ def build_queue(settings: Settings, database_url: str) -> App:
 
 async def recover_lost_work(queue: App, runtime: WorkerRuntime) -> None:
     """Re-run jobs of dead workers, and fail (with refund) generations past their deadline."""
-    seconds = runtime.settings.worker_stalled_seconds
-    for job in await queue.job_manager.get_stalled_jobs(seconds_since_heartbeat=seconds):
-        with contextlib.suppress(ProcrastinateException, Exception):
+    await requeue_stalled_jobs(queue, stalled_seconds=runtime.settings.worker_stalled_seconds)
+    await fail_overdue_generations(runtime.database)
+
+
+async def requeue_stalled_jobs(queue: App, *, stalled_seconds: float) -> None:
+    """Jobs held by a worker that stopped sending heartbeats go back to the queue."""
+    for job in await queue.job_manager.get_stalled_jobs(seconds_since_heartbeat=stalled_seconds):
+        try:
             await queue.job_manager.retry_job(job)
+        except ProcrastinateException as error:
+            # Another worker's sweep re-queued it first, or it finished meanwhile.
+            log.info("stalled job not re-queued", job_id=job.id, reason=str(error))
+        else:
             log.warning("re-queued a job of a dead worker", job_id=job.id)
-    async with runtime.database.sessions() as session:
+
+
+async def fail_overdue_generations(database: Database) -> None:
+    """Generations past their deadline end failed, refunded once; no worker needed."""
+    async with database.sessions() as session:
         overdue = await service.overdue_generations(session=session)
     for generation_id in overdue:
-        async with runtime.database.sessions() as session:
+        async with database.sessions() as session:
             if await service.fail_and_refund(
                 session=session, generation_id=generation_id, reason=DEADLINE_FAILURE
             ):
                 log.warning("generation passed its deadline", generation_id=str(generation_id))
 
 
-async def _recover_forever(queue: App, runtime: WorkerRuntime) -> None:
-    interval = max(0.5, runtime.settings.worker_stalled_seconds / 3)
+async def sweep_forever(sweep: Callable[[], Awaitable[None]], *, every_seconds: float) -> None:
+    """Run `sweep` at an interval until cancelled; a failed sweep is retried at the next."""
     while True:
         try:
-            await recover_lost_work(queue, runtime)
-        except Exception:  # a failed sweep is retried at the next interval
+            await sweep()
+        except Exception:
             log.exception("recovery sweep failed")
-        await asyncio.sleep(interval)
+        await asyncio.sleep(every_seconds)
 
 
 async def run_worker(
@@ -249,7 +263,12 @@ async def run_worker(
     gc.collect()
     gc.freeze()  # start-up's objects stay: spare them the collector's full passes
     async with queue.open_async():
-        recovery = asyncio.create_task(_recover_forever(queue, runtime))
+        recovery = asyncio.create_task(
+            sweep_forever(
+                lambda: recover_lost_work(queue, runtime),
+                every_seconds=max(0.5, settings.worker_stalled_seconds / 3),
+            )
+        )
         try:
             await queue.run_worker_async(**worker_options)
         finally:
