@@ -7,8 +7,12 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 import jwt
+from argon2 import PasswordHasher
+from sqlalchemy import select, update
 
+from resumeforge.accounts.models import User
 from resumeforge.config import Settings
+from resumeforge.db.engine import Database
 from tests.conftest import register_and_login
 
 PROBLEM = "application/problem+json"
@@ -146,14 +150,29 @@ async def test_password_limits_and_email_checks(client: httpx.AsyncClient) -> No
         assert all(error["field"].startswith("body") for error in problem["errors"])
 
 
-async def test_passwords_are_stored_as_argon2id(client: httpx.AsyncClient, db) -> None:  # type: ignore[no-untyped-def]
-    from sqlalchemy import select
-
-    from resumeforge.accounts.models import User
-
+async def test_passwords_are_stored_as_argon2id(client: httpx.AsyncClient, db: Database) -> None:
     await register_and_login(client, "hash@example.com")
     async with db.sessions() as session:
         stored = await session.scalar(select(User.password_hash))
     assert stored is not None
     assert stored.startswith("$argon2id$")
     assert "correct horse 1" not in stored
+
+
+async def test_login_rehashes_a_password_stored_with_older_parameters(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    await register_and_login(client, "old@example.com", "an old password")
+    weak = PasswordHasher(time_cost=1, memory_cost=8 * 1024, parallelism=1).hash("an old password")
+    async with db.sessions() as session:
+        await session.execute(update(User).values(password_hash=weak))
+        await session.commit()
+
+    response = await client.post(
+        "/api/v1/auth/login", json={"email": "old@example.com", "password": "an old password"}
+    )
+    assert response.status_code == 200
+    async with db.sessions() as session:
+        stored = await session.scalar(select(User.password_hash))
+    assert stored != weak
+    assert stored is not None and stored.startswith("$argon2id$")
