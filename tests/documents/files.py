@@ -68,9 +68,11 @@ def paged_pdf(
     header: str = "",
     footer: str = "",
     leading: float = 12.0,
+    stops: tuple[float, ...] = (400.0,),
 ) -> bytes:
     """A PDF of `pages` of rows (10 pt, capitals 14 pt), `leading` points apart; a running
-    `header` and `footer` on every page, where `{page}` and `{pages}` print the page count."""
+    `header` and `footer` on every page, where `{page}` and `{pages}` print the page count.
+    A row's parts after the first ("left    right") start at the tab `stops`."""
     document = pdfium.PdfDocument.new()
     for number, rows in enumerate(pages, start=1):
         page = document.new_page(612, 792)
@@ -78,7 +80,7 @@ def paged_pdf(
         for row in rows:
             indent, text = row if isinstance(row, tuple) else (0.0, row)
             size = 14.0 if text.isupper() else 10.0
-            for x, part in zip((50 + indent, 400), text.split("    "), strict=False):
+            for x, part in zip((50 + indent, *stops), text.split("    "), strict=False):
                 _add_text(document, page, part, x=x, y=y, size=size)
             y -= leading * size / 10
         for text, y in ((header, 765.0), (footer, 30.0)):

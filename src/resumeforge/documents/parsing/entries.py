@@ -75,6 +75,12 @@ _NOT_A_PLACE_RE = re.compile(
 )
 _STATE_RE = re.compile(rf",\s*(?:{'|'.join(_US_STATES)})\.?$")
 _PIECE_SPLIT_RE = re.compile(r"\s+[|·•]\s+|\s*\|\s*|\s+[–—]\s+|\s+-\s+")
+# How long a job lasted, printed beside its dates: "2 years 10 months", "(1 yr 3 mos)".
+_DURATION_RE = re.compile(
+    r"\(?\s*\d+\+?\s*(?:years?|yrs?|months?|mos?)\.?"
+    r"(?:,?\s*\d+\s*(?:months?|mos?)\.?)?\s*\)?",
+    re.IGNORECASE,
+)
 TITLE_WORDS = (
     "engineer", "intern", "developer", "manager", "assistant", "analyst", "director", "founder",
     "co-founder", "researcher", "scientist", "lead", "consultant", "designer", "officer",
@@ -136,6 +142,11 @@ def is_location(text: str) -> bool:
     if len(text) > 40 or any(char.isdigit() for char in text) or _NOT_A_PLACE_RE.search(text):
         return False
     return bool(_LOCATION_RE.match(text)) and len(text.split()) <= 5
+
+
+def is_duration(text: str) -> bool:
+    """How long a job lasted: "2 years 10 months", "(1 yr 3 mos)"."""
+    return bool(_DURATION_RE.fullmatch(text.strip(" ,;·|–-")))
 
 
 def _words(text: str) -> set[str]:
@@ -298,13 +309,33 @@ def _place_likeness(piece: _Piece) -> tuple[bool, bool]:
 
 
 def _dates_in_bullet_margin(entry: Entry) -> DateRange | None:
-    """Dates printed in a right-hand rail land beside the first bullets (RenderCV and kin)."""
-    for line in entry.bullet_lines[:3]:
+    """Dates printed in a right-hand rail land beside the first bullets (RenderCV and kin).
+
+    Taken as the entry's dates, they leave the bullet's text, and so does the duration printed
+    beside them ("2 years 10 months"), on the same line or the one below.
+    """
+    for row, line in enumerate(entry.bullet_lines[:3]):
         for index, segment in enumerate(line.segments[1:], start=1):
             if found := find_date_range(segment):
-                line.segments = line.segments[:index] + line.segments[index + 1 :]
+                rail = [s for s in line.segments[index + 1 :] if not is_duration(s)]
+                line.segments = [*line.segments[:index], *rail]
+                entry.bullets[row] = strip_bullet(line.plain)
+                _drop_duration_below(entry, row + 1)
                 return found
     return None
+
+
+def _drop_duration_below(entry: Entry, row: int) -> None:
+    if row >= len(entry.bullet_lines):
+        return
+    line = entry.bullet_lines[row]
+    if len(line.segments) == 1 and not is_bullet(line) and is_duration(line.segments[0]):
+        del entry.bullet_lines[row], entry.bullets[row]  # the rail's piece on a line of its own
+        return
+    rail = [segment for segment in line.segments[1:] if not is_duration(segment)]
+    if len(rail) < len(line.segments) - 1:
+        line.segments = [line.segments[0], *rail]
+        entry.bullets[row] = strip_bullet(line.plain)
 
 
 def _remove_span(text: str, span: tuple[int, int]) -> str:
@@ -318,7 +349,7 @@ def _split_pieces(text: str) -> list[str]:
     pieces = []
     for part in _PIECE_SPLIT_RE.split(text):
         part = part.strip(" ,;:|()")
-        if part and not re.fullmatch(r"\d+\s+(?:years?|months?)(?:\s+\d+\s+months?)?", part):
+        if part and not is_duration(part):
             pieces.append(part)
     return pieces
 
