@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from resumeforge.ai.grounding import SourceFacts, unsupported_facts
+from resumeforge.ai.jobs_analysis import analyze_job_offline
 from resumeforge.ai.matching import resume_text
 from resumeforge.ai.service import tailor_resume
 from resumeforge.config import load_settings
@@ -88,3 +89,12 @@ async def test_stages_and_usage_are_reported() -> None:
     assert stages == ["analyzing", "writing"]
     assert [usage.task for usage in usages] == ["analyze_job", "tailor_resume"]
     assert all(usage.outcome == "ok" for usage in usages)
+
+
+def test_title_and_company_are_read_from_plain_prose() -> None:
+    job = analyze_job_offline("Senior Data Engineer at Acme Inc. Build pipelines in Python.")
+    assert (job.title, job.company) == ("Senior Data Engineer", "Acme Inc")
+    joined = analyze_job_offline("Join Globex as a platform engineer; we run Kubernetes.")
+    assert joined.company == "Globex"
+    vague = analyze_job_offline("We are looking for a Senior Engineer to join our team at scale.")
+    assert (vague.title, vague.company) == ("Senior Engineer", "")

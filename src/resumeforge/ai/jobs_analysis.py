@@ -85,7 +85,7 @@ def analyze_job_offline(job_text: str) -> Job:
     skills = find_skills(job_text)
     return Job(
         title=fields.get("title") or fields.get("job title") or _title_from_prose(job_text),
-        company=fields.get("company") or fields.get("employer") or "",
+        company=fields.get("company") or fields.get("employer") or _company_from_prose(job_text),
         location=fields.get("location", ""),
         description=" ".join(parts[:2])[:600],
         skills=skills,
@@ -96,8 +96,27 @@ def analyze_job_offline(job_text: str) -> Job:
 
 
 def _title_from_prose(job_text: str) -> str:
-    match = _TITLE_PHRASE.search(job_text)
+    match = _TITLE_PHRASE.search(job_text) or _TITLE_AT_COMPANY.match(job_text.lstrip())
     return match.group(1).strip() if match else ""
+
+
+# A first line such as "Backend Engineer at Initech": the title is what stands before "at".
+_TITLE_AT_COMPANY = re.compile(r"((?:[A-Z][\w/&+-]*\s){1,5}[A-Z][\w/&+-]*)\s+at\s+[A-Z]")
+
+
+# "… Engineer at Initech.", "Join Initech as …": a capitalised name right after the cue.
+_COMPANY_PHRASE = re.compile(
+    r"\b(?:at|[Jj]oin)\s+((?:[A-Z][\w&'.-]*)(?:\s+(?:[A-Z][\w&'.-]*|&|of))*)"
+)
+_NOT_A_COMPANY = {"We", "Our", "The", "This", "A", "An", "Least", "Scale", "Our Team"}
+
+
+def _company_from_prose(job_text: str) -> str:
+    for match in _COMPANY_PHRASE.finditer(job_text[:600]):
+        name = re.split(r"[.,;]\s", match.group(1))[0].strip(" .,;'")
+        if name and name not in _NOT_A_COMPANY:
+            return name
+    return ""
 
 
 def _matching(parts: list[str], cues: tuple[str, ...]) -> list[str]:
