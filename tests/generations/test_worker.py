@@ -148,11 +148,10 @@ async def test_rate_limited_twice_then_success_succeeds_without_refund(
     assert sum(1 for row in usage if row.outcome != "ok") == 2
 
 
-async def test_generation_past_its_deadline_fails_once_with_refund(
-    client: httpx.AsyncClient, auth_headers: dict[str, str], settings: Settings, db: Database
-) -> None:
-    started = await client.post("/api/v1/generations", json=generation_body(), headers=auth_headers)
-    generation_id = started.json()["id"]
+async def _start_overdue(client: httpx.AsyncClient, headers: dict[str, str], db: Database) -> str:
+    """Start a generation, then move its deadline into the past."""
+    started = await client.post("/api/v1/generations", json=generation_body(), headers=headers)
+    generation_id: str = started.json()["id"]
     async with db.sessions() as session:
         await session.execute(
             update(Generation)
@@ -160,6 +159,13 @@ async def test_generation_past_its_deadline_fails_once_with_refund(
             .values(deadline_at=datetime.now(UTC) - timedelta(seconds=1))
         )
         await session.commit()
+    return generation_id
+
+
+async def test_generation_past_its_deadline_fails_once_with_refund(
+    client: httpx.AsyncClient, auth_headers: dict[str, str], settings: Settings, db: Database
+) -> None:
+    generation_id = await _start_overdue(client, auth_headers, db)
 
     runtime = WorkerRuntime(settings=settings, database=db)
     queue = build_queue(settings, db.url)
@@ -180,15 +186,7 @@ async def test_generation_past_its_deadline_fails_once_with_refund(
 async def test_the_api_fails_overdue_generations_even_with_no_worker_running(
     client: httpx.AsyncClient, auth_headers: dict[str, str], settings: Settings, db: Database
 ) -> None:
-    started = await client.post("/api/v1/generations", json=generation_body(), headers=auth_headers)
-    generation_id = started.json()["id"]
-    async with db.sessions() as session:
-        await session.execute(
-            update(Generation)
-            .where(Generation.id == generation_id)
-            .values(deadline_at=datetime.now(UTC) - timedelta(seconds=1))
-        )
-        await session.commit()
+    generation_id = await _start_overdue(client, auth_headers, db)
 
     quick = settings.model_copy(update={"worker_stalled_seconds": 0.2})
     api_only = create_app(quick, database=db, with_worker=False)
