@@ -66,6 +66,13 @@ async def test_oversized_streamed_body_without_length_is_413(
     _assert_problem(response, 413)
 
 
+async def test_every_answer_carries_the_security_headers(client: httpx.AsyncClient) -> None:
+    for response in (await client.get("/health/live"), await client.get("/nowhere")):
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert response.headers["x-frame-options"] == "DENY"
+        assert response.headers["referrer-policy"] == "no-referrer"
+
+
 async def test_request_id_is_echoed_when_safe_and_made_otherwise(client: httpx.AsyncClient) -> None:
     mine = await client.get("/health/live", headers={"X-Request-ID": "abc-123"})
     assert mine.headers["x-request-id"] == "abc-123"

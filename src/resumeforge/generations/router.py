@@ -173,7 +173,6 @@ async def download(
             "Content-Disposition": disposition,
             "ETag": f'"{file.sha256}"',
             "Cache-Control": "private, max-age=3600",
-            "X-Content-Type-Options": "nosniff",
         },
     )
 

@@ -18,6 +18,12 @@ from resumeforge.observability.metrics import observe_request
 log = structlog.get_logger("resumeforge.access")
 
 REQUEST_ID_HEADER = b"x-request-id"
+# Every answer is data, never a page to frame or a type to guess.
+SECURITY_HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+]
 # A caller's id is echoed only if it is short and harmless; otherwise we make our own.
 SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
@@ -52,6 +58,7 @@ class RequestContextMiddleware:
                 response_started = True
                 headers = list(message.get("headers", []))
                 headers.append((REQUEST_ID_HEADER, request_id.encode()))
+                headers.extend(SECURITY_HEADERS)
                 message = {**message, "headers": headers}
             await send(message)
 
