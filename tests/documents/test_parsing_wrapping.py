@@ -1,11 +1,12 @@
-"""A bullet's text wrapped onto the next lines is one highlight, not one per printed line."""
+"""A bullet's or a paragraph's text wrapped onto the next lines is one highlight, not one per
+printed line."""
 
 from __future__ import annotations
 
 from resumeforge.config import Settings
 from resumeforge.documents.parsing import parse_document
 from resumeforge.documents.parsing.layout import Placement, TextLine
-from resumeforge.documents.parsing.wrapping import join_wrapped_bullets
+from resumeforge.documents.parsing.wrapping import join_wrapped_bullets, join_wrapped_paragraphs
 from resumeforge.resume.schemas import Resume
 from tests.documents.files import Row, paged_pdf
 
@@ -66,9 +67,25 @@ def test_lines_far_apart_are_not_one_bullet() -> None:
     ]
 
 
-def _line(text: str, *, left: float, text_left: float, top: float, size: float = 10.0) -> TextLine:
+def _line(
+    text: str,
+    *,
+    left: float,
+    text_left: float,
+    top: float,
+    size: float = 10.0,
+    right: float = 0.0,
+    page_text_right: float = 0.0,
+) -> TextLine:
     place = Placement(
-        left=left, text_left=text_left, top=top, bottom=top + 8, text_size=size, page_height=792
+        left=left,
+        text_left=text_left,
+        top=top,
+        bottom=top + 8,
+        text_size=size,
+        page_height=792,
+        right=right,
+        page_text_right=page_text_right,
     )
     return TextLine(segments=text.split("\t"), size=size, placement=place)
 
@@ -97,3 +114,85 @@ def test_a_line_in_a_smaller_or_larger_font_is_not_a_continuation() -> None:
 def test_lines_without_page_geometry_pass_through() -> None:
     lines = [TextLine(["• Built the pipeline and"]), TextLine(["stack"])]
     assert join_wrapped_bullets(lines) == lines
+
+
+def _projects(rows: list[Row | str], *, leading: float = 12.0) -> Resume:
+    page = [
+        "Maria Jensen",
+        "maria.jensen@example.org | +1 (415) 555-0142",
+        "PROJECTS",
+        "Covid Tracker    Jan 2021",
+        *rows,
+        "Weather App    Mar 2020",
+        "- Shows the five-day forecast for any city",
+    ]
+    data = paged_pdf([page], leading=leading)
+    return parse_document(data, filename="cv.pdf", settings=SETTINGS).resume
+
+
+# Each line runs to the page's text edge but for less than the next line's first word.
+DESCRIPTION = [
+    "A live dashboard of case counts by city, called from public APIs and refreshed every hour,"
+    " with",
+    "charts of the trend in each region, kept inside the free tier of its hosting and of its data",
+    "resources.",
+]
+
+
+def test_a_wrapped_description_paragraph_is_one_highlight() -> None:
+    resume = _projects(DESCRIPTION)
+    assert [project.name for project in resume.projects] == ["Covid Tracker", "Weather App"]
+    assert resume.projects[0].highlights == [" ".join(DESCRIPTION)]
+    assert resume.projects[1].highlights == ["Shows the five-day forecast for any city"]
+
+
+def test_paragraph_lines_a_blank_line_apart_are_not_joined() -> None:
+    resume = _projects(DESCRIPTION, leading=24.0)
+    assert resume.projects[0].highlights == DESCRIPTION
+
+
+def _text(text: str, *, top: float, right: float, left: float = 50, size: float = 10.0) -> TextLine:
+    """A line of a page whose text runs from 50 to 560 points."""
+    return _line(
+        text,
+        left=left,
+        text_left=left,
+        top=top,
+        size=size,
+        right=right,
+        page_text_right=560,
+    )
+
+
+def test_short_unbulleted_lines_are_items_not_a_wrapped_paragraph() -> None:
+    lines = [
+        _text("Managed a team of five engineers", top=100, right=210),
+        _text("reduced cloud costs by a third", top=112, right=200),
+    ]
+    assert len(join_wrapped_paragraphs(lines)) == 2
+
+
+def test_a_full_line_ends_its_sentence_unless_the_next_runs_on_in_lower_case() -> None:
+    full = "Rebuilt the billing service in Go and moved its data to PostgreSQL in 2021."
+    new_sentence = [
+        _text(full, top=100, right=552),
+        _text("Mentored two interns", top=112, right=160),
+    ]
+    assert len(join_wrapped_paragraphs(new_sentence)) == 2
+    runs_on = [_text(full, top=100, right=552), _text("and cut its costs", top=112, right=140)]
+    [joined] = join_wrapped_paragraphs(runs_on)
+    assert joined.segments == [f"{full} and cut its costs"]
+
+
+def test_a_paragraph_does_not_run_on_across_an_indent_a_size_a_bullet_or_a_gap() -> None:
+    above = _text(
+        "Rebuilt the billing service in Go and moved its data to a managed", top=100, right=555
+    )
+    assert len(join_wrapped_paragraphs([above, _text("cluster", top=112, right=90)])) == 1
+    for below in (
+        _text("cluster", top=112, right=102, left=62),
+        _text("cluster", top=112, right=82, size=8.0),
+        _text("• cluster", top=112, right=98),
+        _text("cluster", top=130, right=90),
+    ):
+        assert len(join_wrapped_paragraphs([above, below])) == 2

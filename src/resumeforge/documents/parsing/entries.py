@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from resumeforge.documents.parsing.layout import BULLET_CHARS, TextLine
+from resumeforge.documents.parsing.layout import TextLine, is_bullet, strip_bullet
+from resumeforge.documents.parsing.wrapping import join_wrapped_paragraphs
 from resumeforge.resume.dates import DateRange, find_date_range
 
-_BULLET_RE = re.compile(rf"^[{re.escape(BULLET_CHARS)}]\s*")
 _US_STATES = [
     "AL",
     "AK",
@@ -129,14 +129,6 @@ class Entry:
     rest: list[str] = field(default_factory=list)
 
 
-def is_bullet(line: TextLine) -> bool:
-    return (line.bullet or bool(_BULLET_RE.match(line.segments[0]))) and len(line.plain) > 2
-
-
-def strip_bullet(text: str) -> str:
-    return _BULLET_RE.sub("", text).strip()
-
-
 def is_location(text: str) -> bool:
     text = text.strip()
     if len(text) > 40 or any(char.isdigit() for char in text) or _NOT_A_PLACE_RE.search(text):
@@ -243,8 +235,16 @@ def split_entries(
         entries[-1].header.append(line)
         previous_was_text = False
     for entry in entries:
+        _join_wrapped_description(entry)
         _fill_fields(entry, education=education)
     return [entry for entry in entries if entry.header or entry.bullets]
+
+
+def _join_wrapped_description(entry: Entry) -> None:
+    lines = join_wrapped_paragraphs(entry.bullet_lines)
+    if len(lines) < len(entry.bullet_lines):
+        entry.bullet_lines = lines
+        entry.bullets = [strip_bullet(line.plain) for line in lines]
 
 
 def _distinct(line: TextLine, body_size: float) -> bool:

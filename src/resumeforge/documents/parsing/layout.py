@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 _WIDE_SPACE_RE = re.compile(r"\t+| {3,}")
 # Characters printed before a list item's text.
 BULLET_CHARS = "•·●▪◦‣∙○■□➢►▶✓✔❖◆♦*-–—>"
+_BULLET_RE = re.compile(rf"^[{re.escape(BULLET_CHARS)}]\s*")
 
 
 @dataclass(slots=True, frozen=True)
@@ -21,6 +22,11 @@ class Placement:
     top: float
     bottom: float
     page_height: float
+    # Where the first piece's words end, and the right-most point any line on the page reaches:
+    # a line that stops short of the page's text by more than a word did not wrap (so the
+    # narrower column of a two-column page never reads as wrapped).
+    right: float = 0.0
+    page_text_right: float = 0.0
 
 
 @dataclass(slots=True)
@@ -48,6 +54,14 @@ class TextLine:
     @property
     def plain(self) -> str:
         return " ".join(self.segments)
+
+
+def is_bullet(line: TextLine) -> bool:
+    return (line.bullet or bool(_BULLET_RE.match(line.segments[0]))) and len(line.plain) > 2
+
+
+def strip_bullet(text: str) -> str:
+    return _BULLET_RE.sub("", text).strip()
 
 
 def clean_segment(text: str) -> str:

@@ -91,6 +91,7 @@ def _read_page(page: pdfium.PdfPage, number: int) -> list[TextLine]:
     finally:
         textpage.close()
     ordered = _reading_order(raw_lines, width)
+    text_right = max((line.right for line in ordered), default=0.0)
     result = []
     for line in ordered:
         made = make_line(
@@ -105,6 +106,8 @@ def _read_page(page: pdfium.PdfPage, number: int) -> list[TextLine]:
                 top=height - line.top,
                 bottom=height - line.bottom,
                 page_height=height,
+                right=line.pieces[0].right,
+                page_text_right=text_right,
             ),
         )
         if made is not None:

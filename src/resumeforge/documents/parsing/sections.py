@@ -8,13 +8,11 @@ from dataclasses import dataclass, field
 
 from resumeforge.documents.parsing.entries import (
     Entry,
-    is_bullet,
     is_location,
     split_degree,
     split_entries,
-    strip_bullet,
 )
-from resumeforge.documents.parsing.layout import TextLine
+from resumeforge.documents.parsing.layout import TextLine, is_bullet, strip_bullet
 from resumeforge.resume.contact import (
     find_email,
     find_phone,

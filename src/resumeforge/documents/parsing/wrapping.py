@@ -1,4 +1,5 @@
-"""A bullet's text wrapped onto the lines below it, joined back into one line (PDF only).
+"""A bullet's or a paragraph's text wrapped onto the lines below it, joined back into one line
+(PDF only).
 
 Read line by line, "and", "stack" or "infrastructure for 3 teams" would each become a highlight.
 DOCX paragraphs do not wrap; lines without a `Placement` pass through unchanged.
@@ -8,8 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from resumeforge.documents.parsing.entries import is_bullet
-from resumeforge.documents.parsing.layout import Placement, TextLine
+from resumeforge.documents.parsing.layout import Placement, TextLine, is_bullet
 from resumeforge.resume.dates import find_date_range
 from resumeforge.resume.headings import is_vocabulary_heading
 
@@ -20,6 +20,12 @@ _DEEPER_AT_MOST = 3.0
 _GAP_AT_MOST = 0.7
 _OVERLAP_AT_MOST = 0.3
 _SENTENCE_ENDS = (".", "!", "?")
+# A paragraph's lines sit this close, baseline to baseline (a blank line between paragraphs is
+# further), and a wrapped one stops short of the page's text by less than the next word: this
+# many font sizes a character, generously, and a space.
+_PARAGRAPH_PITCH_AT_MOST = 1.6
+_CHAR_WIDTH_AT_MOST = 0.6
+_SPACE_WIDTH = 0.5
 
 
 def join_wrapped_bullets(lines: list[TextLine]) -> list[TextLine]:
@@ -59,6 +65,56 @@ def _continues(bullet: TextLine, above: TextLine, line: TextLine) -> bool:
         return False
     # A capitalised line after an unfinished one may still open something new.
     return not is_vocabulary_heading(text) and find_date_range(line.plain) is None
+
+
+def join_wrapped_paragraphs(lines: list[TextLine]) -> list[TextLine]:
+    """An entry's description lines with each unbulleted paragraph's wrapped lines joined
+    (a project's description, a job's summary)."""
+    joined: list[TextLine] = []
+    above: TextLine | None = None
+    for line in lines:
+        if above is not None and _carries_on_paragraph(above, line):
+            joined[-1] = _join(joined[-1], line)
+        else:
+            joined.append(line)
+        above = line
+    return joined
+
+
+def _carries_on_paragraph(above: TextLine, line: TextLine) -> bool:
+    """`line` carries on the paragraph line above: same edge, type and weight, and the line
+    above ran out of room for `line`'s first word."""
+    previous, place = above.placement, line.placement
+    if previous is None or place is None:
+        return False
+    if line.page != above.page or line.furniture or above.furniture or line.bold != above.bold:
+        return False
+    if len(above.segments) > 1 or len(line.segments) > 1 or is_bullet(above) or is_bullet(line):
+        return False
+    size = previous.text_size or line.size
+    if abs(place.text_size - previous.text_size) > 0.3:
+        return False
+    if abs(place.left - previous.left) > _INDENT_SLACK * size:
+        return False
+    # Tops and bottoms move with ascenders and descenders ("resources." has neither).
+    pitch = min(place.top - previous.top, place.bottom - previous.bottom)
+    if not 0 < pitch <= _PARAGRAPH_PITCH_AT_MOST * size:
+        return False
+    text = line.segments[0]
+    if not _ran_out_of_room(previous, text.split(" ", 1)[0], size):
+        return False
+    if _starts_lowercase(text):
+        return True
+    if _ends_sentence(above.segments[0]):
+        return False
+    return not is_vocabulary_heading(text) and find_date_range(text) is None
+
+
+def _ran_out_of_room(previous: Placement, word: str, size: float) -> bool:
+    if previous.right <= 0 or previous.page_text_right <= 0:
+        return False
+    room = previous.page_text_right - previous.right
+    return room <= (_CHAR_WIDTH_AT_MOST * len(word) + _SPACE_WIDTH) * size
 
 
 def _close_below(previous: Placement, place: Placement, size: float) -> bool:
