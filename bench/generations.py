@@ -195,6 +195,7 @@ async def measure(base_url: str, database_url: str, count: int) -> list[tuple[st
 
         listed = (await client.get("/api/v1/generations?limit=1", headers=headers)).json()
     one = f"{base_url}/api/v1/generations/{listed['items'][0]['id']}"
+    await asyncio.to_thread(concurrent_gets, one, headers)  # warm: caches, connections
     gets = await asyncio.to_thread(concurrent_gets, one, headers)
     floor = await asyncio.to_thread(concurrent_gets, f"{base_url}/health/live", {})
 
