@@ -207,6 +207,12 @@ def tailor(
     console = Console(stderr=True)
     settings = load_settings_or_exit()
     started = time.perf_counter()
+    if resume.suffix.lower() != ".json":
+        from resumeforge.documents.parsing import start_workers
+
+        # Now, while this process has one thread: the parser process forks in milliseconds.
+        # Once the progress spinner's thread runs, it would have to start from scratch.
+        start_workers(1, memory_mb=settings.parse_memory_mb)
     with console.status("starting…") as status:
 
         def show_stage(stage: str) -> None:
