@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -120,12 +120,3 @@ async def ledger_entries(
         query = query.where(TokenLedgerEntry.id < before_id)
     rows = await session.scalars(query.order_by(TokenLedgerEntry.id.desc()).limit(limit))
     return list(rows)
-
-
-async def ledger_sum(*, session: AsyncSession, user_id: uuid.UUID) -> int:
-    total = await session.scalar(
-        select(func.coalesce(func.sum(TokenLedgerEntry.amount), 0)).where(
-            TokenLedgerEntry.user_id == user_id
-        )
-    )
-    return int(total or 0)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import random
 import time
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -123,8 +122,3 @@ def is_connection_error(error: BaseException) -> bool:
 
         return isinstance(error.orig, psycopg.OperationalError | psycopg.InterfaceError)
     return False
-
-
-async def session_scope(database: Database) -> AsyncIterator[AsyncSession]:
-    async with database.sessions() as session:
-        yield session
