@@ -85,7 +85,7 @@ def create_app(
                 lambda: fail_overdue_generations(app.state.database),
                 every_seconds=settings.worker_stalled_seconds,
             )
-        worker = asyncio.create_task(background)
+        background_task = asyncio.create_task(background)
         # What start-up built lives as long as the process: keep it out of the collector's
         # full passes, which otherwise stall every request for tens of milliseconds.
         gc.collect()
@@ -94,9 +94,9 @@ def create_app(
         try:
             yield
         finally:
-            worker.cancel()
+            background_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
-                await worker
+                await background_task
             await app.state.generation_events.close()
             if owned:
                 await asyncio.to_thread(stop_workers)
