@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from resumeforge.documents.parsing.entries import is_location, split_entries
+from resumeforge.documents.parsing.entries import is_location, split_degree, split_entries
 from resumeforge.documents.parsing.layout import TextLine
 
 
@@ -55,3 +55,16 @@ def test_city_and_state_win_the_location_over_a_school_with_its_subject() -> Non
         "PhD",
         "Princeton, NJ",
     )
+
+
+def test_a_bracketed_part_of_a_name_keeps_its_closing_bracket() -> None:
+    lines = [
+        TextLine(["Project Lead - Digital Audio Visualizer (IEEE) | Verilog", "June 2022"]),
+        TextLine(["• Taught lectures on digital design"]),
+    ]
+    [entry] = split_entries(lines, body_size=10.5)
+    assert "Digital Audio Visualizer (IEEE)" in (entry.title, entry.organisation)
+
+    degree = [TextLine(["Xidian University", "2009 – 2013"]), TextLine(["B.S. in Physics (EE)"])]
+    [school] = split_entries(degree, body_size=10.5, education=True)
+    assert split_degree(school.title) == ("B.S.", "Physics (EE)")

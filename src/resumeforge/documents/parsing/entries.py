@@ -342,13 +342,25 @@ def _remove_span(text: str, span: tuple[int, int]) -> str:
     left, right = text[: span[0]], text[span[1] :]
     left = re.sub(r"(?i)(?:from|since|expected|graduated|grad\.?|dates?)\s*:?\s*$", "", left)
     joined = f"{left.rstrip(' ,;:|–-(')} {right.lstrip(' ,;:|–-)')}"
-    return joined.strip(" ,;:|–-()")
+    return _strip_piece(joined.strip(" –-"))
+
+
+def _strip_piece(text: str) -> str:
+    """Trim separators and the brackets left over from a split, keeping "(IEEE)" or "(M.S.)"."""
+    text = text.strip(" ,;:|")
+    while text.endswith(")") and text.count(")") > text.count("("):
+        text = text[:-1].rstrip(" ,;:|")
+    while text.startswith("(") and text.count("(") > text.count(")"):
+        text = text[1:].lstrip(" ,;:|")
+    if text.startswith("(") and text.endswith(")") and "(" not in text[1:-1]:
+        text = text[1:-1].strip(" ,;:|")
+    return text
 
 
 def _split_pieces(text: str) -> list[str]:
     pieces = []
     for part in _PIECE_SPLIT_RE.split(text):
-        part = part.strip(" ,;:|()")
+        part = _strip_piece(part)
         if part and not is_duration(part):
             pieces.append(part)
     return pieces
@@ -418,7 +430,9 @@ def _assign_education(entry: Entry, pieces: list[_Piece]) -> None:
 def split_degree(degree: str) -> tuple[str, str]:
     """'BS in Computer Engineering' → ('BS', 'Computer Engineering'); no ' in ' → (degree, '')."""
     cleaned = re.sub(r"\(\s*\)", "", degree).strip(" ,;")
-    cleaned = re.split(r";?\s*\bGPA\b", cleaned, maxsplit=1, flags=re.IGNORECASE)[0].strip(" ,;(")
+    cleaned = _strip_piece(
+        re.split(r";?\s*\bGPA\b", cleaned, maxsplit=1, flags=re.IGNORECASE)[0].strip(" ,;")
+    )
     match = re.match(r"^(.*?)\s+in\s+(.+)$", cleaned)
     if match and len(match.group(1)) <= 40:
         return match.group(1), match.group(2)
