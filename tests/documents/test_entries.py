@@ -68,3 +68,40 @@ def test_a_bracketed_part_of_a_name_keeps_its_closing_bracket() -> None:
     degree = [TextLine(["Xidian University", "2009 – 2013"]), TextLine(["B.S. in Physics (EE)"])]
     [school] = split_entries(degree, body_size=10.5, education=True)
     assert split_degree(school.title) == ("B.S.", "Physics (EE)")
+    assert split_degree("B.S. Biology (GPA: 3.6/4.0)") == ("B.S. Biology", "")
+
+
+def test_school_and_degree_on_one_line_part_at_the_comma() -> None:
+    lines = [TextLine(["Example University, PhD in Chemistry – Springfield, IL", "2018 – 2023"])]
+    [entry] = split_entries(lines, body_size=10.5, education=True)
+    assert (entry.organisation, entry.title, entry.location) == (
+        "Example University",
+        "PhD in Chemistry",
+        "Springfield, IL",
+    )
+    plain = [TextLine(["Example University, Springfield, MA", "2018 – 2023"])]
+    [school] = split_entries(plain, body_size=10.5, education=True)
+    assert school.title == ""
+
+
+def test_subject_after_a_dash_is_the_area_and_a_second_degree_shares_the_school() -> None:
+    lines = [
+        TextLine(["Master of Science (M.S.) – Marine Biology", "May 2022 – Present"]),
+        TextLine(["Example University, Springfield, MA"]),
+        TextLine(["Bachelor of Arts (B.A.) - History", "Aug 2019 - May 2022"]),
+    ]
+    first, second = split_entries(lines, body_size=10.5, education=True)
+    assert (first.title, first.subject) == ("Master of Science (M.S.)", "Marine Biology")
+    assert (second.title, second.subject) == ("Bachelor of Arts (B.A.)", "History")
+    assert second.organisation == first.organisation
+    assert first.organisation.startswith("Example University")
+
+
+def test_an_expected_graduation_after_the_degree_leaves_the_subject() -> None:
+    lines = [
+        TextLine(["Example University, Springfield", "2013 – Present"]),
+        TextLine(["Master student in Physics (EE), expected March 2016"]),
+    ]
+    [entry] = split_entries(lines, body_size=10.5, education=True)
+    assert split_degree(entry.title) == ("Master student", "Physics (EE)")
+    assert (entry.start, entry.end) == ("2013", "Present")

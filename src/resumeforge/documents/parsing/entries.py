@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from resumeforge.documents.parsing.layout import TextLine, is_bullet, strip_bullet
 from resumeforge.documents.parsing.wrapping import join_wrapped_paragraphs
@@ -73,6 +74,10 @@ _NOT_A_PLACE_RE = re.compile(
     r"\b(?:Inc|Ltd|LLC|Corp|GmbH|PLC|Command|Ministry|Department|Technologies|Solutions)\b"
     r"|\bCo\.,"
 )
+# "expected March 2016": a graduation date printed after the degree, besides the entry's dates.
+_GRADUATION_RE = re.compile(
+    r"(?i)\b(?:expected|anticipated|graduat(?:ed|ing|ion)|grad\b\.?)\s*:?\s*"
+)
 _STATE_RE = re.compile(rf",\s*(?:{'|'.join(_US_STATES)})\.?$")
 _PIECE_SPLIT_RE = re.compile(r"\s+[|·•]\s+|\s*\|\s*|\s+[–—]\s+|\s+-\s+")
 # How long a job lasted, printed beside its dates: "2 years 10 months", "(1 yr 3 mos)".
@@ -126,6 +131,7 @@ class Entry:
     location: str = ""
     start: str = ""
     end: str = ""
+    subject: str = ""
     rest: list[str] = field(default_factory=list)
 
 
@@ -237,7 +243,16 @@ def split_entries(
     for entry in entries:
         _join_wrapped_description(entry)
         _fill_fields(entry, education=education)
+    if education:
+        _share_schools(entries)
     return [entry for entry in entries if entry.header or entry.bullets]
+
+
+def _share_schools(entries: list[Entry]) -> None:
+    """A second degree printed without its school was taken at the school named just before."""
+    for previous, entry in pairwise(entries):
+        if entry.title and not entry.organisation:
+            entry.organisation = previous.organisation
 
 
 def _join_wrapped_description(entry: Entry) -> None:
@@ -275,10 +290,12 @@ def _fill_fields(entry: Entry, *, education: bool) -> None:
         line_has_date = False
         for segment in line.segments:
             text = strip_bullet(segment)
-            found = find_date_range(text) if dates is None else None
-            if found is not None:
+            found = find_date_range(text)
+            if found is not None and dates is None:
                 dates, line_has_date = found, True
                 text = _remove_span(text, found.span)
+            elif found is not None and _is_graduation_note(text, found):
+                text = _remove_span(text, found.span)  # "…, expected March 2016" under the dates
             for part in _split_pieces(text):
                 pieces.append(_Piece(part, index, False))
         for piece in pieces:
@@ -301,6 +318,11 @@ def _fill_fields(entry: Entry, *, education: bool) -> None:
         _assign_education(entry, kept)
     else:
         _assign_job(entry, kept)
+
+
+def _is_graduation_note(text: str, found: DateRange) -> bool:
+    before, dated = text[: found.span[0]], text[found.span[0] : found.span[1]]
+    return bool(_GRADUATION_RE.match(dated) or _GRADUATION_RE.search(before[-16:]))
 
 
 def _place_likeness(piece: _Piece) -> tuple[bool, bool]:
@@ -407,13 +429,18 @@ def _split_single(entry: Entry, text: str) -> None:
 
 
 def _assign_education(entry: Entry, pieces: list[_Piece]) -> None:
+    entry.subject = _subject_beside_degree(pieces)
     texts: list[str] = []
     for piece in pieces:
+        if piece.text == entry.subject:
+            continue
         # "John Hopkins University: Full Stack web development"
-        texts.extend(part.strip() for part in piece.text.split(":") if part.strip())
+        for part in piece.text.split(":"):
+            texts.extend(_split_school_from_degree(part.strip()))
     school = next((t for t in texts if is_school(t) and not DEGREE_RE.match(t)), "")
     if not school:
-        school = next((t for t in texts if not DEGREE_RE.search(t)), texts[0] if texts else "")
+        fallback = "" if entry.subject else (texts[0] if texts else "")
+        school = next((t for t in texts if not DEGREE_RE.search(t)), fallback)
     degree = next((t for t in texts if t != school and DEGREE_RE.search(t)), "")
     if not degree and school:
         # "PhD Princeton University, Computer Science": a degree before the school's name.
@@ -427,11 +454,37 @@ def _assign_education(entry: Entry, pieces: list[_Piece]) -> None:
     entry.rest = [t for t in texts if t not in (school, degree)]
 
 
+def _subject_beside_degree(pieces: list[_Piece]) -> str:
+    """ "Master of Science (M.S.) – Data Analytics": a subject set off from its degree by a dash."""
+    for degree, after in pairwise(pieces):
+        if (
+            degree.line == after.line
+            and DEGREE_RE.search(degree.text)
+            and not re.search(r"\sin\s", degree.text)
+            and not is_school(degree.text)
+            and not DEGREE_RE.search(after.text)
+            and not is_school(after.text)
+            and not any(char.isdigit() for char in after.text)
+        ):
+            return after.text
+    return ""
+
+
+def _split_school_from_degree(text: str) -> list[str]:
+    """ "Princeton University, PhD in Computer Science" → the school, then the degree."""
+    parts = text.split(", ")
+    for index in range(1, len(parts)):
+        school = ", ".join(parts[:index])
+        if DEGREE_RE.match(parts[index]) and len(parts[index].split()) > 1 and is_school(school):
+            return [school, ", ".join(parts[index:])]
+    return [text] if text else []
+
+
 def split_degree(degree: str) -> tuple[str, str]:
     """'BS in Computer Engineering' → ('BS', 'Computer Engineering'); no ' in ' → (degree, '')."""
     cleaned = re.sub(r"\(\s*\)", "", degree).strip(" ,;")
     cleaned = _strip_piece(
-        re.split(r";?\s*\bGPA\b", cleaned, maxsplit=1, flags=re.IGNORECASE)[0].strip(" ,;")
+        re.split(r";?\s*\bGPA\b", cleaned, maxsplit=1, flags=re.IGNORECASE)[0].rstrip(" ,;(")
     )
     match = re.match(r"^(.*?)\s+in\s+(.+)$", cleaned)
     if match and len(match.group(1)) <= 40:

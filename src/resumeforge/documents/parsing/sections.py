@@ -393,6 +393,7 @@ def _add_education(resume: Resume, lines: list[TextLine], body_size: float) -> N
         if not entry.organisation and not entry.title:
             continue
         study_type, area = split_degree(entry.title)
+        area = area or entry.subject
         resume.education.append(
             Education(
                 institution=entry.organisation,
