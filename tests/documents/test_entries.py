@@ -105,3 +105,20 @@ def test_an_expected_graduation_after_the_degree_leaves_the_subject() -> None:
     [entry] = split_entries(lines, body_size=10.5, education=True)
     assert split_degree(entry.title) == ("Master student", "Physics (EE)")
     assert (entry.start, entry.end) == ("2013", "Present")
+
+
+def test_a_long_employer_line_ending_in_its_city_is_a_header_not_a_bullet() -> None:
+    employer = "Centre for Applied Computational Social Science, Example University, Amherst, MA"
+    lines = [
+        TextLine(["Department Assistant", "May 2022 - Present"]),
+        TextLine([employer]),
+        TextLine(["· Assists the program director in planning"]),
+        TextLine(["Program Journalist", "Jan 2022 – May 2022"]),
+        TextLine([employer]),
+        TextLine(["· Wrote up program events, visits and talks in Boston, New York, Chicago, IL"]),
+    ]
+    first, second = split_entries(lines, body_size=10.5)
+    assert (first.title, first.organisation) == ("Department Assistant", employer)
+    assert (second.title, second.organisation) == ("Program Journalist", employer)
+    assert first.bullets == ["Assists the program director in planning"]
+    assert len(second.bullets) == 1

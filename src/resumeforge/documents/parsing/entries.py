@@ -184,6 +184,8 @@ def _is_description(
         return False
     if len(line.segments) > 1 and is_location(line.segments[-1]) and len(line.segments[0]) < 90:
         return False  # "Northwind, the wholesale arm of Contoso    Oakland, CA": a header line
+    if _is_name_and_place(text):
+        return False  # "Data Analytics Program, University of Somewhere, Amherst, MA"
     if text[:1].islower():
         return True
     if first:
@@ -193,6 +195,15 @@ def _is_description(
     if previous_was_text and len(line.segments) == 1 and not is_location(text):
         return True
     return len(text) > 80 or (text.endswith(".") and len(text) > 40)
+
+
+def _is_name_and_place(text: str) -> bool:
+    """A title-case name followed by its city, however long: an employer's line, no sentence."""
+    parts = text.split(", ")
+    if len(parts) < 3 or text.endswith(".") or len(text) >= 160:
+        return False
+    long_words = [word for word in text.split() if len(word) > 3]
+    return is_location(", ".join(parts[-2:])) and all(word[0].isupper() for word in long_words)
 
 
 def split_entries(
