@@ -122,3 +122,29 @@ def test_a_long_employer_line_ending_in_its_city_is_a_header_not_a_bullet() -> N
     assert (second.title, second.organisation) == ("Program Journalist", employer)
     assert first.bullets == ["Assists the program director in planning"]
     assert len(second.bullets) == 1
+
+
+def test_a_job_closed_by_its_dates_line_ends_before_the_next_employer() -> None:
+    lines = [
+        TextLine(["Harbor Yacht Club : 1 Pier Road, Salem, Oregon: Course Management"]),
+        TextLine(["From: 2012 – Present"]),
+        TextLine(["Corner Bakery and Cafe, Main St, Eugene, Oregon"], bold=True),
+        TextLine(["Co-owner responsible for the store. Inventory and supplies. Vendor selection."]),
+        TextLine(["From: 2007-2010"]),
+    ]
+    first, second = split_entries(lines, body_size=10.5)
+    assert (first.organisation, first.title) == ("Harbor Yacht Club", "Course Management")
+    assert (first.start, first.end) == ("2012", "Present")
+    assert second.organisation.startswith("Corner Bakery and Cafe")
+    assert (second.start, second.end) == ("2007", "2010")
+
+
+def test_a_title_under_the_dates_of_its_employer_stays_in_the_entry() -> None:
+    lines = [
+        TextLine(["Software Engineer, Example Labs Inc."], bold=True),
+        TextLine(["Jan 2020 – Present"]),
+        TextLine(["Portland, OR"]),
+        TextLine(["• Built the billing service"]),
+    ]
+    [entry] = split_entries(lines, body_size=10.5)
+    assert (entry.title, entry.location) == ("Software Engineer", "Portland, OR")

@@ -244,6 +244,12 @@ def split_entries(
                 and _has_dates(current)
                 and find_date_range(line.plain) is not None
             )
+            or (
+                not education
+                and (distinct or org_score(line.plain) > 0)
+                and not is_location(line.plain)
+                and _closed_by_dates(current)
+            )
         )
         if starts_new:
             entries.append(Entry())
@@ -257,6 +263,18 @@ def split_entries(
     if education:
         _share_schools(entries)
     return [entry for entry in entries if entry.header or entry.bullets]
+
+
+def _closed_by_dates(entry: Entry) -> bool:
+    """ "Club : address : Manager" then "From: 2012 – Present": role, employer, dates all said."""
+    if len(entry.header) < 2 or not _only_dates(entry.header[-1]):
+        return False
+    for line in entry.header[:-1]:
+        named = Entry(header=[line])
+        _fill_fields(named, education=False)
+        if named.title and named.organisation:
+            return True
+    return False
 
 
 def _share_schools(entries: list[Entry]) -> None:
