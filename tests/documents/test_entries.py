@@ -148,3 +148,14 @@ def test_a_title_under_the_dates_of_its_employer_stays_in_the_entry() -> None:
     ]
     [entry] = split_entries(lines, body_size=10.5)
     assert (entry.title, entry.location) == ("Software Engineer", "Portland, OR")
+
+
+def test_two_summers_printed_as_one_date_leave_no_fragment_behind() -> None:
+    lines = [
+        TextLine(["• Example Analytics", "Atlanta, GA"]),
+        TextLine(["Data Scientist", "Summer 2012 and 2013"]),
+        TextLine(["◦ Built models for portfolio hedging and forecasting."]),
+    ]
+    [entry] = split_entries(lines, body_size=10.5)
+    assert (entry.title, entry.organisation) == ("Data Scientist", "Example Analytics")
+    assert (entry.start, entry.end, entry.rest) == ("2012", "2013", [])

@@ -78,6 +78,7 @@ _NOT_A_PLACE_RE = re.compile(
 _GRADUATION_RE = re.compile(
     r"(?i)\b(?:expected|anticipated|graduat(?:ed|ing|ion)|grad\b\.?)\s*:?\s*"
 )
+_SECOND_YEAR_RE = re.compile(r"\s*(?:and|&)\s*((?:19|20)\d\d)\b")
 _STATE_RE = re.compile(rf",\s*(?:{'|'.join(_US_STATES)})\.?$")
 _PIECE_SPLIT_RE = re.compile(r"\s+[|·•]\s+|\s*\|\s*|\s+[–—]\s+|\s+-\s+")
 # How long a job lasted, printed beside its dates: "2 years 10 months", "(1 yr 3 mos)".
@@ -320,6 +321,8 @@ def _fill_fields(entry: Entry, *, education: bool) -> None:
         for segment in line.segments:
             text = strip_bullet(segment)
             found = find_date_range(text)
+            if found is not None:
+                found = _with_second_year(text, found)
             if found is not None and dates is None:
                 dates, line_has_date = found, True
                 text = _remove_span(text, found.span)
@@ -347,6 +350,14 @@ def _fill_fields(entry: Entry, *, education: bool) -> None:
         _assign_education(entry, kept)
     else:
         _assign_job(entry, kept)
+
+
+def _with_second_year(text: str, found: DateRange) -> DateRange:
+    """ "Summer 2012 and 2013": two spells printed as one date, read as 2012 to 2013."""
+    second = _SECOND_YEAR_RE.match(text, found.span[1])
+    if second is None or found.end:
+        return found
+    return DateRange(found.start, second.group(1), (found.span[0], second.end()))
 
 
 def _is_graduation_note(text: str, found: DateRange) -> bool:
