@@ -159,3 +159,12 @@ def test_two_summers_printed_as_one_date_leave_no_fragment_behind() -> None:
     [entry] = split_entries(lines, body_size=10.5)
     assert (entry.title, entry.organisation) == ("Data Scientist", "Example Analytics")
     assert (entry.start, entry.end, entry.rest) == ("2012", "2013", [])
+
+
+def test_a_role_and_employer_sharing_a_word_like_research_still_part() -> None:
+    lines = [
+        TextLine(["Research Intern, Example Mind", "London, UK", "May 2021 – Aug 2021"]),
+        TextLine(["• Developed multi-agent algorithms"]),
+    ]
+    [entry] = split_entries(lines, body_size=10.5)
+    assert (entry.title, entry.organisation) == ("Research Intern", "Example Mind")

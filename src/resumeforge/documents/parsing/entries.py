@@ -454,11 +454,10 @@ def _split_single(entry: Entry, text: str) -> None:
         parts = [part.strip() for part in text.split(separator) if part.strip()]
         if len(parts) < 2:
             continue
-        scored = sorted(parts, key=lambda part: title_score(part) - org_score(part), reverse=True)
+        # "Research Intern, Google DeepMind": on a tie, the part with a role word is the title.
+        scored = sorted(parts, key=_title_likeness, reverse=True)
         best, worst = scored[0], scored[-1]
-        if title_score(best) and title_score(best) - org_score(best) > title_score(
-            worst
-        ) - org_score(worst):
+        if title_score(best) and _title_likeness(best) > _title_likeness(worst):
             entry.title = best
             entry.organisation = next(part for part in parts if part is not best)
             return
@@ -466,6 +465,10 @@ def _split_single(entry: Entry, text: str) -> None:
         entry.title = text
     else:
         entry.organisation = text
+
+
+def _title_likeness(text: str) -> tuple[int, int]:
+    return title_score(text) - org_score(text), title_score(text)
 
 
 def _assign_education(entry: Entry, pieces: list[_Piece]) -> None:
