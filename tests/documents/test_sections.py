@@ -146,3 +146,22 @@ def test_a_lower_case_heading_in_heading_type_is_still_a_heading() -> None:
     resume = build_resume(lines)
     assert [section.heading for section in resume.meta.sections] == ["experience", "education"]
     assert resume.education[0].institution == "State University"
+
+
+def test_a_project_built_with_a_list_of_tools_is_named_by_its_title() -> None:
+    lines = [
+        _line("Sam Rivera", size=20),
+        _line("sam@example.com | 555-201-3344"),
+        _line("Projects", size=13, bold=True),
+        _line(
+            "Line Follower (Robotics Club) | PCB Design, Embedded C, PID", "June 2020", bold=True
+        ),
+        _line("• Built a robot that follows a taped line"),
+        _line("Heart Monitor | Arduino C, Laser Cutting, 3D Printing", "Mar. 2020", bold=True),
+        _line("• Designed and built a pocket heart monitor"),
+    ]
+    first, second = build_resume(lines).projects
+    assert first.name == "Line Follower (Robotics Club)"
+    assert first.keywords == ["PCB Design", "Embedded C", "PID"]
+    assert (second.name, second.roles) == ("Heart Monitor", [])
+    assert second.highlights == ["Designed and built a pocket heart monitor"]

@@ -370,22 +370,33 @@ def _add_volunteer(resume: Resume, lines: list[TextLine], body_size: float) -> N
 
 def _add_projects(resume: Resume, lines: list[TextLine], body_size: float) -> None:
     for entry in split_entries(lines, body_size=body_size):
-        name = entry.organisation or entry.title or (entry.bullets[0] if entry.bullets else "")
+        # "Micromouse (IEEE) | PCB Design, Embedded C, PID": the list is what it was built with.
+        listed = [text for text in (entry.organisation, entry.title) if _is_keyword_list(text)]
+        organisation = "" if entry.organisation in listed else entry.organisation
+        title = "" if entry.title in listed else entry.title
+        name = organisation or title or (entry.bullets[0] if entry.bullets else "")
         if not name:
             continue
         # A project named by its first bullet does not repeat it as a highlight.
-        named_by_bullet = not (entry.organisation or entry.title)
-        roles = [entry.title] if entry.title and entry.organisation else []
+        named_by_bullet = not (organisation or title)
+        roles = [title] if title and organisation else []
         resume.projects.append(
             Project(
                 name=name,
                 description=" ".join(entry.rest),
                 highlights=entry.bullets[1:] if named_by_bullet else entry.bullets,
+                keywords=[word.strip() for text in listed for word in text.split(",")],
                 startDate=entry.start,
                 endDate=entry.end,
                 roles=roles,
             )
         )
+
+
+def _is_keyword_list(text: str) -> bool:
+    """Three or more short comma-separated items: "Arduino C, Laser Cutting, PCB Design"."""
+    items = [item.strip() for item in text.split(",")]
+    return len(items) >= 3 and all(1 <= len(item.split()) <= 3 for item in items)
 
 
 def _add_education(resume: Resume, lines: list[TextLine], body_size: float) -> None:
