@@ -168,3 +168,21 @@ def test_a_role_and_employer_sharing_a_word_like_research_still_part() -> None:
     ]
     [entry] = split_entries(lines, body_size=10.5)
     assert (entry.title, entry.organisation) == ("Research Intern", "Example Mind")
+
+
+def test_a_job_without_a_title_takes_the_role_its_description_opens_with() -> None:
+    lines = [
+        TextLine(["Corner Bakery and Cafe, Main St, Eugene, Oregon"], bold=True),
+        TextLine(
+            ["Co- Owner responsible for the store. Inventory and supplies. Vendor selection."]
+        ),
+        TextLine(["From: 2007-2010"]),
+    ]
+    [entry] = split_entries(lines, body_size=10.5)
+    assert entry.title == "Co- Owner"
+    plain = [
+        TextLine(["Corner Bakery and Cafe", "2007 – 2010"], bold=True),
+        TextLine(["The store was responsible for most of the town's bread, baked every night."]),
+    ]
+    [other] = split_entries(plain, body_size=10.5)
+    assert other.title == ""

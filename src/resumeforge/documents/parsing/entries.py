@@ -79,6 +79,9 @@ _GRADUATION_RE = re.compile(
     r"(?i)\b(?:expected|anticipated|graduat(?:ed|ing|ion)|grad\b\.?)\s*:?\s*"
 )
 _SECOND_YEAR_RE = re.compile(r"\s*(?:and|&)\s*((?:19|20)\d\d)\b")
+_ROLE_LEAD_RE = re.compile(
+    r"^([A-Z][\w&/-]*(?:\s+[\w&/-]+){0,3}?)\s+(?:responsible for|in charge of)\b"
+)
 _STATE_RE = re.compile(rf",\s*(?:{'|'.join(_US_STATES)})\.?$")
 _PIECE_SPLIT_RE = re.compile(r"\s+[|·•]\s+|\s*\|\s*|\s+[–—]\s+|\s+-\s+")
 # How long a job lasted, printed beside its dates: "2 years 10 months", "(1 yr 3 mos)".
@@ -350,6 +353,8 @@ def _fill_fields(entry: Entry, *, education: bool) -> None:
         _assign_education(entry, kept)
     else:
         _assign_job(entry, kept)
+        if not entry.title and entry.bullets:
+            entry.title = _role_leading_description(entry.bullets[0])
 
 
 def _with_second_year(text: str, found: DateRange) -> DateRange:
@@ -426,6 +431,12 @@ def _split_pieces(text: str) -> list[str]:
         if part and not is_duration(part):
             pieces.append(part)
     return pieces
+
+
+def _role_leading_description(text: str) -> str:
+    """ "Co-owner responsible for the store…": the role a title-less job opens with."""
+    match = _ROLE_LEAD_RE.match(text)
+    return match.group(1) if match and title_score(match.group(1)) else ""
 
 
 def _assign_job(entry: Entry, pieces: list[_Piece]) -> None:
