@@ -186,3 +186,12 @@ def test_a_job_without_a_title_takes_the_role_its_description_opens_with() -> No
     ]
     [other] = split_entries(plain, body_size=10.5)
     assert other.title == ""
+
+
+def test_a_grade_beside_the_degree_is_not_read_as_a_date() -> None:
+    lines = [
+        TextLine(["• Example Institute of Technology", "Atlanta, GA"]),
+        TextLine(["Master of Science in Physics; GPA: 4.00", "Aug 2012 – Dec 2013"]),
+    ]
+    [entry] = split_entries(lines, body_size=10.5, education=True)
+    assert (entry.start, entry.end) == ("2012-08", "2013-12")

@@ -82,6 +82,7 @@ _SECOND_YEAR_RE = re.compile(r"\s*(?:and|&)\s*((?:19|20)\d\d)\b")
 _ROLE_LEAD_RE = re.compile(
     r"^([A-Z][\w&/-]*(?:\s+[\w&/-]+){0,3}?)\s+(?:responsible for|in charge of)\b"
 )
+_SCORE_RE = re.compile(r"(?i)\b(?:GPA|CGPA|grade|score)\b\s*:?\s*[\d.]+(?:\s*/\s*[\d.]+)?")
 _STATE_RE = re.compile(rf",\s*(?:{'|'.join(_US_STATES)})\.?$")
 _PIECE_SPLIT_RE = re.compile(r"\s+[|·•]\s+|\s*\|\s*|\s+[–—]\s+|\s+-\s+")
 # How long a job lasted, printed beside its dates: "2 years 10 months", "(1 yr 3 mos)".
@@ -301,12 +302,17 @@ def _distinct(line: TextLine, body_size: float) -> bool:
 
 
 def _only_dates(line: TextLine) -> bool:
-    found = find_date_range(line.plain)
+    found = _find_dates(line.plain)
     return found is not None and not _remove_span(line.plain, found.span).strip()
 
 
+def _find_dates(text: str) -> DateRange | None:
+    """The dates in a line, where a grade such as "GPA: 4.00" is no date (April 2000)."""
+    return find_date_range(_SCORE_RE.sub(lambda score: " " * len(score.group()), text))
+
+
 def _has_dates(entry: Entry) -> bool:
-    return any(find_date_range(line.plain) is not None for line in entry.header)
+    return any(_find_dates(line.plain) is not None for line in entry.header)
 
 
 @dataclass(slots=True)
@@ -323,7 +329,7 @@ def _fill_fields(entry: Entry, *, education: bool) -> None:
         line_has_date = False
         for segment in line.segments:
             text = strip_bullet(segment)
-            found = find_date_range(text)
+            found = _find_dates(text)
             if found is not None:
                 found = _with_second_year(text, found)
             if found is not None and dates is None:
