@@ -165,3 +165,34 @@ def test_a_project_built_with_a_list_of_tools_is_named_by_its_title() -> None:
     assert first.keywords == ["PCB Design", "Embedded C", "PID"]
     assert (second.name, second.roles) == ("Heart Monitor", [])
     assert second.highlights == ["Designed and built a pocket heart monitor"]
+
+
+def test_projects_named_by_a_link_line_take_the_paragraph_on_their_side() -> None:
+    head = [_line("Sam Rivera", size=20), _line("sam@example.com | 555-201-3344")]
+    paragraphs_first = [
+        _line("Projects", size=13, bold=True),
+        _line("A live tracker of bus arrivals. The user picks a stop to see the next buses"),
+        _line("arriving, refreshed from the city's open API."),
+        _line("● Bus tracker : https://example.github.io/bus/ ."),
+        _line("A quiz game written in JavaScript. Players answer against a timer."),
+        _line("● Code -quiz: https://example.github.io/quiz/"),
+    ]
+    bus, quiz = build_resume(head + paragraphs_first).projects
+    assert (bus.name, bus.url) == ("Bus tracker", "https://example.github.io/bus/")
+    assert bus.description.startswith("A live tracker of bus arrivals.")
+    assert bus.description.endswith("open API.")
+    assert quiz.name == "Code -quiz"
+    assert quiz.description.startswith("A quiz game")
+
+    names_first = [
+        _line("Projects", size=13, bold=True),
+        _line("● Bus tracker : https://example.github.io/bus/"),
+        _line("A live tracker of bus arrivals."),
+        _line("● Code quiz: example.github.io/quiz/"),
+        _line("A quiz game written in JavaScript."),
+    ]
+    bus, quiz = build_resume(head + names_first).projects
+    assert (bus.description, quiz.description) == (
+        "A live tracker of bus arrivals.",
+        "A quiz game written in JavaScript.",
+    )

@@ -368,7 +368,16 @@ def _add_volunteer(resume: Resume, lines: list[TextLine], body_size: float) -> N
             )
 
 
+_NAMED_LINK_RE = re.compile(
+    r"^(?P<name>[^:]{2,60}?)\s*:\s*(?P<url>(?:https?://)?[\w-]+(?:\.[\w-]+)+/\S*?)[\s.]*$"
+)
+
+
 def _add_projects(resume: Resume, lines: list[TextLine], body_size: float) -> None:
+    linked = _projects_named_by_link(lines)
+    if linked:
+        resume.projects.extend(linked)
+        return
     for entry in split_entries(lines, body_size=body_size):
         # "Micromouse (IEEE) | PCB Design, Embedded C, PID": the list is what it was built with.
         listed = [text for text in (entry.organisation, entry.title) if _is_keyword_list(text)]
@@ -391,6 +400,35 @@ def _add_projects(resume: Resume, lines: list[TextLine], body_size: float) -> No
                 roles=roles,
             )
         )
+
+
+def _projects_named_by_link(lines: list[TextLine]) -> list[Project]:
+    """ "● Weather app : https://…" lines, each with a paragraph about it, before or after.
+
+    Which side a paragraph belongs to follows the section's first line: a name first means
+    each paragraph follows its name; a paragraph first means each precedes its name.
+    """
+    texts = [strip_bullet(line.plain) for line in lines]
+    names = {i: m for i, text in enumerate(texts) if (m := _NAMED_LINK_RE.match(text))}
+    if len(names) < 2 or any(has_date(text) for text in texts):
+        return []
+    rows = list(names)
+    name_first = rows[0] == 0
+    if not name_first and rows[-1] != len(texts) - 1:
+        return []  # a paragraph after the last name would belong to no project
+    bounds = (
+        zip(rows, [*rows[1:], len(texts)], strict=True)
+        if name_first
+        else (zip(rows, [-1, *rows[:-1]], strict=True))
+    )
+    projects = []
+    for row, other in bounds:
+        about = texts[row + 1 : other] if name_first else texts[other + 1 : row]
+        name = names[row]
+        projects.append(
+            Project(name=name.group("name"), url=name.group("url"), description=" ".join(about))
+        )
+    return projects
 
 
 def _is_keyword_list(text: str) -> bool:
