@@ -196,3 +196,18 @@ def test_projects_named_by_a_link_line_take_the_paragraph_on_their_side() -> Non
         "A live tracker of bus arrivals.",
         "A quiz game written in JavaScript.",
     )
+
+
+def test_a_section_of_name_colon_bullets_is_a_project_per_bullet() -> None:
+    lines = [
+        _line("Sam Rivera", size=20),
+        _line("sam@example.com | 555-201-3344"),
+        _line("Projects", size=13, bold=True),
+        _line("• Quant Toolkit: Open source Python library for financial data analysis and"),
+        _line("machine learning for finance."),
+        _line("• Mac Setup: Book on setting up a developer environment on macOS."),
+    ]
+    toolkit, setup = build_resume(lines).projects
+    assert (toolkit.name, setup.name) == ("Quant Toolkit", "Mac Setup")
+    assert toolkit.description.endswith("machine learning for finance.")
+    assert setup.description == "Book on setting up a developer environment on macOS."

@@ -373,10 +373,13 @@ _NAMED_LINK_RE = re.compile(
 )
 
 
+_NAMED_ITEM_RE = re.compile(r"^(?P<name>[^:\s][^:]{1,50}?)\s*:\s+(?P<about>\S.*)$")
+
+
 def _add_projects(resume: Resume, lines: list[TextLine], body_size: float) -> None:
-    linked = _projects_named_by_link(lines)
-    if linked:
-        resume.projects.extend(linked)
+    plain_list = _projects_named_by_link(lines) or _projects_one_per_bullet(lines)
+    if plain_list:
+        resume.projects.extend(plain_list)
         return
     for entry in split_entries(lines, body_size=body_size):
         # "Micromouse (IEEE) | PCB Design, Embedded C, PID": the list is what it was built with.
@@ -429,6 +432,26 @@ def _projects_named_by_link(lines: list[TextLine]) -> list[Project]:
             Project(name=name.group("name"), url=name.group("url"), description=" ".join(about))
         )
     return projects
+
+
+def _projects_one_per_bullet(lines: list[TextLine]) -> list[Project]:
+    """A section of "• Name: what it is" bullets and nothing else: a project per bullet."""
+    if not lines or not is_bullet(lines[0]):
+        return []
+    items: list[str] = []
+    for line in lines:
+        if is_bullet(line):
+            items.append(strip_bullet(line.plain))
+        else:
+            items[-1] = f"{items[-1]} {line.plain}"  # a bullet wrapped onto the next line
+    named = [_NAMED_ITEM_RE.match(item) for item in items]
+    if len(items) < 2 or not all(named) or any(has_date(item) for item in items):
+        return []
+    return [
+        Project(name=match.group("name"), description=match.group("about"))
+        for match in named
+        if match is not None
+    ]
 
 
 def _is_keyword_list(text: str) -> bool:
