@@ -17,7 +17,6 @@ import argparse
 import asyncio
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -28,46 +27,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
-import psycopg
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.ai.fake_llm import FakeLLM, serve  # noqa: E402
 from tests.ai.resumes import BACKEND_JOB, sample_resume  # noqa: E402
-from tests.conftest import _with_database  # noqa: E402
-
-from resumeforge.db import migrate  # noqa: E402
-from resumeforge.db.embedded import start_embedded_postgres  # noqa: E402
-from resumeforge.db.engine import libpq_url, sqlalchemy_url  # noqa: E402
+from tests.databases import throwaway_database  # noqa: E402
+from tests.loopback import free_port  # noqa: E402
 
 PASSWORD = "benchmark password"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@contextmanager
-def throwaway_database() -> Iterator[str]:
-    configured = os.environ.get("TEST_DATABASE_URL")
-    server = (
-        libpq_url(sqlalchemy_url(configured))
-        if configured
-        else start_embedded_postgres(ROOT / ".data" / "test-postgres")
-    )
-    name = f"resumeforge_bench_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(_with_database(server, "postgres"), autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    url = sqlalchemy_url(_with_database(server, name))
-    migrate.upgrade(url)
-    try:
-        yield url
-    finally:
-        with psycopg.connect(_with_database(server, "postgres"), autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @contextmanager
@@ -217,7 +186,10 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=100)
     args = parser.parse_args()
 
-    with throwaway_database() as database_url, contextmanager(serve)(FakeLLM()) as fake:
+    with (
+        throwaway_database("resumeforge_bench") as database_url,
+        contextmanager(serve)(FakeLLM()) as fake,
+    ):
         port = free_port()
         env = {
             **os.environ,

@@ -7,10 +7,7 @@ drops it at the end; each test that asks for `db` starts from empty tables.
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
 
 import httpx
 import psycopg
@@ -20,41 +17,18 @@ from fastapi import FastAPI
 from resumeforge.ai.providers import forget_providers
 from resumeforge.app import create_app
 from resumeforge.config import Settings, load_settings
-from resumeforge.db import migrate
-from resumeforge.db.embedded import start_embedded_postgres
-from resumeforge.db.engine import Database, create_database, libpq_url, sqlalchemy_url
+from resumeforge.db.engine import Database, create_database, libpq_url
 from tests.ai.fake_llm import FakeLLM, serve
+from tests.databases import throwaway_database
 
-ROOT = Path(__file__).resolve().parents[1]
 TEST_JWT_SECRET = "test-secret-that-is-long-enough-for-hs256-0123456789"
-
-
-def _server_url() -> str:
-    configured = os.environ.get("TEST_DATABASE_URL")
-    if configured:
-        return libpq_url(sqlalchemy_url(configured))
-    return start_embedded_postgres(ROOT / ".data" / "test-postgres")
-
-
-def _with_database(server_url: str, name: str) -> str:
-    """The server URL with its database name replaced (the path, before any query)."""
-    base, _, query = server_url.partition("?")
-    scheme_host, _, _ = base.rpartition("/")
-    return f"{scheme_host}/{name}" + (f"?{query}" if query else "")
 
 
 @pytest.fixture(scope="session")
 def database_url() -> Iterator[str]:
     """A new database on the test server, migrated to head; dropped after the run."""
-    server = _server_url()
-    name = f"resumeforge_test_{os.getpid()}_{uuid.uuid4().hex[:6]}"
-    with psycopg.connect(_with_database(server, "postgres"), autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    url = sqlalchemy_url(_with_database(server, name))
-    migrate.upgrade(url)
-    yield url
-    with psycopg.connect(_with_database(server, "postgres"), autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with throwaway_database("resumeforge_test") as url:
+        yield url
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,6 @@ strings, huge numbers) against `resumeforge serve` on loopback, signed in as a u
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -17,19 +16,15 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.loopback import free_port
+
 BIN = Path(sys.executable).parent
 SEED = "20261126"  # fixed: a failure found once is found again
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture
 def served(database_url: str, db: object) -> Iterator[str]:
-    port = _free_port()
+    port = free_port()
     environment = {
         **os.environ,
         "RESUMEFORGE_ENV": "test",

@@ -14,6 +14,7 @@ from resumeforge.config import Settings
 from resumeforge.db.engine import Database
 from tests.conftest import register_and_login
 from tests.generations.conftest import generation_body
+from tests.loopback import free_port
 
 
 def _client(settings: Settings, db: Database) -> httpx.AsyncClient:
@@ -73,9 +74,7 @@ async def test_replicas_share_counters_through_redis(settings: Settings, db: Dat
 
 
 async def test_limits_stand_aside_when_redis_is_down(settings: Settings, db: Database) -> None:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        closed_port = sock.getsockname()[1]
+    closed_port = free_port()
     unreachable = settings.model_copy(
         update={"rate_limit_auth": "1/minute", "redis_url": f"redis://127.0.0.1:{closed_port}/0"}
     )

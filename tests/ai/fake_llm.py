@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -16,6 +15,8 @@ from typing import Any
 import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+
+from tests.loopback import free_port
 
 GOOD_JOB = {
     "title": "Senior Backend Engineer",
@@ -178,14 +179,8 @@ def openai_error(code: int, message: str = "error", headers: dict[str, str] | No
     )
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def serve(fake: FakeLLM) -> Iterator[FakeLLM]:
-    port = _free_port()
+    port = free_port()
     config = uvicorn.Config(build_app(fake), host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import uuid
 from collections.abc import Iterator
 
 import psycopg
@@ -18,18 +16,14 @@ from sqlalchemy import create_engine
 from resumeforge.db import migrate
 from resumeforge.db.engine import libpq_url
 from resumeforge.db.models import Base
-from tests.conftest import _with_database
+from tests.databases import throwaway_database
+from tests.loopback import free_port
 
 
 @pytest.fixture
-def empty_database(database_url: str) -> Iterator[str]:
-    server = libpq_url(database_url)
-    name = f"resumeforge_migrations_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(_with_database(server, "postgres"), autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    yield _with_database(database_url, name)
-    with psycopg.connect(_with_database(server, "postgres"), autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+def empty_database() -> Iterator[str]:
+    with throwaway_database("resumeforge_migrations", migrated=False) as url:
+        yield url
 
 
 def _tables(url: str) -> set[str]:
@@ -69,9 +63,7 @@ def test_models_and_migrations_agree(database_url: str) -> None:
 
 
 def test_serve_without_a_database_says_so_and_exits_1() -> None:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        closed = sock.getsockname()[1]
+    closed = free_port()
     env = {
         **os.environ,
         "DATABASE_URL": f"postgresql://postgres@127.0.0.1:{closed}/none",

@@ -13,7 +13,9 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import text
 
+from resumeforge.accounts.service import find_by_email
 from resumeforge.app import create_app
+from resumeforge.billing.service import balance_of, credit_tokens, debit_tokens
 from resumeforge.config import Settings
 from resumeforge.db.engine import Database
 from resumeforge.generations.jobs import WorkerRuntime, run_worker
@@ -48,6 +50,32 @@ async def ledger_mismatches(database: Database) -> list[Any]:
             )
         )
         return list(rows)
+
+
+async def set_balance(database: Database, email: str, balance: int) -> None:
+    """Set a balance through the ledger, as the operator command does."""
+    async with database.sessions() as session:
+        user = await find_by_email(session=session, email=email)
+        assert user is not None
+        current = await balance_of(session=session, user_id=user.id)
+        key = f"test:{uuid.uuid4()}"
+        if balance > current:
+            await credit_tokens(
+                session=session,
+                user_id=user.id,
+                amount=balance - current,
+                reason="grant",
+                idempotency_key=key,
+            )
+        elif balance < current:
+            await debit_tokens(
+                session=session,
+                user_id=user.id,
+                amount=current - balance,
+                reason="adjust",
+                idempotency_key=key,
+            )
+        await session.commit()
 
 
 async def refunds_of(database: Database, generation_id: str) -> int:

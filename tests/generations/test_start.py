@@ -10,36 +10,7 @@ from sqlalchemy import text
 
 from resumeforge.db.engine import Database
 from tests.conftest import register_and_login
-from tests.generations.conftest import generation_body, ledger_mismatches, new_key
-
-
-async def _grant(database: Database, email: str, balance: int) -> None:
-    """Set a balance through the ledger, as the operator command does."""
-    from resumeforge.accounts.service import find_by_email
-    from resumeforge.billing.service import balance_of, credit_tokens, debit_tokens
-
-    async with database.sessions() as session:
-        user = await find_by_email(session=session, email=email)
-        assert user is not None
-        current = await balance_of(session=session, user_id=user.id)
-        key = f"test:{uuid.uuid4()}"
-        if balance > current:
-            await credit_tokens(
-                session=session,
-                user_id=user.id,
-                amount=balance - current,
-                reason="grant",
-                idempotency_key=key,
-            )
-        elif balance < current:
-            await debit_tokens(
-                session=session,
-                user_id=user.id,
-                amount=current - balance,
-                reason="adjust",
-                idempotency_key=key,
-            )
-        await session.commit()
+from tests.generations.conftest import generation_body, ledger_mismatches, new_key, set_balance
 
 
 async def test_hundred_concurrent_starts_with_ten_tokens_accept_exactly_ten(
@@ -47,7 +18,7 @@ async def test_hundred_concurrent_starts_with_ten_tokens_accept_exactly_ten(
 ) -> None:
     tokens = await register_and_login(client, "rush@example.com")
     headers = {"Authorization": f"Bearer {tokens['access_token']}"}
-    await _grant(db, "rush@example.com", 10)
+    await set_balance(db, "rush@example.com", 10)
 
     body = generation_body()
     responses = await asyncio.gather(

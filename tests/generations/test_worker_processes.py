@@ -22,9 +22,9 @@ from tests.generations.conftest import (
     generation_body,
     ledger_mismatches,
     refunds_of,
+    set_balance,
     wait_until_finished,
 )
-from tests.generations.test_start import _grant
 
 
 def _worker_environment(
@@ -68,7 +68,7 @@ async def _start_many(
 ) -> tuple[dict[str, str], list[str]]:
     tokens = await register_and_login(client, "fleet@example.com")
     headers = {"Authorization": f"Bearer {tokens['access_token']}"}
-    await _grant(db, "fleet@example.com", count)
+    await set_balance(db, "fleet@example.com", count)
     body = generation_body(provider="gemini")
     ids = []
     for _ in range(count):
