@@ -10,9 +10,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from resumeforge.resume.text import clean_strings
+from resumeforge.resume.text import clean_text
 
 
 class Model(BaseModel):
@@ -21,10 +21,18 @@ class Model(BaseModel):
 
     model_config = ConfigDict(extra="ignore", populate_by_name=True)
 
-    @model_validator(mode="before")
+    @field_validator("*", mode="before")
     @classmethod
-    def _storable_text(cls, data: Any) -> Any:
-        return clean_strings(data) if isinstance(data, dict) else data
+    def _storable_text(cls, value: Any) -> Any:
+        # Field by field, so each string is looked at once however deep it sits: a nested
+        # model cleans its own fields.
+        if isinstance(value, str):
+            return clean_text(value)
+        if isinstance(value, list):
+            return [clean_text(item) if isinstance(item, str) else item for item in value]
+        if isinstance(value, dict):  # meta.sources: its keys are text too
+            return {clean_text(k) if isinstance(k, str) else k: v for k, v in value.items()}
+        return value
 
 
 class SectionKind(StrEnum):
