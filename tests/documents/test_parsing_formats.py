@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
-
-import pytest
 
 from resumeforge.config import Settings
 from resumeforge.documents.parsing import parse_document, parse_document_async
-from tests.corpus import CORPUS
+from tests.corpus import corpus_resumes
 from tests.documents.files import resume_docx, text_pdf
 
 SETTINGS = Settings(ocr_enabled=False, pdfco_api_key=None)
@@ -53,15 +50,13 @@ async def test_async_callers_get_the_same_result() -> None:
     assert all(p.resume == parsed.resume for p in again)
 
 
-def _corpus_files() -> list[Path]:
-    folder = CORPUS / "resumes"
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in {".pdf", ".docx"})
-
-
-@pytest.mark.parametrize("path", _corpus_files(), ids=lambda p: p.name)
-def test_every_corpus_resume_has_a_name_an_email_and_sections(path: Path) -> None:
-    parsed = parse_document(path.read_bytes(), filename=path.name, settings=SETTINGS)
-    assert parsed.resume.basics.name and parsed.resume.basics.email
-    assert len(parsed.resume.meta.sections) >= 3
+def test_every_corpus_resume_has_a_name_an_email_and_sections() -> None:
+    # One test over the folder (not a parametrisation) so that a missing corpus skips with a
+    # reason here, and fails under CI, instead of collecting nothing.
+    weak = []
+    for path in corpus_resumes():
+        parsed = parse_document(path.read_bytes(), filename=path.name, settings=SETTINGS)
+        resume = parsed.resume
+        if not (resume.basics.name and resume.basics.email and len(resume.meta.sections) >= 3):
+            weak.append(path.name)
+    assert weak == []
