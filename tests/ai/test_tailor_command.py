@@ -4,7 +4,6 @@ to the tailored content."""
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -24,7 +23,6 @@ def test_tailor_writes_documents_that_parse_back(tmp_path: Path) -> None:
     resume = next(p for p in corpus_resumes() if p.name == "jakes-resume-afantino.pdf")
     job = next(p for p in corpus_jobs() if p.name == "rm-backend-eng.txt")
 
-    started = time.monotonic()
     outcome = CliRunner().invoke(
         app,
         [
@@ -32,7 +30,6 @@ def test_tailor_writes_documents_that_parse_back(tmp_path: Path) -> None:
             "--cover-letter", "-o", str(tmp_path),
         ],
     )  # fmt: skip
-    elapsed = time.monotonic() - started
 
     assert outcome.exit_code == 0, outcome.output
     names = {path.name for path in tmp_path.iterdir()}
@@ -48,4 +45,3 @@ def test_tailor_writes_documents_that_parse_back(tmp_path: Path) -> None:
         assert -1 not in positions and positions == sorted(positions), document
         for work in tailored.work:
             assert _words(work.name) in text
-    assert elapsed < 10  # generous here; the 2 s target is measured with `time` on the CLI

@@ -1,9 +1,12 @@
-"""Mutated documents (bytes and structure) fail only with a typed 4xx error, in time."""
+"""Mutated documents (bytes and structure) fail only with a typed 4xx error.
+
+That a parse is stopped at its time limit is tested in test_parsing_hostile; a timing here
+would only measure how busy the machine is.
+"""
 
 from __future__ import annotations
 
 import io
-import time
 import zipfile
 from functools import cache
 
@@ -35,14 +38,12 @@ def seeds() -> list[bytes]:
 
 
 def _parse_expecting_only_problems(data: bytes) -> None:
-    started = time.monotonic()
     try:
         parsed = parse_document(data, filename="fuzz", settings=PARSE_SETTINGS)
     except ProblemError as error:
         assert 400 <= error.status < 500, error
     else:
         assert parsed.resume.meta.source_text.strip(), "a parse never returns an empty résumé"
-    assert time.monotonic() - started < TIME_LIMIT + 3
 
 
 @st.composite
