@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -54,14 +55,17 @@ async def test_generation_starts_are_limited_per_user(settings: Settings, db: Da
 
 
 def _redis_url() -> str:
+    """TEST_REDIS_URL (default: database 15 on the local server), probed where it points."""
     url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    where = urlsplit(url)
+    address = (where.hostname or "127.0.0.1", where.port or 6379)
     try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
+        with socket.create_connection(address, timeout=1):
             return url
     except OSError:
         if os.environ.get("CI"):
-            pytest.fail("CI must have Redis on 127.0.0.1:6379")
-        pytest.skip("no Redis on 127.0.0.1:6379")
+            pytest.fail(f"CI must have Redis at {url}")
+        pytest.skip(f"no Redis at {url}")
 
 
 async def test_replicas_share_counters_through_redis(settings: Settings, db: Database) -> None:

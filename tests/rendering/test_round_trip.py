@@ -15,16 +15,13 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from resumeforge.documents.parsing import parse_document
 from resumeforge.errors import ProblemError
 from resumeforge.rendering.layout import print_resume
 from resumeforge.rendering.service import TEMPLATES, render_resume_docx, render_resume_pdf
 from resumeforge.resume.schemas import Resume
 from tests.corpus import corpus_resumes
 from tests.rendering.conftest import two_page_resume
-
-parsing = pytest.importorskip(
-    "resumeforge.documents.parsing", reason="the parser (documents.parsing) has not landed yet"
-)
 
 REQUIRED_SHARE = 0.99
 Renderer = Callable[..., bytes]
@@ -114,7 +111,7 @@ class Tally:
 
 
 def parse(content: bytes, filename: str) -> Resume:
-    return parsing.parse_document(content, filename=filename).resume
+    return parse_document(content, filename=filename).resume
 
 
 def round_trip_all(sources: dict[str, Resume]) -> Tally:
