@@ -179,6 +179,10 @@ class Settings(BaseSettings):
     # Read by prometheus_client itself too: a folder shared by the server processes.
     prometheus_multiproc_dir: str | None = None
 
+    # Browser sessions (the web pages): a server-side session behind an HttpOnly cookie.
+    web_session_days: int = Field(14, ge=1, le=365)
+    password_reset_minutes: int = Field(60, ge=5, le=24 * 60)
+
     _split = field_validator(
         "cors_origins", "trusted_proxies", "gemini_fallback_models", mode="before"
     )(_split_csv)

@@ -120,3 +120,15 @@ async def ledger_entries(
         query = query.where(TokenLedgerEntry.id < before_id)
     rows = await session.scalars(query.order_by(TokenLedgerEntry.id.desc()).limit(limit))
     return list(rows)
+
+
+async def anonymise_ledger(*, session: AsyncSession, user_id: uuid.UUID) -> int:
+    """Detach the user's ledger rows from them (an account being deleted): the rows stay as
+    financial records. Returns how many. The caller deletes the user in the same transaction."""
+    result = await session.execute(
+        update(TokenLedgerEntry)
+        .where(TokenLedgerEntry.user_id == user_id)
+        .values(user_id=None)
+        .returning(TokenLedgerEntry.id)
+    )
+    return len(result.all())

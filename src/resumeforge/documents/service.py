@@ -101,3 +101,14 @@ def safe_filename(filename: str) -> str:
     name = filename.replace("\\", "/").rsplit("/", 1)[-1]
     name = "".join(ch for ch in name if ch.isprintable()).strip()
     return (name or "upload")[:255]
+
+
+async def documents_with_content(*, session: AsyncSession, user_id: uuid.UUID) -> list[Document]:
+    """Every document of the user with its bytes and parse: for the account's export."""
+    rows = await session.scalars(
+        select(Document)
+        .options(undefer(Document.content), undefer(Document.resume))
+        .where(Document.user_id == user_id)
+        .order_by(Document.created_at)
+    )
+    return list(rows)

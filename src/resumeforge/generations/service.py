@@ -453,3 +453,27 @@ async def _notify(
 
 def _now_sql() -> Any:
     return text("now()")
+
+
+async def generations_with_files(
+    *, session: AsyncSession, user_id: uuid.UUID
+) -> list[tuple[Generation, list[GenerationFile]]]:
+    """Every generation of the user with its job, report and files: for the account's export."""
+    generations = list(
+        await session.scalars(
+            select(Generation)
+            .options(undefer(Generation.report), undefer(Generation.job_description))
+            .where(Generation.user_id == user_id)
+            .order_by(Generation.created_at)
+        )
+    )
+    files = await session.scalars(
+        select(GenerationFile)
+        .options(undefer(GenerationFile.content))
+        .where(GenerationFile.generation_id.in_([g.id for g in generations]))
+        .order_by(GenerationFile.name)
+    )
+    by_generation: dict[uuid.UUID, list[GenerationFile]] = {g.id: [] for g in generations}
+    for file in files:
+        by_generation[file.generation_id].append(file)
+    return [(g, by_generation[g.id]) for g in generations]
