@@ -72,10 +72,14 @@ async def require_same_site_form(
     come from our own origin and carry the CSRF token of this browser (field or header)."""
     if request.method in SAFE_METHODS:
         return
-    if request.headers.get("sec-fetch-site") in {"cross-site", "same-site"}:
-        raise CsrfRejected("This request came from another site.")
+    # Browsers set Sec-Fetch-Site themselves (no page can forge it). Without it, Origin; it
+    # is "null" on our own forms, which are sent with Referrer-Policy: no-referrer.
+    fetch_site = request.headers.get("sec-fetch-site")
     origin = request.headers.get("origin")
-    if origin is not None and origin not in _own_origins(request, settings):
+    if fetch_site is not None:
+        if fetch_site not in {"same-origin", "none"}:
+            raise CsrfRejected("This request came from another site.")
+    elif origin not in (None, "null") and origin not in _own_origins(request, settings):
         raise CsrfRejected("This request came from another site.")
     token = request.headers.get(web_sessions.CSRF_HEADER)
     if token is None and _is_form(request):

@@ -95,7 +95,7 @@ function setUpCostLine() {
   const form = document.querySelector("[data-generation-form]");
   if (!form) return;
   const balance = Number(form.querySelector("[data-balance-now]").textContent);
-  const cost = form.querySelector("[data-cost]");
+  const cost = form.querySelector("[data-cost-total]");
   const short = form.querySelector("[data-short]");
   const update = () => {
     const kind = form.querySelector('input[name="kind"]:checked');
