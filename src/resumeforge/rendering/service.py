@@ -19,6 +19,7 @@ from resumeforge.rendering.themes import (
 from resumeforge.resume.schemas import CoverLetter, Resume
 
 __all__ = [
+    "FIT_PAGES_ALLOWED",
     "TEMPLATES",
     "RenderedDocument",
     "render_cover_letter_docx",
