@@ -3,11 +3,14 @@ generation asks for more (`max_pages`)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pypdfium2 as pdfium
+from typer.testing import CliRunner
 
+from resumeforge.cli import app
 from resumeforge.config import Settings
 from resumeforge.db.engine import Database
 from resumeforge.rendering.service import render_resume_pdf
@@ -157,3 +160,16 @@ async def test_max_pages_outside_what_the_renderer_fits_is_a_422(
     response = await client.post("/api/v1/generations", json=body, headers=auth_headers)
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "body.max_pages"
+
+
+def test_the_tailor_command_keeps_the_originals_page_count_too(tmp_path: Path) -> None:
+    original = tmp_path / "cv.pdf"
+    original.write_bytes(render_resume_pdf(fictional_resume(7), template="compact").content)
+    job = tmp_path / "job.txt"
+    job.write_text(LONG_JOB_AD, encoding="utf-8")
+    out = tmp_path / "out"
+    outcome = CliRunner().invoke(
+        app, ["tailor", str(original), "--job", str(job), "--template", "classic", "-o", str(out)]
+    )
+    assert outcome.exit_code == 0, outcome.output
+    assert page_count((out / "resume.pdf").read_bytes()) == 1

@@ -27,7 +27,7 @@ from resumeforge.errors import NotFound, UnprocessableContent
 from resumeforge.generations.models import ApiUsage, Generation, GenerationFile
 from resumeforge.generations.schemas import GenerationCreate, GenerationStatus
 from resumeforge.observability.metrics import GENERATIONS_FINISHED
-from resumeforge.rendering.service import FIT_PAGES_ALLOWED, TEMPLATES
+from resumeforge.rendering.service import TEMPLATES, pages_to_fit
 from resumeforge.resume.checks import require_tailorable
 from resumeforge.resume.schemas import Resume
 
@@ -79,10 +79,7 @@ class GenerationRun:
     @property
     def fit_pages(self) -> int | None:
         """The PDF's page limit: the one asked for, else the original's (a 1 or 2 page PDF)."""
-        if self.max_pages is not None:
-            return self.max_pages
-        original = self.source_resume.meta.pages
-        return original if original in FIT_PAGES_ALLOWED else None
+        return pages_to_fit(self.source_resume.meta.pages, self.max_pages)
 
 
 async def start_generation(
