@@ -116,6 +116,10 @@ class Settings(BaseSettings):
     pdfco_api_key: str | None = None
     pdfco_base_url: str = "https://api.pdf.co"
     pdfco_timeout_seconds: float = Field(60.0, gt=0)
+    # A corrected résumé (PUT /documents/{id}/resume): at most what a parse of the longest
+    # document we accept could hold (MAX_PDF_PAGES dense pages), and so many entries a list.
+    max_resume_characters: int = Field(150_000, ge=1000)
+    max_resume_items: int = Field(200, ge=10)
 
     # AI providers.
     llm_provider: LLMProviderName | None = None

@@ -88,6 +88,15 @@ class Revert(BaseModel):
     action: str = "reverted"  # "reverted" to the source text, or "removed"
 
 
+class SourcedFact(BaseModel):
+    """A fact the output states on someone's word other than the document's."""
+
+    path: str  # where in the source résumé it was stated
+    kind: str
+    value: str
+    provenance: str = "user"
+
+
 class UsageRecord(BaseModel):
     provider: str
     model: str
@@ -118,3 +127,5 @@ class TailoringReport(BaseModel):
     usage: list[UsageRecord] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
     fell_back_to_offline: bool = False
+    # Facts kept because the user stated them in a correction of the parse (provenance user).
+    from_user: list[SourcedFact] = Field(default_factory=list)

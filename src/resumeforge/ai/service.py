@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from resumeforge.ai.cover_letter import cover_letter_request, grounded_cover_letter
 from resumeforge.ai.errors import NothingToTailor, ProviderError
-from resumeforge.ai.grounding import ground_resume
+from resumeforge.ai.grounding import ground_resume, user_sourced_facts
 from resumeforge.ai.jobs_analysis import analyze_job
 from resumeforge.ai.matching import job_keywords, resume_text
 from resumeforge.ai.providers import build_provider
@@ -18,6 +18,7 @@ from resumeforge.ai.report import build_report
 from resumeforge.ai.schemas import Revert, TailoringReport
 from resumeforge.ai.tailoring import apply_edits, tailoring_request
 from resumeforge.config import LLMProviderName, Settings, get_settings
+from resumeforge.resume.checks import require_tailorable
 from resumeforge.resume.schemas import CoverLetter, Job, Resume
 
 log = structlog.get_logger(__name__)
@@ -69,6 +70,7 @@ async def tailor_resume(
 
 
 def _require_content(resume: Resume, job_text: str) -> None:
+    require_tailorable(resume)
     text = resume.meta.source_text.strip() or resume_text(resume)
     if len(text) < MIN_RESUME_CHARACTERS:
         raise NothingToTailor("The résumé has no readable text to tailor.")
@@ -131,6 +133,7 @@ class _Run:
             usage=self.usage,
         )
         report.cover_letter_reverted = letter_reverts
+        report.from_user = user_sourced_facts(self.resume, grounded.resume)
         report.notes += answer.output.notes[:10]
         return TailoringResult(resume=grounded.resume, cover_letter=letter, job=job, report=report)
 

@@ -76,14 +76,18 @@ def _write_documents(
     result: TailoringResult, out_dir: Path, *, template: str, paper: str
 ) -> list[Path]:
     from resumeforge.rendering.service import (
+        pages_to_fit,
         render_cover_letter_docx,
         render_cover_letter_pdf,
         render_resume_docx,
         render_resume_pdf,
     )
 
+    # No more pages than the original PDF, as a generation does.
+    fit_pages = pages_to_fit(result.resume.meta.pages)
+    pdf = render_resume_pdf(result.resume, template=template, paper=paper, fit_pages=fit_pages)
     documents = {
-        "resume.pdf": render_resume_pdf(result.resume, template=template, paper=paper).content,
+        "resume.pdf": pdf.content,
         "resume.docx": render_resume_docx(result.resume, template=template, paper=paper).content,
         "resume.json": json.dumps(
             result.resume.model_dump(mode="json"), ensure_ascii=False, indent=2

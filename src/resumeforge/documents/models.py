@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Integer, LargeBinary, String
+from sqlalchemy import DateTime, ForeignKey, Integer, LargeBinary, String
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 from sqlalchemy.orm import Mapped, deferred, mapped_column
 
@@ -30,3 +30,10 @@ class Document(Base):
     content: Mapped[bytes] = deferred(mapped_column(LargeBinary, nullable=False))
     resume: Mapped[dict[str, Any]] = deferred(mapped_column(JSONB, nullable=False))
     created_at: Mapped[datetime] = created_at_column()
+    # The résumé as the user corrected it; `resume` stays the original parse beside it.
+    corrected_resume: Mapped[dict[str, Any] | None] = deferred(mapped_column(JSONB))
+    edited_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    @property
+    def edited(self) -> bool:
+        return self.edited_at is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from resumeforge.resume.schemas import Resume
 
@@ -21,10 +21,13 @@ class DocumentOut(BaseModel):
     pages: int
     extraction: list[str]
     created_at: datetime
+    edited: bool = Field(False, description="the user has corrected the parsed résumé")
+    edited_at: datetime | None = None
 
 
 class DocumentWithResume(DocumentOut):
-    resume: Resume
+    resume: Resume = Field(description="what generations use: the correction, else the parse")
+    parsed_resume: Resume | None = Field(None, description="the original parse, kept as read")
     warnings: list[str] = []
 
 

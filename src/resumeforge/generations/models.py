@@ -61,6 +61,8 @@ class Generation(Base):
     updated_at: Mapped[datetime] = created_at_column()
     started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The PDF's page limit the user asked for; None means the original's own page count.
+    max_pages: Mapped[int | None] = mapped_column(Integer)
 
 
 class GenerationFile(Base):

@@ -84,7 +84,10 @@ def warm_up(settings: Settings) -> None:
 def render_artifacts(run: GenerationRun, result: TailoringResult) -> list[Artifact]:
     artifacts: list[Artifact] = []
     if run.kind in {"resume", "both"}:
-        pdf = rendering.render_resume_pdf(result.resume, template=run.template, paper=run.paper)
+        pdf = rendering.render_resume_pdf(
+            result.resume, template=run.template, paper=run.paper, fit_pages=run.fit_pages
+        )
+        result.report.notes += pdf.warnings  # e.g. it could not fit the original's page count
         docx = rendering.render_resume_docx(result.resume, template=run.template, paper=run.paper)
         artifacts += [
             Artifact("resume.pdf", pdf.media_type, pdf.content),

@@ -13,6 +13,7 @@ from resumeforge.resume.schemas import Resume
 from resumeforge.resume.text import clean_text
 
 MAX_JOB_DESCRIPTION = 20_000
+MAX_PAGES = 2  # the renderer tightens a résumé to fit one or two pages
 
 
 class GenerationKind(StrEnum):
@@ -50,6 +51,12 @@ class GenerationCreate(BaseModel):
     template: str = Field("classic", max_length=32)
     paper: Paper = Paper.letter
     provider: str | None = Field(None, max_length=32)
+    max_pages: int | None = Field(
+        None,
+        ge=1,
+        le=MAX_PAGES,
+        description="the PDF's page limit; default: as many pages as the original PDF (1 or 2)",
+    )
 
     @field_validator("job_description", mode="after")
     @classmethod
@@ -93,6 +100,7 @@ class GenerationOut(BaseModel):
     updated_at: datetime
     finished_at: datetime | None
     deadline_at: datetime
+    max_pages: int | None = None
     files: list[GenerationFileOut] = []
     report: dict[str, Any] | None = None
 

@@ -27,7 +27,8 @@ from resumeforge.errors import NotFound, UnprocessableContent
 from resumeforge.generations.models import ApiUsage, Generation, GenerationFile
 from resumeforge.generations.schemas import GenerationCreate, GenerationStatus
 from resumeforge.observability.metrics import GENERATIONS_FINISHED
-from resumeforge.rendering.service import TEMPLATES
+from resumeforge.rendering.service import TEMPLATES, pages_to_fit
+from resumeforge.resume.checks import require_tailorable
 from resumeforge.resume.schemas import Resume
 
 QUEUE = "generations"
@@ -73,6 +74,12 @@ class GenerationRun:
     job_description: str
     source_resume: Resume
     deadline_at: datetime
+    max_pages: int | None = None
+
+    @property
+    def fit_pages(self) -> int | None:
+        """The PDF's page limit: the one asked for, else the original's (a 1 or 2 page PDF)."""
+        return pages_to_fit(self.source_resume.meta.pages, self.max_pages)
 
 
 async def start_generation(
@@ -103,6 +110,7 @@ async def start_generation(
             session=session, user_id=user_id, document_id=request.document_id
         )
     assert source is not None, "the schema requires a document_id or a resume"
+    require_tailorable(source)  # before the debit: a résumé with nothing to tailor costs nothing
 
     generation = Generation(
         id=uuid.uuid4(),
@@ -118,6 +126,7 @@ async def start_generation(
         job_description=request.job_description,
         source_resume=source.model_dump(mode="json"),
         deadline_at=datetime.now(UTC) + timedelta(seconds=settings.generation_deadline_seconds),
+        max_pages=request.max_pages,
     )
     try:
         session.add(generation)
@@ -285,6 +294,7 @@ async def load_run(*, session: AsyncSession, generation_id: uuid.UUID) -> Genera
         job_description=generation.job_description,
         source_resume=Resume.model_validate(generation.source_resume),
         deadline_at=generation.deadline_at,
+        max_pages=generation.max_pages,
     )
 
 

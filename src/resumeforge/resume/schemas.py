@@ -79,6 +79,14 @@ class Meta(Model):
     sources: dict[str, SourceSpan] = Field(default_factory=dict)
     # How the text was obtained: "pdf", "docx", "text", "ocr", "pdfco"...
     extraction: list[str] = Field(default_factory=list)
+    # The language the résumé is written in, ISO 639-1 ("en", "de"...); "" until detected.
+    # The renderer prints the words it adds itself (months, "Present", headings) in it.
+    language: str = Field("", max_length=8)
+    # Pages of the original PDF, 0 when unknown: a tailored résumé fits in as many by default.
+    pages: int = Field(0, ge=0)
+    # Who stated the text at a path ("work[0].position") when the document did not: "user"
+    # for what the user wrote in a correction. Grounding takes it as source, marked as theirs.
+    provenance: dict[str, str] = Field(default_factory=dict)
 
 
 class Location(Model):

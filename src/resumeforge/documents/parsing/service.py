@@ -22,6 +22,7 @@ from resumeforge.documents.parsing.sections import build_resume
 from resumeforge.documents.parsing.sniff import MediaType, sniff_media_type
 from resumeforge.documents.parsing.text import decode_text, read_text_lines
 from resumeforge.documents.parsing.wrapping import join_wrapped_bullets
+from resumeforge.resume.language import resume_language
 from resumeforge.resume.schemas import Resume
 
 # Fewer letters than this across a document means there is no text worth structuring.
@@ -54,14 +55,24 @@ def parse_document(
         ocr_timeout=settings.parse_timeout_seconds,
     )
     try:
-        return run_isolated(
+        parsed = run_isolated(
             job, timeout=settings.parse_timeout_seconds, memory_mb=settings.parse_memory_mb
         )
     except NoReadableText as error:
         if media_type is not MediaType.pdf or not settings.pdfco_api_key:
             raise
         tried = list(error.extra.get("extraction", ["pdf"]))
-        return _parse_with_pdfco(data, filename=filename, settings=settings, tried=tried)
+        parsed = _parse_with_pdfco(data, filename=filename, settings=settings, tried=tried)
+    return with_original_traits(parsed)
+
+
+def with_original_traits(parsed: ParsedDocument) -> ParsedDocument:
+    """Carry what the output must keep of the original: its language, a PDF's page count."""
+    meta = parsed.resume.meta
+    meta.language = meta.language or resume_language(parsed.resume)
+    if parsed.media_type == MediaType.pdf.value:
+        meta.pages = parsed.pages
+    return parsed
 
 
 async def parse_document_async(
