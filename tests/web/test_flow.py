@@ -55,8 +55,23 @@ async def test_a_job_seekers_whole_visit(web_server: Server, browser: Browser) -
         await page.get_by_role("button", name="Upload and read").click()
         await expect(page.get_by_role("heading", name="Check what we read")).to_be_visible()
         await assert_accessible(page)
-        reviewed_name = await page.locator("#basics-name").input_value()
-        assert reviewed_name, "the parsed name is in the form"
+        assert await page.locator("#basics-name").input_value(), "the parsed name is in the form"
+
+        # A wrong email is refused beside its field; a corrected name is kept.
+        email = page.get_by_label("Email", exact=True)
+        read_email = await email.input_value()
+        await email.fill("not an address")
+        await page.get_by_role("button", name="Save").click()
+        await expect(page.locator("[data-error-for='email']").first).not_to_be_empty()
+        await expect(email).to_have_attribute("aria-invalid", "true")
+        await expect(page.locator("[data-problem]")).to_be_visible()
+        await email.fill(read_email)
+        corrected_name = "Jordan Avery Lee"
+        await page.locator("#basics-name").fill(corrected_name)
+        await page.get_by_role("button", name="Save").click()
+        await expect(page.locator("[data-status]")).to_have_text(re.compile("^Saved"))
+        await page.reload()
+        await expect(page.locator("#basics-name")).to_have_value(corrected_name)
 
         # Tailor it to a job, and watch the stages arrive.
         await page.get_by_role("link", name="Tailor to a job").click()
@@ -81,12 +96,12 @@ async def test_a_job_seekers_whole_visit(web_server: Server, browser: Browser) -
         assert pdf.startswith(b"%PDF")
         assert download.suggested_filename.endswith(".pdf")
         parsed = parse_document(pdf, filename="tailored.pdf")
-        assert parsed.resume.basics.name == reviewed_name
+        assert parsed.resume.basics.name == corrected_name
 
         # The dashboard lists both, newest first, and the balance paid for it.
         await visit(page, "/dashboard", watch)
         await expect(page.locator("[data-balance]")).to_have_text("1")
-        await expect(page.get_by_role("cell", name=resume_file.name, exact=True)).to_be_visible()
+        await expect(page.get_by_role("cell", name=f"{resume_file.name} corrected")).to_be_visible()
         await expect(page.locator(".status-succeeded")).to_have_count(1)
         await visit(page, "/tokens", watch)
         await page.goto("/docs")  # Swagger UI, from the app's own files

@@ -89,6 +89,7 @@ def _document(document: Any) -> dict[str, Any]:
         "created_at": document.created_at.isoformat(),
         "file": _document_path(document.id, document.filename),
         "resume": document.resume,
+        "corrected_resume": document.corrected_resume,
     }
 
 

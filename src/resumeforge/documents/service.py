@@ -162,7 +162,11 @@ async def documents_with_content(*, session: AsyncSession, user_id: uuid.UUID) -
     """Every document of the user with its bytes and parse: for the account's export."""
     rows = await session.scalars(
         select(Document)
-        .options(undefer(Document.content), undefer(Document.resume))
+        .options(
+            undefer(Document.content),
+            undefer(Document.resume),
+            undefer(Document.corrected_resume),
+        )
         .where(Document.user_id == user_id)
         .order_by(Document.created_at)
     )

@@ -323,14 +323,15 @@ async def review(
     document = await documents.get_document(
         session=session, user_id=user.id, document_id=document_id
     )
-    form = review_form.build(document.resume)
+    resume = documents.current_resume(document).model_dump(mode="json")
+    form = review_form.build(resume)
     return page(
         request,
         "review.html",
         title="Check what we read",
         user=user,
         document=document,
-        resume_json=view.json_for_script(document.resume),
+        resume_json=view.json_for_script(resume),
         save_url=f"/api/v1/documents/{document.id}/resume",
         warnings=[],
         unplaced=[],
