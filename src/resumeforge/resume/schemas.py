@@ -222,6 +222,11 @@ class Job(Model):
     responsibilities: list[str] = Field(default_factory=list)
     qualifications: list[str] = Field(default_factory=list)
     keywords: list[str] = Field(default_factory=list)
+    # The screening terms split by how the ad asks for them: `must_have` are required or
+    # central, `nice_to_have` are called desirable; `keywords` is both, must-haves first.
+    must_have: list[str] = Field(default_factory=list)
+    nice_to_have: list[str] = Field(default_factory=list)
+    language: str = ""  # ISO 639-1 code of the ad's language ("en", "de", ...), "" if unknown
 
 
 class CoverLetter(Model):
