@@ -77,7 +77,11 @@ class SourceFacts:
 
     @classmethod
     def of(cls, resume: Resume, *, extra_text: str = "") -> SourceFacts:
-        text = normalise("\n".join([resume.meta.source_text, resume_text(resume), extra_text]))
+        # What the user stated about themselves is a source too (architecture, invariant 8).
+        stated = [statement.text for statement in resume.meta.user_statements]
+        text = normalise(
+            "\n".join([resume.meta.source_text, resume_text(resume), *stated, extra_text])
+        )
         return cls(
             text=text,
             words=frozenset(words(text)) | _split_words(text),

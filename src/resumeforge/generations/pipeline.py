@@ -81,10 +81,25 @@ def warm_up(settings: Settings) -> None:
         rendering.render_resume_docx(sample, template=template)
 
 
+def render_tailored_pdf(
+    source: Resume, tailored: Resume, *, template: str, paper: str
+) -> rendering.RenderedDocument:
+    """The tailored résumé as a PDF on no more pages than the source takes in that template.
+
+    Tailoring adds a key skills line; when that pushes a line onto a new page, the layout is
+    tightened a notch at a time (down to a readable floor) rather than a page added.
+    """
+    pages = rendering.render_resume_pdf(source, template=template, paper=paper).pages
+    fit = pages if pages in rendering.FIT_PAGES_ALLOWED else None
+    return rendering.render_resume_pdf(tailored, template=template, paper=paper, fit_pages=fit)
+
+
 def render_artifacts(run: GenerationRun, result: TailoringResult) -> list[Artifact]:
     artifacts: list[Artifact] = []
     if run.kind in {"resume", "both"}:
-        pdf = rendering.render_resume_pdf(result.resume, template=run.template, paper=run.paper)
+        pdf = render_tailored_pdf(
+            run.source_resume, result.resume, template=run.template, paper=run.paper
+        )
         docx = rendering.render_resume_docx(result.resume, template=run.template, paper=run.paper)
         artifacts += [
             Artifact("resume.pdf", pdf.media_type, pdf.content),

@@ -71,6 +71,13 @@ class Section(Model):
     span: SourceSpan | None = None
 
 
+class UserStatement(Model):
+    """Something the user stated about themselves, beyond what their document says."""
+
+    text: str
+    kind: str = "confirmed_keyword"  # or "correction"
+
+
 class Meta(Model):
     sections: list[Section] = Field(default_factory=list)
     # The plain text the résumé was parsed from; facts in a tailored résumé must appear here.
@@ -79,6 +86,8 @@ class Meta(Model):
     sources: dict[str, SourceSpan] = Field(default_factory=dict)
     # How the text was obtained: "pdf", "docx", "text", "ocr", "pdfco"...
     extraction: list[str] = Field(default_factory=list)
+    # The user's own statements: a source for grounding like `source_text`, marked as theirs.
+    user_statements: list[UserStatement] = Field(default_factory=list)
 
 
 class Location(Model):
