@@ -175,6 +175,15 @@ def with_confirmed_keywords(resume: Resume, keywords: Collection[str]) -> Resume
     return result
 
 
+def replace_confirmed_keywords(resume: Resume, keywords: Collection[str]) -> Resume:
+    """`resume` with `keywords` as the user's confirmed terms instead of those it had."""
+    result = resume.model_copy(deep=True)
+    result.meta.user_statements = [
+        s for s in result.meta.user_statements if s.kind != CONFIRMED_KEYWORD
+    ]
+    return with_confirmed_keywords(result, keywords)
+
+
 CONFIRMED_KEYWORD = "confirmed_keyword"
 
 

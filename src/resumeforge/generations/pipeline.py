@@ -14,9 +14,16 @@ from typing import Any
 
 from resumeforge.ai.providers import build_provider
 from resumeforge.ai.providers.base import UsageCallback
-from resumeforge.ai.service import StageCallback, TailoringResult, tailor_resume
+from resumeforge.ai.service import (
+    StageCallback,
+    TailoringPlan,
+    TailoringResult,
+    realise_plan,
+    tailor_resume,
+)
+from resumeforge.ai.tailoring import replace_confirmed_keywords
 from resumeforge.config import Settings
-from resumeforge.generations.service import Artifact, GenerationRun
+from resumeforge.generations.service import Artifact, GenerationRun, RevisionRun
 from resumeforge.rendering import service as rendering
 from resumeforge.resume.schemas import Basics, Meta, Resume
 
@@ -32,6 +39,16 @@ class PipelineOutput:
     report: dict[str, Any]
     job_title: str
     company: str
+    plan: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """What to render and how: the generation's kind, and the chosen template and paper."""
+
+    kind: str
+    template: str
+    paper: str
 
 
 async def run_pipeline(
@@ -53,18 +70,39 @@ async def run_pipeline(
         on_usage=on_usage,
     )
     await on_stage("rendering")
-    loop = asyncio.get_running_loop()
-    artifacts = await loop.run_in_executor(_render_thread, render_artifacts, run, result)
-    report = result.report.model_dump(mode="json")
-    artifacts.append(
-        Artifact("report.json", REPORT_MEDIA_TYPE, json.dumps(report, indent=2).encode())
-    )
+    choice = Rendering(run.kind, run.template, run.paper)
+    artifacts, report = await _render(run.source_resume, result, choice)
     return PipelineOutput(
         artifacts=artifacts,
         report=report,
         job_title=result.job.title,
         company=result.job.company,
+        plan=result.plan.model_dump(mode="json"),
     )
+
+
+async def run_revision_pipeline(run: RevisionRun) -> tuple[list[Artifact], dict[str, Any]]:
+    """The generation's plan replayed without the rejected changes, and rendered: no provider
+    call (so no charge), and the letter as the paid run wrote it."""
+    plan = TailoringPlan.model_validate(run.plan)
+    source = replace_confirmed_keywords(run.source_resume, run.confirmed_keywords)
+    resume, report = realise_plan(source, plan, reject=run.reject, revision=run.number)
+    result = TailoringResult(
+        resume=resume, cover_letter=plan.cover_letter, job=plan.job, report=report, plan=plan
+    )
+    return await _render(source, result, Rendering(run.kind, run.template, run.paper))
+
+
+async def _render(
+    source: Resume, result: TailoringResult, choice: Rendering
+) -> tuple[list[Artifact], dict[str, Any]]:
+    loop = asyncio.get_running_loop()
+    artifacts = await loop.run_in_executor(_render_thread, render_artifacts, source, result, choice)
+    report = result.report.model_dump(mode="json")
+    artifacts.append(
+        Artifact("report.json", REPORT_MEDIA_TYPE, json.dumps(report, indent=2).encode())
+    )
+    return artifacts, report
 
 
 def warm_up(settings: Settings) -> None:
@@ -94,23 +132,20 @@ def render_tailored_pdf(
     return rendering.render_resume_pdf(tailored, template=template, paper=paper, fit_pages=fit)
 
 
-def render_artifacts(run: GenerationRun, result: TailoringResult) -> list[Artifact]:
+def render_artifacts(source: Resume, result: TailoringResult, choice: Rendering) -> list[Artifact]:
     artifacts: list[Artifact] = []
-    if run.kind in {"resume", "both"}:
-        pdf = render_tailored_pdf(
-            run.source_resume, result.resume, template=run.template, paper=run.paper
-        )
-        docx = rendering.render_resume_docx(result.resume, template=run.template, paper=run.paper)
+    template, paper = choice.template, choice.paper
+    if choice.kind in {"resume", "both"}:
+        pdf = render_tailored_pdf(source, result.resume, template=template, paper=paper)
+        docx = rendering.render_resume_docx(result.resume, template=template, paper=paper)
         artifacts += [
             Artifact("resume.pdf", pdf.media_type, pdf.content),
             Artifact("resume.docx", docx.media_type, docx.content),
         ]
     if result.cover_letter is not None:
-        pdf = rendering.render_cover_letter_pdf(
-            result.cover_letter, template=run.template, paper=run.paper
-        )
+        pdf = rendering.render_cover_letter_pdf(result.cover_letter, template=template, paper=paper)
         docx = rendering.render_cover_letter_docx(
-            result.cover_letter, template=run.template, paper=run.paper
+            result.cover_letter, template=template, paper=paper
         )
         artifacts += [
             Artifact("cover-letter.pdf", pdf.media_type, pdf.content),
