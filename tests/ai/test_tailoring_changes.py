@@ -138,3 +138,13 @@ def test_unknown_reject_ids_change_nothing() -> None:
     source = sample_resume()
     applied = apply_edits(source, TailoringEdits(), reject={"no-such-change"})
     assert applied.resume == source and applied.changes == [] and applied.undone == []
+
+
+def test_missing_must_haves_are_listed_first() -> None:
+    from resumeforge.ai.report import must_haves_first
+    from resumeforge.resume.schemas import Job
+
+    job = Job(must_have=["Registered General Nurse (RGN)", "NMC registration"])
+    missing = ["team player", "nmc registration", "rgn"]
+
+    assert must_haves_first(missing, job) == ["nmc registration", "rgn", "team player"]
