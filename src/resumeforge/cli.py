@@ -197,6 +197,10 @@ def tailor(
     template: Annotated[str, typer.Option(help="classic, modern or compact.")] = "classic",
     cover_letter: Annotated[bool, typer.Option("--cover-letter", help="Write one too.")] = False,
     out_dir: Annotated[Path, typer.Option("-o", "--out-dir", help="Where to write.")] = Path("."),
+    have: Annotated[
+        list[str] | None,
+        typer.Option("--have", help="A skill you have that the résumé does not say (repeat)."),
+    ] = None,
 ) -> None:
     """Tailor a résumé to a job: PDF, DOCX, optional cover letter and report.json."""
     from rich.console import Console
@@ -223,6 +227,7 @@ def tailor(
             written = tailor_to_files(
                 resume, job, out_dir=out_dir, settings=settings, provider=provider,
                 template=template, cover_letter=cover_letter, on_stage=show_stage,
+                confirmed_keywords=have or [],
             )  # fmt: skip
         except ProblemError as error:
             typer.echo(f"error: {error.detail} ({error.slug})", err=True)

@@ -79,9 +79,13 @@ class SourceFacts:
 
     @classmethod
     def of(cls, resume: Resume, *, extra_text: str = "") -> SourceFacts:
-        """Everything the résumé states: the document's text, and every field, the user's
-        corrections (provenance "user") included."""
-        return cls.of_text("\n".join([resume.meta.source_text, resume_text(resume), extra_text]))
+        """Everything the résumé states: the document's text, every field (the user's
+        corrections, provenance "user", included), and what the user stated about themselves
+        (architecture, invariant 8)."""
+        stated = [statement.text for statement in resume.meta.user_statements]
+        return cls.of_text(
+            "\n".join([resume.meta.source_text, resume_text(resume), *stated, extra_text])
+        )
 
     @classmethod
     def of_text(cls, source: str) -> SourceFacts:

@@ -63,12 +63,17 @@ class CoverLetterDraft(OutputModel):
 
 
 class Change(BaseModel):
-    """One applied edit, item by item."""
+    """One applied edit, in words a reader follows; `id` names it for a revision's `reject`."""
 
+    id: str
+    # "summary", "summary_order", "rewrite", "bullets", "skills", "order", "drop", "section_order",
+    # "key_skills", "confirmed_keyword"
+    kind: str
     path: str
-    kind: str  # "rewrite", "reorder", "select", "drop", "summary", "section_order"
+    description: str
     before: str = ""
     after: str = ""
+    source: str = "engine"  # "engine", or "user" for what the user stated about themselves
 
 
 class RejectedEdit(BaseModel):
@@ -129,3 +134,13 @@ class TailoringReport(BaseModel):
     fell_back_to_offline: bool = False
     # Facts kept because the user stated them in a correction of the parse (provenance user).
     from_user: list[SourcedFact] = Field(default_factory=list)
+    # In plain words: what changed and why, the match before and after, what is missing,
+    # what the user could do, what was reverted.
+    summary: str = ""
+    # The job's terms the tailored résumé still does not mention, must-haves first.
+    missing_keywords: list[str] = Field(default_factory=list)
+    # Terms the user stated are true of them; they joined the skills, marked as the user's.
+    confirmed_keywords: list[str] = Field(default_factory=list)
+    # Changes the engine proposed that the user rejected in this revision (not applied).
+    undone: list[Change] = Field(default_factory=list)
+    revision: int = 0

@@ -45,9 +45,14 @@ def tailor_to_files(
     paper: str = "letter",
     cover_letter: bool = False,
     on_stage: StageNotice = lambda stage: None,
+    confirmed_keywords: list[str] | None = None,
 ) -> list[Path]:
-    """Parse, analyse, tailor and render; return the paths written, report last."""
+    """Parse, analyse, tailor and render; return the paths written, report last.
+
+    `confirmed_keywords` are skills the user says they have: checked as an API request's are.
+    """
     on_stage("parsing")
+    confirmed = _checked_keywords(confirmed_keywords or [])
     resume = read_resume_file(resume_path, settings)
     job_text = read_job_file(job_path)
 
@@ -62,6 +67,7 @@ def tailor_to_files(
             cover_letter=cover_letter,
             settings=settings,
             on_stage=notice,
+            confirmed_keywords=confirmed,
         )
     )
     on_stage("rendering")
@@ -70,6 +76,17 @@ def tailor_to_files(
     report = out_dir / "report.json"
     report.write_text(result.report.model_dump_json(indent=2), encoding="utf-8")
     return [*written, report]
+
+
+def _checked_keywords(terms: list[str]) -> list[str]:
+    from resumeforge.generations.schemas import MAX_CONFIRMED_KEYWORDS, clean_confirmed_keywords
+
+    if len(terms) > MAX_CONFIRMED_KEYWORDS:
+        raise InvalidRequest(f"at most {MAX_CONFIRMED_KEYWORDS} confirmed keywords")
+    try:
+        return clean_confirmed_keywords(terms)
+    except ValueError as error:
+        raise InvalidRequest(str(error)) from None
 
 
 def _write_documents(

@@ -71,6 +71,13 @@ class Section(Model):
     span: SourceSpan | None = None
 
 
+class UserStatement(Model):
+    """Something the user stated about themselves, beyond what their document says."""
+
+    text: str
+    kind: str = "confirmed_keyword"  # or "correction"
+
+
 class Meta(Model):
     sections: list[Section] = Field(default_factory=list)
     # The plain text the résumé was parsed from; facts in a tailored résumé must appear here.
@@ -87,6 +94,8 @@ class Meta(Model):
     # Who stated the text at a path ("work[0].position") when the document did not: "user"
     # for what the user wrote in a correction. Grounding takes it as source, marked as theirs.
     provenance: dict[str, str] = Field(default_factory=dict)
+    # The user's own statements: a source for grounding like `source_text`, marked as theirs.
+    user_statements: list[UserStatement] = Field(default_factory=list)
 
 
 class Location(Model):
@@ -230,6 +239,11 @@ class Job(Model):
     responsibilities: list[str] = Field(default_factory=list)
     qualifications: list[str] = Field(default_factory=list)
     keywords: list[str] = Field(default_factory=list)
+    # The screening terms split by how the ad asks for them: `must_have` are required or
+    # central, `nice_to_have` are called desirable; `keywords` is both, must-haves first.
+    must_have: list[str] = Field(default_factory=list)
+    nice_to_have: list[str] = Field(default_factory=list)
+    language: str = ""  # ISO 639-1 code of the ad's language ("en", "de", ...), "" if unknown
 
 
 class CoverLetter(Model):
