@@ -88,10 +88,24 @@ async def test_a_job_seekers_whole_visit(web_server: Server, browser: Browser) -
         await assert_accessible(page)
         await expect(page.get_by_role("img", name=re.compile("Page 1 of"))).to_be_visible()
 
-        # The PDF downloads and reads back as the same person.
+        # Reject one change: a free revision renders without it, and is shown.
+        first_change = page.locator("[data-change]").first
+        change_id = await first_change.get_attribute("data-change")
+        await first_change.get_by_label("Reject").check()
+        await page.get_by_role("button", name="Apply my choices (free)").click()
+        await expect(page.get_by_role("heading", name=re.compile("revision 1$"))).to_be_visible(
+            timeout=GENERATION_TIMEOUT_MS
+        )
+        await assert_accessible(page)
+        rejected = page.locator(f"[data-change='{change_id}']").get_by_label("Reject")
+        await expect(rejected).to_be_checked()
+        await expect(page.locator("[data-balance]")).to_have_text("1")  # revisions are free
+
+        # The PDF downloads and reads back as the same (corrected) person.
         async with page.expect_download() as download_info:
             await page.get_by_role("link", name="Résumé (PDF)").click()
         download = await download_info.value
+        assert "/revisions/1/" in download.url
         pdf = (await download.path()).read_bytes()
         assert pdf.startswith(b"%PDF")
         assert download.suggested_filename.endswith(".pdf")

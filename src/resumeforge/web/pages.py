@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, Request, UploadFile
 from fastapi.responses import Response
@@ -36,6 +37,8 @@ from resumeforge.generations.schemas import (
     GenerationCreate,
     GenerationKind,
     GenerationStatus,
+    RevisionCreate,
+    RevisionStatus,
 )
 from resumeforge.ratelimit import by_address
 from resumeforge.rendering.service import TEMPLATES
@@ -452,41 +455,100 @@ async def generation_page(
             current_index=current,
             stage_text=dict(STAGES)[generation.status],
         )
-    files = (await generations.files_of(session=session, generation_ids=[generation.id]))[
-        generation.id
-    ]
-    resume_pdf = next((f for f in files if f.name == "resume.pdf"), None)
+    revisions = await generations.revisions_of(session=session, generation_id=generation.id)
+    shown = view.revision_to_show(request.query_params.get("revision"), revisions)
+    if shown is not None and shown[0].status != RevisionStatus.succeeded.value:
+        return page(
+            request,
+            "revision_progress.html",
+            title="Applying your choices",
+            user=user,
+            generation=generation,
+            revision=shown[0],
+        )
+    if shown is None:
+        files = (await generations.files_of(session=session, generation_ids=[generation.id]))[
+            generation.id
+        ]
+        report_data, number, rejected = generation.report or {}, 0, set[str]()
+    else:
+        revision, files = shown
+        with_report, _ = await generations.get_revision(
+            session=session, user_id=user.id, generation_id=generation.id, number=revision.number
+        )
+        report_data, number = with_report.report or {}, revision.number
+        rejected = set(revision.reject)
     page_count = 0
-    if resume_pdf is not None:
+    if any(f.name == "resume.pdf" for f in files):
         _, stored = await generations.get_file(
-            session=session, user_id=user.id, generation_id=generation.id, name="resume.pdf"
+            session=session,
+            user_id=user.id,
+            generation_id=generation.id,
+            name="resume.pdf",
+            revision=number,
         )
         page_count = await asyncio.to_thread(view.pdf_page_count, stored.content)
-    report = view.report_view(generation.report or {})
+    report = view.report_view(report_data)
     return page(
         request,
         "result.html",
         title=generation.job_title or "Your tailored résumé",
         user=user,
         generation=generation,
-        files=view.downloads(generation.id, files),
+        files=view.downloads(generation.id, files, revision=number),
         page_count=page_count,
+        revision=number,
+        revisions=[r for r, _ in revisions],
         report=report.raw,
         changes=report.changes,
         missing=report.missing,
+        confirmed=report.confirmed,
         reverted=report.reverted,
-        rejected=set(),
-        revisions_enabled=False,
+        rejected=rejected,
         percent=view.percent,
+        problem=view.problem_from_query(request.query_params.get("problem")),
     )
+
+
+@router.post("/generations/{generation_id}/revisions")
+async def revise(
+    request: Request, generation_id: uuid.UUID, user: CurrentUser, session: SessionDep
+) -> Response:
+    form = await request.form()
+    reject = [
+        str(name).removeprefix("change-")
+        for name, value in form.multi_items()
+        if str(name).startswith("change-") and value == "reject"
+    ]
+    confirmed = [str(term) for term in form.getlist("confirmed_keywords")]
+    try:
+        body = RevisionCreate(reject=reject, confirmed_keywords=confirmed)
+        revision = await generations.create_revision(
+            session=session, user_id=user.id, generation_id=generation_id, request=body
+        )
+    except (ProblemError, ValidationError) as problem:
+        await session.rollback()
+        box = problem_of(problem)["problem"]
+        return redirect(
+            f"/generations/{generation_id}?problem={quote(box['title'] + ': ' + box['detail'])}"
+        )
+    return redirect(f"/generations/{generation_id}?revision={revision.number}")
 
 
 @router.get("/generations/{generation_id}/pages/{number}.png")
 async def generation_page_image(
-    generation_id: uuid.UUID, number: int, user_id: CurrentUserId, session: SessionDep
+    generation_id: uuid.UUID,
+    number: int,
+    user_id: CurrentUserId,
+    session: SessionDep,
+    revision: int = 0,
 ) -> Response:
     _, file = await generations.get_file(
-        session=session, user_id=user_id, generation_id=generation_id, name="resume.pdf"
+        session=session,
+        user_id=user_id,
+        generation_id=generation_id,
+        name="resume.pdf",
+        revision=revision,
     )
     png = await asyncio.to_thread(view.page_image, file.content, number - 1)
     return Response(png, media_type="image/png", headers={"Cache-Control": "private, no-store"})

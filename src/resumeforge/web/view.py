@@ -13,7 +13,7 @@ import pypdfium2 as pdfium
 
 from resumeforge.config import TokenPack
 from resumeforge.errors import NotFound
-from resumeforge.generations.models import GenerationFile
+from resumeforge.generations.models import GenerationFile, GenerationRevision
 from resumeforge.rendering.service import TEMPLATES, render_preview_png, render_resume_pdf
 from resumeforge.resume.schemas import Resume
 
@@ -88,16 +88,29 @@ def json_for_script(value: Any) -> str:
     )
 
 
-def downloads(generation_id: uuid.UUID, files: list[GenerationFile]) -> list[dict[str, str]]:
+def downloads(
+    generation_id: uuid.UUID, files: list[GenerationFile], *, revision: int = 0
+) -> list[dict[str, str]]:
     order = list(FILE_LABELS)
     ordered = sorted(files, key=lambda f: order.index(f.name) if f.name in order else len(order))
+    base = f"/api/v1/generations/{generation_id}"
+    if revision:
+        base += f"/revisions/{revision}"
     return [
-        {
-            "label": FILE_LABELS.get(f.name, f.name),
-            "url": f"/api/v1/generations/{generation_id}/files/{f.name}",
-        }
-        for f in ordered
+        {"label": FILE_LABELS.get(f.name, f.name), "url": f"{base}/files/{f.name}"} for f in ordered
     ]
+
+
+def revision_to_show(
+    asked: str | None, revisions: list[tuple[GenerationRevision, list[GenerationFile]]]
+) -> tuple[GenerationRevision, list[GenerationFile]] | None:
+    """The revision a result page shows: the one asked for (0: the original), else the newest
+    that succeeded, else the original (None)."""
+    if asked is not None and asked.isdigit():
+        number = int(asked)
+        return next(((r, f) for r, f in revisions if r.number == number), None)
+    succeeded = [(r, f) for r, f in revisions if r.status == "succeeded"]
+    return succeeded[-1] if succeeded else None
 
 
 def percent(ratio: float) -> str:
@@ -109,14 +122,22 @@ class ReportView:
     raw: dict[str, Any]
     changes: list[dict[str, Any]] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    confirmed: list[str] = field(default_factory=list)
     reverted: list[dict[str, Any]] = field(default_factory=list)
 
 
 def report_view(report: dict[str, Any]) -> ReportView:
     """The report with each change labelled for a person and given an id to accept or reject."""
+    # What a revision left out is listed too, so that the user can take it back.
+    listed = [*report.get("changes", []), *report.get("undone", [])]
     changes = [
-        {**change, "id": str(change.get("id", index)), "label": change_label(change)}
-        for index, change in enumerate(report.get("changes", []))
+        {
+            **change,
+            "id": str(change.get("id", index)),
+            "label": change.get("description") or change_label(change),
+        }
+        for index, change in enumerate(listed)
+        if change.get("source", "engine") == "engine"
     ]
     coverage_after = report.get("coverage_after") or {}
     raw = {
@@ -128,6 +149,7 @@ def report_view(report: dict[str, Any]) -> ReportView:
         raw=raw,
         changes=changes,
         missing=list(report.get("missing_keywords") or coverage_after.get("missing", [])),
+        confirmed=list(report.get("confirmed_keywords", [])),
         reverted=list(report.get("reverted", [])),
     )
 
@@ -147,3 +169,11 @@ def change_label(change: dict[str, Any]) -> str:
             label += f": {tail}"
     kind = change.get("kind")
     return f"{label} ({kind})" if kind else label
+
+
+def problem_from_query(text: str | None) -> dict[str, str] | None:
+    """A problem a form met, carried to the page it went back to (shown as text, escaped)."""
+    if not text:
+        return None
+    title, _, detail = text[:500].partition(": ")
+    return {"title": title, "detail": detail}
