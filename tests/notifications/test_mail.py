@@ -8,6 +8,7 @@ import uuid
 
 import httpx
 import pytest
+from prometheus_client import REGISTRY
 from sqlalchemy import select
 
 from resumeforge.accounts.service import find_by_email
@@ -59,7 +60,10 @@ async def test_a_receipt_arrives_with_amount_pack_and_balance_in_text_and_html(
     mail_id = await _queue(
         client, db, "buyer@example.com", NotificationKind.payment_received, RECEIPT
     )
+    sent_before = REGISTRY.get_sample_value("resumeforge_mails_total", {"outcome": "sent"}) or 0
     await send_queued_mail(settings=mail_settings, database=db, mail_id=mail_id)
+    sent_after = REGISTRY.get_sample_value("resumeforge_mails_total", {"outcome": "sent"})
+    assert sent_after == sent_before + 1
 
     (received,) = mail_server.messages_to("buyer@example.com")
     assert received.sender == "billing@resumeforge.test"

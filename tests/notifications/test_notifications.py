@@ -12,11 +12,13 @@ from sqlalchemy import func, select, text
 from resumeforge.accounts.service import find_by_email
 from resumeforge.config import Settings
 from resumeforge.db.engine import Database
+from resumeforge.generations import service as generations
 from resumeforge.notifications import messages, service
 from resumeforge.notifications.jobs import send_queued_mail
 from resumeforge.notifications.models import Notification, OutgoingMail
 from resumeforge.notifications.service import NotificationKind
 from tests.conftest import register_and_login
+from tests.generations.conftest import generation_body
 from tests.logs import info_logs
 
 RECEIPT = {
@@ -184,3 +186,33 @@ async def test_without_smtp_the_mail_stays_unsent_and_the_log_holds_no_personal_
     assert "notification added" in events and "mail not sent: SMTP is not configured" in events
     logged = repr(logs)
     assert "private.person" not in logged and "9.00 USD" not in logged
+
+
+async def test_a_failed_generation_tells_its_owner_what_happened_and_of_the_refund(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    tokens = await register_and_login(client, "unlucky@example.com")
+    headers = {"Authorization": f"Bearer {tokens['access_token']}"}
+    started = await client.post(
+        "/api/v1/generations", json=generation_body(kind="cover_letter"), headers=headers
+    )
+    assert started.status_code == 202, started.text
+    generation_id = uuid.UUID(started.json()["id"])
+    async with db.sessions() as session:
+        assert await generations.fail_and_refund(
+            session=session, generation_id=generation_id, reason="The job text was unreadable."
+        )
+    (note,) = (await client.get("/api/v1/notifications", headers=headers)).json()["notifications"]
+    assert note["kind"] == "generation_failed"
+    assert note["title"] == "Your cover letter could not be written; 1 token(s) refunded"
+    assert "The job text was unreadable." in note["body"]
+    async with db.sessions() as session:
+        mail = (await session.scalars(select(OutgoingMail))).one()
+        assert mail.template == "generation_failed" and mail.to_address == "unlucky@example.com"
+    # A second failure of the same generation (a sweeper racing a worker) tells nothing more.
+    async with db.sessions() as session:
+        assert not await generations.fail_and_refund(
+            session=session, generation_id=generation_id, reason="again"
+        )
+    listing = (await client.get("/api/v1/notifications", headers=headers)).json()
+    assert len(listing["notifications"]) == 1
