@@ -145,3 +145,18 @@ async def test_without_billing_the_402_lists_no_packs(
         headers={"Authorization": f"Bearer {tokens['access_token']}"},
     )
     assert response.status_code == 402 and response.json()["packs"] == []
+
+
+async def test_another_users_purchase_is_not_found(
+    buyer: Buyer, billing_client: httpx.AsyncClient
+) -> None:
+    started = await buyer.checkout("starter")
+    other = await register_and_login(billing_client, "nosy@example.com")
+    headers = {"Authorization": f"Bearer {other['access_token']}"}
+    response = await billing_client.get(
+        f"/api/v1/billing/purchases/{started['purchase_id']}", headers=headers
+    )
+    assert response.status_code == 404
+    assert response.json()["type"].endswith("/purchase-not-found")
+    listing = await billing_client.get("/api/v1/billing/purchases", headers=headers)
+    assert listing.json() == {"purchases": []}

@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from resumeforge.errors import InvalidRequest, PaymentRequired, ProblemError, UnprocessableContent
+from resumeforge.errors import (
+    InvalidRequest,
+    NotFound,
+    PaymentRequired,
+    ProblemError,
+    UnprocessableContent,
+)
 
 # Where an API client lists the packs; the web app's page to buy them.
 PACKS_PATH = "/api/v1/billing/packs"
@@ -52,6 +58,10 @@ class BillingNotConfigured(ProblemError):
 
 class UnknownPack(UnprocessableContent):
     slug, title = "unknown-pack", "Unknown token pack"
+
+
+class PurchaseNotFound(NotFound):
+    slug, title = "purchase-not-found", "Purchase not found"
 
 
 class PaymentProviderUnavailable(ProblemError):

@@ -69,8 +69,7 @@ async def credit_paid_session(
     if mismatch:
         purchase.status = PurchaseStatus.mismatch.value
         purchase.failure_reason = mismatch
-        log.error("checkout session does not match its purchase", purchase_id=str(purchase.id),
-                  problem=mismatch)  # fmt: skip
+        log.error("session does not match its purchase", purchase_id=str(purchase.id), why=mismatch)
         return "mismatch"
     await _credit_purchase(session=session, purchase=purchase, checkout_session_id=checkout["id"])
     await _apply_waiting_charge_facts(session=session, purchase=purchase)

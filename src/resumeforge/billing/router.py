@@ -21,7 +21,6 @@ from resumeforge.billing.schemas import (
     WebhookOut,
 )
 from resumeforge.config import Settings
-from resumeforge.errors import NotFound
 
 router = APIRouter(prefix="/api/v1", tags=["billing"])
 
@@ -34,10 +33,6 @@ async def billing_configured(settings: SettingsDep) -> None:
 
 
 billing = APIRouter(prefix="/billing", dependencies=[Depends(billing_configured)])
-
-
-class PurchaseNotFound(NotFound):
-    slug, title = "purchase-not-found", "Purchase not found"
 
 
 @router.get("/tokens", response_model=TokensOut)
@@ -95,8 +90,6 @@ async def purchase(
 ) -> PurchaseOut:
     """One purchase: `pending` until Stripe's webhook (or the reconciliation) settles it."""
     row = await service.get_purchase(session=session, user_id=user_id, purchase_id=purchase_id)
-    if row is None:
-        raise PurchaseNotFound()
     return PurchaseOut.model_validate(row)
 
 

@@ -20,6 +20,7 @@ from resumeforge.billing.errors import (
     BillingNotConfigured,
     InvalidWebhookSignature,
     PaymentProviderUnavailable,
+    PurchaseNotFound,
     UnknownPack,
     WebhookNotApplied,
 )
@@ -139,10 +140,7 @@ async def start_checkout(
         settings, purchase_id=purchase.id, user_id=user_id, email=email or "", pack=pack
     )
     try:
-        (
-            purchase.checkout_session_id,
-            purchase.checkout_url,
-        ) = await stripe_api.create_checkout_session(
+        session_id, url = await stripe_api.create_checkout_session(
             settings, params, idempotency_key=f"checkout:{purchase.id}"
         )
     except stripe_api.StripeUnreachable as error:
@@ -150,6 +148,7 @@ async def start_checkout(
         raise PaymentProviderUnavailable(
             "Stripe could not start the checkout; nothing was charged. Try again shortly."
         ) from None
+    purchase.checkout_session_id, purchase.checkout_url = session_id, url
     session.add(purchase)
     await session.commit()
     log.info("checkout started", purchase_id=str(purchase.id), pack=pack.name)
@@ -170,10 +169,14 @@ async def list_purchases(
 
 async def get_purchase(
     *, session: AsyncSession, user_id: uuid.UUID, purchase_id: uuid.UUID
-) -> Purchase | None:
-    return await session.scalar(
+) -> Purchase:
+    """One of the user's purchases; anyone else's is not found."""
+    purchase = await session.scalar(
         select(Purchase).where(Purchase.id == purchase_id, Purchase.user_id == user_id)
     )
+    if purchase is None:
+        raise PurchaseNotFound()
+    return purchase
 
 
 @dataclass(frozen=True)
