@@ -42,6 +42,7 @@ from resumeforge.generations.jobs import (
     sweep_forever,
 )
 from resumeforge.generations.router import router as generations_router
+from resumeforge.notifications.router import router as notifications_router
 from resumeforge.observability.health import router as health_router
 from resumeforge.observability.logging import configure_logging
 from resumeforge.observability.metrics import router as metrics_router
@@ -139,6 +140,7 @@ def create_app(
     app.include_router(documents_router)
     app.include_router(generations_router)
     app.include_router(billing_router)
+    app.include_router(notifications_router)
     app.include_router(pages_router)
     mount_static(app)
     return app

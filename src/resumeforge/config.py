@@ -168,8 +168,12 @@ class Settings(BaseSettings):
         default_factory=lambda: [
             TokenPack(name="starter", tokens=10, amount=900),
             TokenPack(name="pro", tokens=50, amount=3900),
+            TokenPack(name="team", tokens=200, amount=12900),
         ]
     )
+    stripe_timeout_seconds: float = Field(20.0, gt=0)
+    # The periodic reconciliation looks this far back for paid sessions never credited.
+    billing_reconcile_hours: float = Field(72.0, gt=0)
 
     # Email.
     smtp_host: str | None = None
@@ -178,6 +182,11 @@ class Settings(BaseSettings):
     smtp_password: str | None = None
     smtp_starttls: bool = True
     mail_from: str = "resumeforge <no-reply@localhost>"
+    smtp_timeout_seconds: float = Field(30.0, gt=0)
+    # A mail that cannot be sent is retried after doubling delays, up to this many attempts.
+    mail_retry_base_seconds: float = Field(30.0, ge=0)
+    mail_retry_max_seconds: float = Field(3600.0, ge=0)
+    mail_max_attempts: int = Field(20, ge=1)
 
     metrics_token: str | None = None
     # Read by prometheus_client itself too: a folder shared by the server processes.
@@ -248,6 +257,11 @@ class Settings(BaseSettings):
     @property
     def is_production(self) -> bool:
         return self.resumeforge_env == Environment.production
+
+    @property
+    def billing_configured(self) -> bool:
+        """Stripe can be used: a secret key to call it and a webhook secret to trust it."""
+        return bool(self.stripe_secret_key and self.stripe_webhook_secret)
 
     @property
     def default_provider(self) -> LLMProviderName:

@@ -44,13 +44,18 @@ class Watch:
     """What a page did that it must not: reach another host, break the CSP, throw."""
 
     base_url: str
+    # Where a page may send the browser on purpose (Stripe's checkout page), not load from.
+    exits: tuple[str, ...] = ()
     foreign: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
 
     def on_request(self, request: Request) -> None:
         url = request.url
-        if not url.startswith((self.base_url + "/", "data:", "blob:")) and url != self.base_url:
-            self.foreign.append(url)
+        if url.startswith((self.base_url + "/", "data:", "blob:")) or url == self.base_url:
+            return
+        if request.is_navigation_request() and url.startswith(self.exits):
+            return
+        self.foreign.append(url)
 
     def on_console(self, message: ConsoleMessage) -> None:
         if message.type == "error":
@@ -64,13 +69,17 @@ class Watch:
 
 @asynccontextmanager
 async def browsing(
-    browser: Browser, base_url: str, *, viewport: dict[str, int] | None = None
+    browser: Browser,
+    base_url: str,
+    *,
+    viewport: dict[str, int] | None = None,
+    exits: tuple[str, ...] = (),
 ) -> AsyncIterator[tuple[BrowserContext, Page, Watch]]:
     """A fresh browser profile (no cookies) and a page on the app, watched."""
     context = await browser.new_context(
         base_url=base_url, viewport=viewport or DESKTOP, accept_downloads=True
     )
-    watch = Watch(base_url)
+    watch = Watch(base_url, exits)
     context.on("request", watch.on_request)
     page = await context.new_page()
     page.on("console", watch.on_console)

@@ -29,7 +29,9 @@ class Server:
     log: Path
 
 
-def server_environment(database_url: str, port: int, data_dir: Path) -> dict[str, str]:
+def server_environment(
+    database_url: str, port: int, data_dir: Path, extra: dict[str, str]
+) -> dict[str, str]:
     keep = {"PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "PYTHONPATH", "VIRTUAL_ENV"}
     environment = {name: value for name, value in os.environ.items() if name in keep}
     environment.update(
@@ -45,12 +47,14 @@ def server_environment(database_url: str, port: int, data_dir: Path) -> dict[str
         SERVE_WITH_WORKER="true",
         WORKER_POLL_SECONDS="0.2",
     )
+    environment.update(extra)
     return environment
 
 
 @contextmanager
-def serving() -> Iterator[Server]:
-    """The server, up and ready; stopped (and its database dropped) on the way out."""
+def serving(**settings: str) -> Iterator[Server]:
+    """The server, up and ready, with `settings` (environment variables) on top of the test
+    ones; stopped (and its database dropped) on the way out."""
     with (
         throwaway_database("resumeforge_web") as database_url,
         tempfile.TemporaryDirectory(prefix="resumeforge-web-") as temporary,
@@ -61,7 +65,7 @@ def serving() -> Iterator[Server]:
         with log.open("wb") as output:
             process = subprocess.Popen(
                 [sys.executable, "-m", "resumeforge", "serve", "--port", str(port)],
-                env=server_environment(database_url, port, folder),
+                env=server_environment(database_url, port, folder, settings),
                 stdout=output,
                 stderr=subprocess.STDOUT,
             )

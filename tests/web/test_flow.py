@@ -10,9 +10,11 @@ import json
 import re
 import zipfile
 
-from playwright.async_api import Browser, Page, expect
+import httpx
+from playwright.async_api import Browser, Page, Route, expect
 
 from resumeforge.documents.parsing import parse_document
+from tests.billing.fake_stripe import FakeStripe, event, signature
 from tests.corpus import corpus_jobs, corpus_resumes
 from tests.web.browser import Watch, assert_accessible, browsing
 from tests.web.conftest import Server
@@ -36,10 +38,17 @@ async def visit(page: Page, path: str, watch: Watch) -> None:
     watch.assert_clean()
 
 
-async def test_a_job_seekers_whole_visit(web_server: Server, browser: Browser) -> None:
+async def test_a_job_seekers_whole_visit(
+    web_server: Server, web_stripe: FakeStripe, browser: Browser
+) -> None:
     resume_file = next(p for p in corpus_resumes() if p.suffix.lower() == ".pdf")
     job_text = corpus_jobs()[0].read_text()
-    async with browsing(browser, web_server.base_url) as (_context, page, watch):
+    stripe_checkout = f"{web_stripe.url}/pay/"
+    async with browsing(browser, web_server.base_url, exits=(stripe_checkout,)) as (
+        _context,
+        page,
+        watch,
+    ):
         await visit(page, "/", watch)
         await expect(page.get_by_role("img", name=re.compile("classic template"))).to_be_visible()
         await page.get_by_role("link", name=re.compile("Sign up:")).click()
@@ -117,7 +126,25 @@ async def test_a_job_seekers_whole_visit(web_server: Server, browser: Browser) -
         await expect(page.locator("[data-balance]")).to_have_text("1")
         await expect(page.get_by_role("cell", name=f"{resume_file.name} corrected")).to_be_visible()
         await expect(page.locator(".status-succeeded")).to_have_count(1)
+        # Buy a pack: Stripe's page, back to a pending payment, then the signed webhook.
         await visit(page, "/tokens", watch)
+        await page.route(f"{stripe_checkout}**", _stripe_checkout_page)
+        await page.get_by_role("button", name=re.compile("^Buy the starter pack")).click()
+        await expect(page.get_by_role("heading", name="Stripe Checkout (test)")).to_be_visible()
+        session_id = page.url.rsplit("/", 1)[-1]
+        paid = web_stripe.pay(session_id)
+        await page.goto(paid["success_url"])
+        await expect(page.get_by_role("status")).to_contain_text("waiting for Stripe")
+        await assert_accessible(page)
+        await _deliver_webhook(web_server, event("checkout.session.completed", paid))
+        await expect(page.get_by_role("status")).to_contain_text(
+            "10 tokens were added", timeout=30_000
+        )
+        await expect(page.locator("[data-balance]")).to_have_text("11")
+        await visit(page, "/tokens", watch)
+        await expect(page.get_by_role("cell", name="paid")).to_be_visible()
+        await visit(page, "/dashboard", watch)
+        await expect(page.get_by_text("Receipt: 10 tokens (starter)")).to_be_visible()
         await page.goto("/docs")  # Swagger UI, from the app's own files
         await expect(page.locator(".swagger-ui .info .title")).to_contain_text("resumeforge")
         await expect(page.get_by_text("/api/v1/auth/register")).to_be_visible()
@@ -149,3 +176,22 @@ async def test_a_job_seekers_whole_visit(web_server: Server, browser: Browser) -
         await expect(page.get_by_role("alert")).to_contain_text("wrong")
         await assert_accessible(page)
         watch.assert_clean()
+
+
+async def _stripe_checkout_page(route: Route) -> None:
+    """Stripe's hosted page, as far as the browser sees it: the customer pays there."""
+    await route.fulfill(
+        content_type="text/html",
+        body="<!doctype html><title>Checkout</title><h1>Stripe Checkout (test)</h1>",
+    )
+
+
+async def _deliver_webhook(web_server: Server, payload: bytes) -> None:
+    """Stripe's webhook delivery, signed with the endpoint's secret as Stripe signs it."""
+    async with httpx.AsyncClient(base_url=web_server.base_url) as stripe:
+        response = await stripe.post(
+            "/api/v1/billing/webhook",
+            content=payload,
+            headers={"Content-Type": "application/json", "Stripe-Signature": signature(payload)},
+        )
+    assert response.status_code == 200, response.text

@@ -25,6 +25,7 @@ from procrastinate.retry import BaseRetryStrategy, RetryDecision
 
 from resumeforge.ai.errors import ProviderRateLimited, ProviderUnavailable
 from resumeforge.ai.providers.base import Usage
+from resumeforge.billing import jobs as billing_jobs
 from resumeforge.config import Settings
 from resumeforge.db.engine import Database, libpq_url
 from resumeforge.errors import ProblemError
@@ -37,6 +38,8 @@ from resumeforge.generations.pipeline import (
 )
 from resumeforge.generations.schemas import GenerationStatus
 from resumeforge.generations.service import GenerationRun
+from resumeforge.notifications import jobs as notification_jobs
+from resumeforge.notifications import service as notifications
 
 log = structlog.get_logger(__name__)
 
@@ -246,6 +249,9 @@ def build_queue(settings: Settings, database_url: str) -> App:
     """The procrastinate app on our database, with this package's tasks."""
     queue = App(connector=PsycopgConnector(conninfo=libpq_url(database_url)))
     queue.add_tasks_from(blueprint, namespace="")
+    # Every worker also sends mail and reconciles billing: one kind of process to run.
+    queue.add_tasks_from(notification_jobs.blueprint, namespace="")
+    queue.add_tasks_from(billing_jobs.blueprint, namespace="")
     return queue
 
 
@@ -296,7 +302,7 @@ async def run_worker(
     settings = runtime.settings
     queue = build_queue(settings, runtime.database.url)
     worker_options: dict[str, Any] = {
-        "queues": [service.QUEUE],
+        "queues": [service.QUEUE, notifications.QUEUE, billing_jobs.QUEUE],
         "concurrency": concurrency or settings.worker_concurrency,
         "additional_context": {"runtime": runtime},
         "update_heartbeat_interval": settings.worker_heartbeat_seconds,

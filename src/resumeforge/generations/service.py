@@ -37,6 +37,7 @@ from resumeforge.generations.schemas import (
     RevisionCreate,
     RevisionStatus,
 )
+from resumeforge.notifications import service as notifications
 from resumeforge.observability.metrics import GENERATIONS_FINISHED
 from resumeforge.rendering.service import TEMPLATES, pages_to_fit
 from resumeforge.resume.checks import require_tailorable
@@ -47,6 +48,8 @@ TASK_NAME = "run_generation"
 REVISION_TASK_NAME = "run_revision"
 MAX_REVISIONS = 20
 EVENTS_CHANNEL = "generation_events"
+# How a generation's kind reads in a sentence ("Your cover letter could not be written").
+KIND_NAMES = {"resume": "résumé", "cover_letter": "cover letter", "both": "résumé and cover letter"}
 
 
 class GenerationNotFound(NotFound):
@@ -168,6 +171,7 @@ async def start_generation(
             reason=f"generation:{generation.kind}",
             idempotency_key=f"generation:{generation.id}:debit",
             reference=f"generation:{generation.id}",
+            packs=billing.offer_for_insufficient_tokens(settings),
         )
         await enqueue_run(session=session, generation_id=generation.id)
         await session.commit()
@@ -431,13 +435,13 @@ async def fail_and_refund(*, session: AsyncSession, generation_id: uuid.UUID, re
                 finished_at=_now_sql(),
                 updated_at=_now_sql(),
             )
-            .returning(Generation.user_id, Generation.cost)
+            .returning(Generation.user_id, Generation.cost, Generation.kind)
         )
     ).first()
     if row is None:
         await session.rollback()
         return False
-    user_id, cost = row
+    user_id, cost, kind = row
     if cost > 0:
         await billing.credit_tokens(
             session=session,
@@ -447,6 +451,17 @@ async def fail_and_refund(*, session: AsyncSession, generation_id: uuid.UUID, re
             idempotency_key=f"generation:{generation_id}:refund",
             reference=f"generation:{generation_id}",
         )
+    await notifications.notify(
+        session=session,
+        user_id=user_id,
+        kind=notifications.NotificationKind.generation_failed,
+        context={
+            "generation_id": str(generation_id),
+            "kind": KIND_NAMES.get(kind, kind),
+            "reason": reason,
+            "refunded": cost,
+        },
+    )
     await _notify(session=session, generation_id=generation_id, status=GenerationStatus.failed)
     await session.commit()
     GENERATIONS_FINISHED.labels("failed").inc()

@@ -40,6 +40,7 @@ from resumeforge.generations.schemas import (
     RevisionCreate,
     RevisionStatus,
 )
+from resumeforge.notifications import service as notifications
 from resumeforge.ratelimit import by_address
 from resumeforge.rendering.service import TEMPLATES
 from resumeforge.web import review_form, view
@@ -88,7 +89,7 @@ async def landing(request: Request, user: OptionalUser, settings: SettingsDep) -
         user=user,
         notice=notice,
         templates=TEMPLATES,
-        packs=view.packs(settings.token_packs),
+        packs=billing.pack_offers(settings),
         costs=settings.generation_costs,
         free_tokens=settings.free_tokens,
     )
@@ -267,8 +268,16 @@ async def dashboard(request: Request, user: CurrentUser, session: SessionDep) ->
         generations=await generations.list_generations(
             session=session, user_id=user.id, status=None, limit=50, before=None
         ),
-        notifications=[],
+        notifications=await notifications.list_notifications(
+            session=session, user_id=user.id, limit=5, unread_only=True
+        ),
     )
+
+
+@router.post("/notifications/read")
+async def read_notifications(user_id: CurrentUserId, session: SessionDep) -> Response:
+    await notifications.mark_all_read(session=session, user_id=user_id)
+    return redirect("/dashboard")
 
 
 @router.get("/documents/new")
@@ -562,9 +571,21 @@ async def tokens(
     notice = (
         f"That costs {short} token(s) and your balance is {user.token_balance}. "
         "Buy a pack to go on."
-        if short
+        if short and short.isdigit()
         else None
     )
+    return await _tokens_page(request, user, session, settings, notice=notice)
+
+
+async def _tokens_page(
+    request: Request,
+    user: User,
+    session: AsyncSession,
+    settings: Settings,
+    *,
+    notice: str | None = None,
+    problem: ProblemError | None = None,
+) -> Response:
     return page(
         request,
         "tokens.html",
@@ -572,10 +593,65 @@ async def tokens(
         user=user,
         active="tokens",
         notice=notice,
-        packs=view.packs(settings.token_packs),
-        billing_enabled=False,
-        purchases=[],
+        status=problem.status if problem else 200,
+        packs=billing.pack_offers(settings),
+        billing_enabled=settings.billing_configured,
+        standing=await billing.standing_of(session=session, user_id=user.id),
+        purchases=await billing.list_purchases(session=session, user_id=user.id),
         ledger=await billing.ledger_entries(session=session, user_id=user.id, limit=50),
+        **problem_of(problem),
+    )
+
+
+@router.post("/tokens/checkout")
+async def checkout(
+    request: Request,
+    user: CurrentUser,
+    session: SessionDep,
+    settings: SettingsDep,
+    pack: Annotated[str, Form()] = "",
+) -> Response:
+    """Start Stripe Checkout. Answered with a page that goes on to Stripe (by script, or by a
+    link), not a redirect: the CSP's form-action 'self' stops a form's redirect to Stripe."""
+    try:
+        purchase = await billing.start_checkout(
+            session=session, settings=settings, user_id=user.id, pack_name=pack
+        )
+    except ProblemError as problem:
+        await session.rollback()
+        return await _tokens_page(request, user, session, settings, problem=problem)
+    return page(
+        request,
+        "checkout.html",
+        title="Going to Stripe",
+        user=user,
+        active="tokens",
+        checkout_url=purchase.checkout_url,
+    )
+
+
+@router.get("/billing/success")
+async def checkout_success(
+    request: Request, user: CurrentUser, session: SessionDep, purchase: uuid.UUID
+) -> Response:
+    """Back from Stripe: the purchase as the webhook left it (pending until it arrives)."""
+    bought = await billing.get_purchase(session=session, user_id=user.id, purchase_id=purchase)
+    return page(
+        request,
+        "checkout_done.html",
+        title="Payment",
+        user=user,
+        active="tokens",
+        purchase=bought,
+    )
+
+
+@router.get("/billing/cancel")
+async def checkout_cancelled(
+    request: Request, user: CurrentUser, session: SessionDep, settings: SettingsDep
+) -> Response:
+    return await _tokens_page(
+        request, user, session, settings, notice="Checkout was cancelled; nothing was charged."
     )
 
 

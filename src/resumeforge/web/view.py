@@ -11,7 +11,6 @@ from typing import Any
 
 import pypdfium2 as pdfium
 
-from resumeforge.config import TokenPack
 from resumeforge.errors import NotFound
 from resumeforge.generations.models import GenerationFile, GenerationRevision
 from resumeforge.rendering.service import TEMPLATES, render_preview_png, render_resume_pdf
@@ -20,7 +19,6 @@ from resumeforge.resume.schemas import Resume
 SAMPLE_RESUME = Path(__file__).parent / "sample_resume.json"
 THUMBNAIL_DPI = 36
 PAGE_DPI = 110
-CURRENCY_SIGNS = {"usd": "$", "eur": "€", "gbp": "£"}
 FILE_LABELS = {
     "resume.pdf": "Résumé (PDF)",
     "resume.docx": "Résumé (Word)",
@@ -37,16 +35,6 @@ SECTION_LABELS = {
     "volunteer": "Volunteering",
     "sections": "Section order",
 }
-
-
-def price(pack: TokenPack) -> str:
-    sign = CURRENCY_SIGNS.get(pack.currency.lower())
-    amount = f"{pack.amount / 100:.2f}"
-    return f"{sign}{amount}" if sign else f"{amount} {pack.currency.upper()}"
-
-
-def packs(token_packs: list[TokenPack]) -> list[dict[str, Any]]:
-    return [{"name": p.name, "tokens": p.tokens, "price": price(p)} for p in token_packs]
 
 
 @lru_cache(maxsize=8)
