@@ -39,3 +39,7 @@ async def browser() -> AsyncIterator[Browser]:
         launched = await playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield launched
         await launched.close()
+
+
+# A real SMTP server (aiosmtpd) for the password reset mail, as the notifications tests use it.
+from tests.notifications.conftest import mail_server, mail_settings  # noqa: E402, F401

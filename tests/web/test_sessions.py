@@ -15,7 +15,9 @@ from structlog.testing import capture_logs
 from resumeforge.app import create_app
 from resumeforge.config import Settings
 from resumeforge.db.engine import Database
+from resumeforge.notifications.jobs import send_queued_mail
 from tests.generations.conftest import generation_body
+from tests.notifications.smtp import MailServer
 
 PASSWORD = "a long enough password"
 
@@ -254,3 +256,32 @@ async def test_deleting_the_account_keeps_the_ledger_without_the_person(
         sessions = await connection.scalar(text("SELECT count(*) FROM browser_sessions"))
     assert users == 0 and sessions == 0
     assert ledger == [(None, 3)]
+
+
+async def test_the_reset_link_arrives_by_mail_through_smtp(
+    mail_settings: Settings, mail_server: MailServer, db: Database
+) -> None:
+    app = create_app(mail_settings, database=db)
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://test"
+    ) as browser:
+        await signed_up(browser)
+        form = await browser.get("/reset")
+        with capture_logs() as logs:
+            await browser.post(
+                "/reset", data={"email": "sam@example.com", "csrf_token": csrf_of(form)}
+            )
+        assert not [entry for entry in logs if "link" in entry], "a link is never logged then"
+        async with db.engine.connect() as connection:
+            mail_id = await connection.scalar(text("SELECT id FROM mail_outbox"))
+        await send_queued_mail(settings=mail_settings, database=db, mail_id=mail_id)
+        (received,) = mail_server.messages_to("sam@example.com")
+        assert received.message["Subject"] == "Choose a new password for resumeforge"
+        text_body = received.part("plain")
+        link = re.search(r"http://127\.0\.0\.1:8160(/reset/\S+)", text_body)
+        assert link and link.group(0) in received.part("html")
+        page = await browser.get(link.group(1))
+        changed = await browser.post(
+            link.group(1), data={"password": "a brand new password", "csrf_token": csrf_of(page)}
+        )
+        assert changed.status_code == 303

@@ -1,7 +1,9 @@
 """Password changes: by the signed-in user, or through a single-use emailed link.
 
 A reset token is random, stored only as a hash, works once and for PASSWORD_RESET_MINUTES;
-using it signs the account out everywhere (browser sessions and refresh tokens alike).
+using it signs the account out everywhere (browser sessions and refresh tokens alike). The link
+goes out by mail (the notifications mail job, with retries); without SMTP, in development
+only, it is logged.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from resumeforge.accounts import passwords, service, web_sessions
 from resumeforge.accounts.models import PasswordResetToken, RefreshToken
 from resumeforge.config import Environment, Settings
 from resumeforge.errors import InvalidCredentials, InvalidToken
+from resumeforge.notifications import service as notifications
 
 log = structlog.get_logger(__name__)
 
@@ -48,16 +51,17 @@ async def request_reset(*, session: AsyncSession, settings: Settings, email: str
             expires_at=datetime.now(UTC) + timedelta(minutes=settings.password_reset_minutes),
         )
     )
+    link = f"{settings.public_base_url}/reset/{token}"
+    await notifications.queue_mail(
+        session=session,
+        to=user.email,
+        template="password_reset",
+        context={"link": link, "minutes": settings.password_reset_minutes},
+    )
     await session.commit()
-    deliver_reset_link(settings=settings, link=f"{settings.public_base_url}/reset/{token}")
-
-
-def deliver_reset_link(*, settings: Settings, link: str) -> None:
-    """Without mail, a developer still needs the link: logged, in development only."""
-    if settings.resumeforge_env == Environment.development:
+    if not settings.smtp_host and settings.resumeforge_env == Environment.development:
+        # No mail server: a developer still needs the link. Never outside development.
         log.warning("password reset link (development only: no mail is sent)", link=link)
-    else:
-        log.warning("password reset requested but no mail service is configured")
 
 
 async def reset_password(*, session: AsyncSession, token: str, new_password: str) -> uuid.UUID:
