@@ -5,7 +5,7 @@ from __future__ import annotations
 from resumeforge.documents.parsing.layout import TextLine
 from resumeforge.documents.parsing.sections import build_resume
 from resumeforge.documents.parsing.text import read_text_lines
-from resumeforge.resume.headings import heading_kind
+from resumeforge.resume.headings import heading_kind, is_vocabulary_heading
 from resumeforge.resume.schemas import SectionKind
 
 
@@ -211,3 +211,37 @@ def test_a_section_of_name_colon_bullets_is_a_project_per_bullet() -> None:
     assert (toolkit.name, setup.name) == ("Quant Toolkit", "Mac Setup")
     assert toolkit.description.endswith("machine learning for finance.")
     assert setup.description == "Book on setting up a developer environment on macOS."
+
+
+def test_headings_in_six_languages_map_to_kinds() -> None:
+    expected = {
+        "Berufserfahrung": SectionKind.work,
+        "Expérience professionnelle": SectionKind.work,
+        "Experiencia laboral": SectionKind.work,
+        "Experiência profissional": SectionKind.work,
+        "Esperienze lavorative": SectionKind.work,
+        "Ausbildung": SectionKind.education,
+        "Formation": SectionKind.education,
+        "Formación académica": SectionKind.education,
+        "Formação acadêmica": SectionKind.education,
+        "Istruzione e formazione": SectionKind.education,
+        "Kenntnisse und Fähigkeiten": SectionKind.skills,
+        "Compétences techniques": SectionKind.skills,
+        "Habilidades": SectionKind.skills,
+        "Competenze": SectionKind.skills,
+        "Sprachkenntnisse": SectionKind.languages,
+        "Compétences linguistiques": SectionKind.languages,
+        "Idiomas": SectionKind.languages,
+        "Lingue": SectionKind.languages,
+        "Über mich": SectionKind.summary,
+        "Perfil profesional": SectionKind.summary,
+        "Centres d'intérêt": SectionKind.interests,
+        "Referenzen": SectionKind.references,
+    }
+    for heading, kind in expected.items():
+        assert heading_kind(heading) is kind, heading
+        assert is_vocabulary_heading(heading), heading
+    # Headings written without their accents are the same headings.
+    assert heading_kind("Experiencia Profesional") is SectionKind.work
+    assert heading_kind("ETUDES") is SectionKind.education
+    assert not is_vocabulary_heading("Ingeniero de software")
