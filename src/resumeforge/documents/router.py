@@ -34,6 +34,7 @@ async def upload(
         **DocumentOut.model_validate(stored.document).model_dump(),
         resume=stored.resume,
         warnings=stored.warnings,
+        quality=stored.quality,
     )
 
 
@@ -48,9 +49,12 @@ async def get_document(
     document_id: uuid.UUID, user_id: CurrentUserId, session: SessionDep
 ) -> DocumentWithResume:
     document = await service.get_document(session=session, user_id=user_id, document_id=document_id)
+    quality = service.quality_of(document)
     return DocumentWithResume(
         **DocumentOut.model_validate(document).model_dump(),
         resume=Resume.model_validate(document.resume),
+        warnings=[warning.message for warning in quality.warnings] if quality else [],
+        quality=quality,
     )
 
 

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict
 
+from resumeforge.documents.parsing.quality import ParseQuality
 from resumeforge.resume.schemas import Resume
 
 
@@ -25,7 +26,9 @@ class DocumentOut(BaseModel):
 
 class DocumentWithResume(DocumentOut):
     resume: Resume
-    warnings: list[str] = []
+    warnings: list[str] = []  # the quality report's warnings, as sentences
+    # Lines read and placed, the lines kept as written, furniture, hidden text, warnings.
+    quality: ParseQuality | None = None
 
 
 class DocumentPage(BaseModel):

@@ -8,7 +8,9 @@ EMAIL_RE = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][\w.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
 )
 # Digits with the usual separators, optionally a (+CC) or +CC prefix and an extension.
-PHONE_RE = re.compile(r"(?<![\w/])(?:\(\+?\d{1,4}\)\s*|\+\s?)?\(?\d[\d\s().-]{5,}\d(?![\d/])")
+PHONE_RE = re.compile(
+    r"(?<![\w/])(?:\(\+?\d{1,4}\)[ \t]*|\+[ \t]?)?\(?\d[\d \t().-]{5,}\d(?![\d/])"
+)
 URL_RE = re.compile(
     r"(?:https?://|www\.)[^\s|,;<>\"']+"
     r"|(?<![@\w.])(?:[\w-]+\.)*(?:linkedin\.com|github\.com|gitlab\.com|twitter\.com|x\.com|"
