@@ -147,11 +147,33 @@ def _page_lines(textpage: pdfium.PdfTextPage, sight: _Sight) -> Iterator[_Line]:
         start = raw_line.start()
         words = [(m.start() + start, m.end() + start) for m in _WORD_RE.finditer(raw_line.group())]
         words = sight.visible_words(handle, text, words, box)
-        if not words:
-            continue
-        line = _line_from_words(handle, text, words, box)
-        if line is not None:
-            yield line
+        for same_baseline in _split_at_baselines(handle, words, box):
+            line = _line_from_words(handle, text, same_baseline, box)
+            if line is not None:
+                yield line
+
+
+def _split_at_baselines(
+    handle: object, words: list[tuple[int, int]], box: list[ctypes.c_double]
+) -> Iterator[list[tuple[int, int]]]:
+    """PDFium's line, cut where a word sits wholly above or below the words before it.
+
+    PDFium joins into one line a heading set lower than the line above when its first letter
+    is larger ("Jane Doe E XPERIENCE"); read so, the heading would be lost in the name's line.
+    """
+    group: list[tuple[int, int]] = []
+    top = bottom = 0.0
+    for word in words:
+        _, _, word_bottom, word_top = _char_box(handle, word[0], box)
+        if group and (word_top < bottom or word_bottom > top):
+            yield group
+            group = []
+        if not group:
+            top, bottom = word_top, word_bottom
+        group.append(word)
+        top, bottom = max(top, word_top), min(bottom, word_bottom)
+    if group:
+        yield group
 
 
 class _Sight:

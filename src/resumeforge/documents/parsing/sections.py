@@ -150,9 +150,22 @@ def _starts_lowercase(text: str) -> bool:
     return next((char.islower() for char in text if char.isalpha()), False)
 
 
+# A capital set apart from the rest of its word: "E XPERIENCE", "P rofessional E xperience".
+_DROP_INITIAL_RE = re.compile(r"(?<![^\W\d_])([^\W\d_a-z]{1,2}) (?=[^\W\d_])")
+
+
+def without_drop_initials(text: str) -> str:
+    """A heading whose first letters are set in another colour or size reads, once extracted,
+    "E XPERIENCE": the letters joined again, when that makes a known heading."""
+    joined = _DROP_INITIAL_RE.sub(r"\1", text)
+    if joined != text and is_vocabulary_heading(joined) and not is_vocabulary_heading(text):
+        return joined
+    return text
+
+
 def _vocabulary_heading(line: TextLine, body_size: float) -> str | None:
     """The heading's text when a line is a known heading, alone or leading its line."""
-    first = line.segments[0]
+    first = without_drop_initials(line.segments[0])
     style = _style(line)
     emphasised = (
         style.caps
@@ -242,7 +255,7 @@ def _add_styled_headings(lines: list[TextLine], found: dict[int, str], body_size
 
 
 def _after_heading(line: TextLine, heading: str) -> TextLine | None:
-    if line.plain == heading:
+    if line.plain == heading or without_drop_initials(line.plain) == heading:
         return None
     first = line.segments[0]
     remainder = first[len(heading) :].strip() if first.startswith(heading) else ""
