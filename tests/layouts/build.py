@@ -241,6 +241,22 @@ def _drop_stale_builds(*, keep: Path) -> None:
             shutil.rmtree(other, ignore_errors=True)
 
 
+def corpus_for_tests(count: int = TESTS_COUNT) -> BuiltCorpus:
+    """The corpus for a test: a family whose engine is missing skips it, and fails it under CI."""
+    import pytest
+
+    corpus = build(count)
+    problems = [f"{b.family.name}: {b.error}" for b in corpus.failed]
+    if problems:
+        pytest.fail("the layout generator failed: " + "; ".join(problems))
+    if corpus.missing:
+        reasons = sorted({b.missing for b in corpus.missing})
+        if os.environ.get("CI"):
+            pytest.fail("CI must build every layout family: " + "; ".join(reasons))
+        pytest.skip("layout engines missing: " + "; ".join(reasons))
+    return corpus
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else "")
     parser.add_argument("--count", type=int, default=TESTS_COUNT, help="résumés per family")

@@ -6,7 +6,8 @@ upload is parsed and rendered by the product's own path (`parse_document`, then
 `render_resume_pdf`), and the words of that PDF are counted against the original's, as a
 multiset. Dates may be reformatted ("März 2019" → "Mar 2019", "heute" → "Present", a
 duration beside them), so date expressions are left out on both sides; a line printed
-identically more than once (a running header) counts once.
+identically more than once (a running header) counts once, and a link's "https://www." is
+the renderer's to show or not.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ _DATE_PATTERNS = (
     # a duration printed beside the dates: "2 years 4 months", "1 yr"
     re.compile(r"(?<!\w)\d{1,2}\s*(?:years?|yrs?|months?|mos?)(?!\w)", re.IGNORECASE),
 )
+# How a link is shown is the renderer's choice: "https://www.x.org/" prints as "x.org".
+_URL_DECORATION = re.compile(r"\b(?:https?://(?:www\.)?|www\.)", re.IGNORECASE)
 # A word broken at the end of a line by a hyphen: "main-\ntenance".
 _LINE_END_HYPHEN = re.compile(r"(\w)[-\u00ad\u2010\x02]\s*\n\s*(?=[^\W\d_])")
 _WORD = re.compile(r"[^\W_]+")
@@ -67,7 +70,7 @@ class Retention:
 def words_of(text: str) -> Counter[str]:
     """The words of a text, dates left out, a repeated identical line counted once."""
     text = unicodedata.normalize("NFKC", text).replace("\u200b", "")
-    text = _LINE_END_HYPHEN.sub(r"\1", text)
+    text = _URL_DECORATION.sub("", _LINE_END_HYPHEN.sub(r"\1", text))
     seen: set[str] = set()
     words: Counter[str] = Counter()
     for line in text.splitlines():
