@@ -15,6 +15,8 @@ from typing import Any
 LANGUAGES = ("en", "de", "fr", "es", "pt", "it")
 SCRIPTS = ("latin", "cyrillic", "greek", "cjk", "arabic")
 LATIN_ONLY = ("latin",)
+# pdflatex with T1 fonts: Latin letters of Western and Central Europe (no Vietnamese).
+TEX_SCRIPTS = ("latin-t1",)
 
 # (name as printed, the e-mail handle it goes by)
 NAMES: dict[str, tuple[tuple[str, str], ...]] = {
@@ -55,7 +57,8 @@ NAMES: dict[str, tuple[tuple[str, str], ...]] = {
         ("عمر الخطيب", "omar.khatib"),
     ),
 }
-SCRIPT_WEIGHTS = {"latin": 10, "cyrillic": 2, "greek": 2, "cjk": 2, "arabic": 2}
+NAMES["latin-t1"] = tuple(n for n in NAMES["latin"] if not n[1].startswith("lan."))
+SCRIPT_WEIGHTS = {"latin": 10, "latin-t1": 10, "cyrillic": 2, "greek": 2, "cjk": 2, "arabic": 2}
 LANGUAGE_WEIGHTS = {"en": 6, "de": 3, "fr": 3, "es": 3, "pt": 3, "it": 3}
 DOMAINS = ("example.com", "example.org", "example.net", "mail.example")
 

@@ -12,8 +12,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.layouts import render_docx, render_html, render_jsonresume, render_typst
-from tests.layouts.factory import LATIN_ONLY, SCRIPTS, FictionalResume
+from tests.layouts import (
+    render_docx,
+    render_html,
+    render_jsonresume,
+    render_latex,
+    render_rendercv,
+    render_typst,
+)
+from tests.layouts.factory import SCRIPTS, TEX_SCRIPTS, FictionalResume
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +32,7 @@ class Rendered:
     sections: list[str] | None = None
     # True when the engine formats the dates itself (the truth then gives them as ISO).
     engine_dates: bool = False
+    phone_printed: bool = True
 
 
 Renderer = Callable[[FictionalResume, Path], Rendered]
@@ -64,6 +72,19 @@ def _libreoffice(template: str) -> Renderer:
         return Rendered(out)
 
     return render
+
+
+def _rendercv(theme: str) -> Renderer:
+    def render(resume: FictionalResume, out: Path) -> Rendered:
+        render_rendercv.rendercv_pdf(resume, theme, out)
+        return Rendered(out, engine_dates=True, phone_printed=False)
+
+    return render
+
+
+def _latex(resume: FictionalResume, out: Path) -> Rendered:
+    render_latex.latex_pdf(resume, out)
+    return Rendered(out)
 
 
 def _docx(layout: str) -> Renderer:
@@ -195,6 +216,47 @@ FAMILIES: tuple[Family, ...] = (
         "pdf",
         _theme("stackoverflow"),
     ),
+    # RenderCV's themes (Typst), headings and months in the résumé's language
+    Family(
+        "rendercv-classic", "rendercv", True, "RenderCV classic theme", "pdf", _rendercv("classic")
+    ),
+    Family(
+        "rendercv-sb2nov", "rendercv", False, "RenderCV sb2nov theme", "pdf", _rendercv("sb2nov")
+    ),
+    Family(
+        "rendercv-engineeringresumes",
+        "rendercv",
+        True,
+        "RenderCV engineeringresumes theme",
+        "pdf",
+        _rendercv("engineeringresumes"),
+    ),
+    Family(
+        "rendercv-engineeringclassic",
+        "rendercv",
+        False,
+        "RenderCV engineeringclassic theme",
+        "pdf",
+        _rendercv("engineeringclassic"),
+    ),
+    Family(
+        "rendercv-moderncv",
+        "rendercv",
+        False,
+        "RenderCV moderncv theme: dates in a left column",
+        "pdf",
+        _rendercv("moderncv"),
+    ),
+    # LaTeX (pdflatex, T1 fonts: Latin names only)
+    Family(
+        "latex-article",
+        "latex",
+        False,
+        "LaTeX article: small-caps ruled headings, dates flush right, itemize",
+        "pdf",
+        _latex,
+        scripts=TEX_SCRIPTS,
+    ),
     # Word documents from python-docx
     Family(
         "docx-styles",
@@ -256,7 +318,3 @@ FAMILIES: tuple[Family, ...] = (
 )
 
 FAMILY_BY_NAME = {family.name: family for family in FAMILIES}
-
-
-def latin_only(family: Family) -> bool:
-    return family.scripts == LATIN_ONLY
