@@ -13,8 +13,6 @@ import subprocess
 import unicodedata
 from pathlib import Path
 
-import pytest
-
 from tests.corpus import corpus_dir
 from tests.layouts.build import ROOT, printed_text
 
@@ -56,12 +54,6 @@ def tracked_text_files() -> list[Path]:
     return files
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 14 point 4: tests/documents/test_sections.py (3 runs from a corpus résumé's "
-    "project line) and tests/documents/test_parsing_margin_dates.py (1 run from a corpus "
-    "résumé's job bullet) are being rewritten on fictional text",
-)
 def test_no_eight_word_run_of_a_corpus_resume_is_in_the_repository() -> None:
     corpus = corpus_runs()
     assert len(corpus) > 1000  # the corpus was read

@@ -15,7 +15,7 @@ from resumeforge.resume.dates import find_date_range, normalise_date
         ("03/2018 - 05/2020", "2018-03", "2020-05"),
         ("Sep. 2023 \u00ad Mar. 2024".replace("\u00ad", "-"), "2023-09", "2024-03"),
         ("June - August 2017", "2017-06", "2017-08"),
-        ("Sept 2018 – May 2023", "2018-09", "2023-05"),
+        ("Sept 2017 – May 2022", "2017-09", "2022-05"),
         ("From: 2012 – Present", "2012", "Present"),
         ("2018-03 to 2019-11", "2018-03", "2019-11"),
         ("May 2022 - current", "2022-05", "Present"),
