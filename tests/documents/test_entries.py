@@ -199,3 +199,24 @@ def test_a_grade_beside_the_degree_is_not_read_as_a_date() -> None:
     ]
     [entry] = split_entries(lines, body_size=10.5, education=True)
     assert (entry.start, entry.end) == ("2014-09", "2015-11")
+
+
+def test_a_degree_and_its_subject_after_a_comma_are_not_a_place() -> None:
+    lines = [
+        TextLine(["Escuela de Artes de Cádiz", "Sep 2010 – Jun 2014"], bold=True),
+        TextLine(["Grado, Bellas Artes", "Cádiz"]),
+    ]
+    [entry] = split_entries(lines, body_size=10.5, education=True)
+    assert entry.organisation == "Escuela de Artes de Cádiz"
+    assert split_degree(entry.title) == ("Grado", "Bellas Artes")
+    assert split_degree("Laurea in Fisica") == ("Laurea", "Fisica")
+    assert split_degree("Master en Géographie") == ("Master", "Géographie")
+
+
+def test_names_in_scripts_without_capitals_are_names() -> None:
+    from resumeforge.resume.contact import looks_like_name
+
+    assert looks_like_name("李雨桐")
+    assert looks_like_name("سارة منصور")
+    assert looks_like_name("Ярослава Мельник")
+    assert not looks_like_name("Lebenslauf")

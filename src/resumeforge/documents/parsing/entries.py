@@ -384,7 +384,10 @@ def _fill_fields(entry: Entry, *, education: bool) -> None:
     places = [
         piece
         for piece in pieces
-        if is_location(piece.text) and (piece is not pieces[0] or len(pieces) > 2)
+        if is_location(piece.text)
+        and (piece is not pieces[0] or len(pieces) > 2)
+        # "Grado, Administración de Empresas" is a degree and its subject, not a city.
+        and not DEGREE_RE.match(piece.text)
     ]
     place = max(places, key=_place_likeness, default=None)  # the first of equals
     if labelled is not None:
@@ -584,7 +587,12 @@ def split_degree(degree: str) -> tuple[str, str]:
     cleaned = _strip_piece(
         re.split(r";?\s*\bGPA\b", cleaned, maxsplit=1, flags=re.IGNORECASE)[0].rstrip(" ,;(")
     )
-    match = re.match(r"^(.*?)\s+in\s+(.+)$", cleaned)
+    # "in" and its kin: "Master en Informatique", "Bacharelado em Direito", "Laurea in Fisica".
+    match = re.match(r"^(.*?)\s+(?:in|en|em|im|di)\s+(.+)$", cleaned)
     if match and len(match.group(1)) <= 40:
         return match.group(1), match.group(2)
+    # "Grado, Administración de Empresas": the degree, then its subject after a comma.
+    degree_part, comma, subject = cleaned.partition(", ")
+    if comma and DEGREE_RE.fullmatch(degree_part.strip()) and subject:
+        return degree_part.strip(), subject.strip()
     return cleaned, ""
