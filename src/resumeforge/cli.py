@@ -137,6 +137,9 @@ def db_current() -> None:
 def parse(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)],
     as_json: Annotated[bool, typer.Option("--json", help="Print the JSON Resume object.")] = False,
+    quality: Annotated[
+        bool, typer.Option("--quality", help="Print the parse's quality report as JSON.")
+    ] = False,
 ) -> None:
     """Parse a résumé (PDF, DOCX, text, Markdown) and print what was found."""
     from resumeforge.documents.parsing import parse_document
@@ -148,7 +151,10 @@ def parse(
     except ProblemError as error:
         typer.echo(f"error: {error.detail} ({error.slug})", err=True)
         raise typer.Exit(1) from None
-    if as_json:
+    if quality:
+        report = parsed.quality.model_dump(mode="json")
+        typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    elif as_json:
         typer.echo(json.dumps(parsed.resume.model_dump(mode="json"), ensure_ascii=False, indent=2))
     else:
         print_parsed(parsed)

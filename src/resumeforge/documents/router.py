@@ -36,6 +36,7 @@ async def upload(
         resume=stored.resume,
         parsed_resume=stored.resume,
         warnings=stored.warnings,
+        quality=stored.quality,
     )
 
 
@@ -89,10 +90,13 @@ async def restore_parse(
 
 
 def with_resumes(document: Document) -> DocumentWithResume:
+    quality = service.quality_of(document)
     return DocumentWithResume(
         **DocumentOut.model_validate(document).model_dump(),
         resume=service.current_resume(document),
         parsed_resume=service.parsed_resume(document),
+        warnings=[warning.message for warning in quality.warnings] if quality else [],
+        quality=quality,
     )
 
 

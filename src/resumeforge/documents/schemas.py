@@ -7,6 +7,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from resumeforge.documents.parsing.quality import ParseQuality
 from resumeforge.resume.schemas import Resume
 
 
@@ -28,7 +29,9 @@ class DocumentOut(BaseModel):
 class DocumentWithResume(DocumentOut):
     resume: Resume = Field(description="what generations use: the correction, else the parse")
     parsed_resume: Resume | None = Field(None, description="the original parse, kept as read")
-    warnings: list[str] = []
+    warnings: list[str] = []  # the quality report's warnings, as sentences
+    # Lines read and placed, the lines kept as written, furniture, hidden text, warnings.
+    quality: ParseQuality | None = None
 
 
 class DocumentPage(BaseModel):

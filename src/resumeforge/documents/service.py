@@ -15,6 +15,7 @@ from sqlalchemy.orm import undefer
 from resumeforge.config import Settings
 from resumeforge.documents.models import Document
 from resumeforge.documents.parsing import parse_document_async
+from resumeforge.documents.parsing.quality import ParseQuality
 from resumeforge.errors import NotFound
 from resumeforge.resume.corrections import SizeLimits, corrected_resume
 from resumeforge.resume.schemas import Resume
@@ -29,6 +30,7 @@ class StoredDocument:
     document: Document
     resume: Resume
     warnings: list[str]
+    quality: ParseQuality
 
 
 async def store_upload(
@@ -51,10 +53,21 @@ async def store_upload(
         extraction=list(parsed.extraction),
         content=data,
         resume=parsed.resume.model_dump(mode="json"),
+        quality=parsed.quality.model_dump(mode="json"),
     )
     session.add(document)
     await session.commit()
-    return StoredDocument(document=document, resume=parsed.resume, warnings=list(parsed.warnings))
+    return StoredDocument(
+        document=document,
+        resume=parsed.resume,
+        warnings=list(parsed.warnings),
+        quality=parsed.quality,
+    )
+
+
+def quality_of(document: Document) -> ParseQuality | None:
+    """The stored quality report; None for a document parsed before reports were kept."""
+    return ParseQuality.model_validate(document.quality) if document.quality else None
 
 
 async def list_documents(*, session: AsyncSession, user_id: uuid.UUID) -> list[Document]:

@@ -345,11 +345,11 @@ async def review(
         document=document,
         resume_json=view.json_for_script(resume),
         save_url=f"/api/v1/documents/{document.id}/resume",
-        warnings=[],
-        unplaced=[],
+        quality=documents.quality_of(document),
         basics_fields=form.basics_fields,
         basics_values=form.basics_values,
         sections=form.sections,
+        others=form.others,
     )
 
 

@@ -152,10 +152,20 @@ class SectionView:
 
 
 @dataclass(frozen=True)
+class OtherSection:
+    """A section kept as written (`meta.sections`, kind other): its heading and its text."""
+
+    index: int
+    heading: str
+    text: str
+
+
+@dataclass(frozen=True)
 class ReviewForm:
     basics_fields: list[Field]
     basics_values: dict[str, str]
     sections: list[SectionView]
+    others: list[OtherSection]
 
 
 def build(resume: dict[str, Any]) -> ReviewForm:
@@ -169,6 +179,11 @@ def build(resume: dict[str, Any]) -> ReviewForm:
                 shape.key, shape.label, shape.singular, shape.fields, resume.get(shape.key) or []
             )
             for shape in SECTIONS
+        ],
+        others=[
+            OtherSection(index, str(section.get("heading", "")), str(section.get("text", "")))
+            for index, section in enumerate(resume.get("meta", {}).get("sections", []))
+            if section.get("kind") == "other"
         ],
     )
 

@@ -111,6 +111,13 @@ document.addEventListener("DOMContentLoaded", () => {
         return entry;
       });
     }
+    for (const other of form.querySelectorAll("[data-other]")) {
+      const section = resume.meta && resume.meta.sections && resume.meta.sections[Number(other.dataset.other)];
+      if (!section) continue;
+      for (const element of other.querySelectorAll("[data-other-key]")) {
+        section[element.dataset.otherKey] = element.value.trim();
+      }
+    }
     return resume;
   }
 

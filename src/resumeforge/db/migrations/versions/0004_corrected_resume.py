@@ -5,7 +5,7 @@ not), so the original parse in `documents.resume` is never overwritten. `generat
 is the page limit the user asked for (NULL: the original's own page count).
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 """
 
 from collections.abc import Sequence
@@ -15,7 +15,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "0004"
-down_revision: str | None = "0002"
+down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
