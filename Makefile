@@ -4,12 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint format install system-deps bench clean
+.PHONY: run test lint format install system-deps layout-engines corpus bench clean
 
 run: install
 	$(BIN)/resumeforge serve --migrate
 
-test: install system-deps lint
+test: install system-deps layout-engines lint
 	$(BIN)/pytest
 
 lint: install
@@ -31,6 +31,14 @@ $(INSTALLED): pyproject.toml constraints.txt
 
 system-deps:
 	@scripts/install-system-deps
+
+# npm packages (JSON Resume themes) for the generated layout corpus, into .data/layout-engines/.
+layout-engines:
+	@scripts/install-layout-engines
+
+# The generated layout corpus (tests/layouts) in .data/layouts/, rebuilt when its generator changes.
+corpus: install layout-engines
+	$(BIN)/python -m tests.layouts.build
 
 bench: install
 	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done

@@ -19,6 +19,8 @@ from resumeforge.app import create_app
 from resumeforge.config import Settings, load_settings
 from resumeforge.db.engine import Database, create_database, libpq_url
 from tests.ai.fake_llm import FakeLLM, serve
+from tests.billing import fake_stripe
+from tests.billing.fake_stripe import FakeStripe
 from tests.databases import throwaway_database
 
 TEST_JWT_SECRET = "test-secret-that-is-long-enough-for-hs256-0123456789"
@@ -49,6 +51,12 @@ def fake_llm_server() -> Iterator[FakeLLM]:
 def fake_llm(fake_llm_server: FakeLLM) -> FakeLLM:
     fake_llm_server.reset()
     return fake_llm_server
+
+
+@pytest.fixture(scope="session")
+def fake_stripe_server() -> Iterator[FakeStripe]:
+    """A fake Stripe API on loopback, for the real stripe SDK (billing tests, the API fuzz)."""
+    yield from fake_stripe.serve(FakeStripe(prices={"price_starter": (900, "usd")}))
 
 
 @pytest.fixture(scope="session")

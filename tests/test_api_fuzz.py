@@ -16,6 +16,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.billing import fake_stripe
+from tests.billing.fake_stripe import FakeStripe
 from tests.loopback import free_port
 
 BIN = Path(sys.executable).parent
@@ -23,7 +25,7 @@ SEED = "20261126"  # fixed: a failure found once is found again
 
 
 @pytest.fixture
-def served(database_url: str, db: object) -> Iterator[str]:
+def served(database_url: str, db: object, fake_stripe_server: FakeStripe) -> Iterator[str]:
     port = free_port()
     environment = {
         **os.environ,
@@ -33,6 +35,10 @@ def served(database_url: str, db: object) -> Iterator[str]:
         "LOG_LEVEL": "ERROR",
         "RATE_LIMIT_AUTH": "100000/minute",
         "RATE_LIMIT_GENERATIONS": "100000/minute",
+        # Billing on, against the fake Stripe: its routes are fuzzed, not just refused.
+        "STRIPE_SECRET_KEY": fake_stripe.SECRET_KEY,
+        "STRIPE_WEBHOOK_SECRET": fake_stripe.WEBHOOK_SECRET,
+        "STRIPE_API_BASE": fake_stripe_server.url,
     }
     server = subprocess.Popen(
         [str(BIN / "resumeforge"), "serve", "--port", str(port)],

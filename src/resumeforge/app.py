@@ -42,11 +42,15 @@ from resumeforge.generations.jobs import (
     sweep_forever,
 )
 from resumeforge.generations.router import router as generations_router
+from resumeforge.notifications.router import router as notifications_router
 from resumeforge.observability.health import router as health_router
 from resumeforge.observability.logging import configure_logging
 from resumeforge.observability.metrics import router as metrics_router
 from resumeforge.observability.middleware import RequestContextMiddleware
 from resumeforge.ratelimit import RateLimits
+from resumeforge.web.errors import install_page_errors
+from resumeforge.web.pages import router as pages_router
+from resumeforge.web.templating import mount_static
 
 log = structlog.get_logger(__name__)
 
@@ -107,6 +111,8 @@ def create_app(
         version=__version__,
         summary="Tailored résumés and cover letters that never invent a fact.",
         lifespan=lifespan,
+        docs_url=None,  # served by the web pages, with Swagger UI's files from this app
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.rate_limits = RateLimits(settings)
@@ -115,6 +121,7 @@ def create_app(
         app.state.generation_events = GenerationEvents(database.url)
 
     install_error_handlers(app)
+    install_page_errors(app)
     app.add_exception_handler(DBAPIError, _on_database_error)
     app.add_exception_handler(PoolTimeout, _on_database_error)
     if settings.cors_origins:
@@ -133,6 +140,9 @@ def create_app(
     app.include_router(documents_router)
     app.include_router(generations_router)
     app.include_router(billing_router)
+    app.include_router(notifications_router)
+    app.include_router(pages_router)
+    mount_static(app)
     return app
 
 

@@ -1,10 +1,11 @@
-"""The `resumeforge` command: serve, worker, db, parse, render, tailor, tokens."""
+"""The `resumeforge` command: serve, worker, db, parse, render, tailor, tokens, billing."""
 
 from __future__ import annotations
 
 import json
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -136,6 +137,9 @@ def db_current() -> None:
 def parse(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)],
     as_json: Annotated[bool, typer.Option("--json", help="Print the JSON Resume object.")] = False,
+    quality: Annotated[
+        bool, typer.Option("--quality", help="Print the parse's quality report as JSON.")
+    ] = False,
 ) -> None:
     """Parse a résumé (PDF, DOCX, text, Markdown) and print what was found."""
     from resumeforge.documents.parsing import parse_document
@@ -147,7 +151,10 @@ def parse(
     except ProblemError as error:
         typer.echo(f"error: {error.detail} ({error.slug})", err=True)
         raise typer.Exit(1) from None
-    if as_json:
+    if quality:
+        report = parsed.quality.model_dump(mode="json")
+        typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    elif as_json:
         typer.echo(json.dumps(parsed.resume.model_dump(mode="json"), ensure_ascii=False, indent=2))
     else:
         print_parsed(parsed)
@@ -197,6 +204,10 @@ def tailor(
     template: Annotated[str, typer.Option(help="classic, modern or compact.")] = "classic",
     cover_letter: Annotated[bool, typer.Option("--cover-letter", help="Write one too.")] = False,
     out_dir: Annotated[Path, typer.Option("-o", "--out-dir", help="Where to write.")] = Path("."),
+    have: Annotated[
+        list[str] | None,
+        typer.Option("--have", help="A skill you have that the résumé does not say (repeat)."),
+    ] = None,
 ) -> None:
     """Tailor a résumé to a job: PDF, DOCX, optional cover letter and report.json."""
     from rich.console import Console
@@ -223,6 +234,7 @@ def tailor(
             written = tailor_to_files(
                 resume, job, out_dir=out_dir, settings=settings, provider=provider,
                 template=template, cover_letter=cover_letter, on_stage=show_stage,
+                confirmed_keywords=have or [],
             )  # fmt: skip
         except ProblemError as error:
             typer.echo(f"error: {error.detail} ({error.slug})", err=True)
@@ -305,6 +317,75 @@ def tokens_grant(
 
     balance = asyncio.run(grant())
     typer.echo(f"granted {amount} token(s) to {email}; balance now {balance}")
+
+
+billing_app = typer.Typer(help="Billing with Stripe.", no_args_is_help=True)
+app.add_typer(billing_app, name="billing")
+
+
+def parse_since(value: str | None, *, default_hours: float) -> datetime:
+    """An ISO date or date-time (UTC unless it says otherwise); none means the default window."""
+    from datetime import UTC, timedelta
+
+    if not value:
+        return datetime.now(UTC) - timedelta(hours=default_hours)
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(
+            "use an ISO date or date-time, e.g. 2026-11-30 or 2026-11-30T08:00"
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+@billing_app.command("reconcile")
+def billing_reconcile(
+    since: Annotated[
+        str | None,
+        typer.Option(
+            help="Look at Checkout Sessions created since (default: BILLING_RECONCILE_HOURS ago)."
+        ),
+    ] = None,
+) -> None:
+    """Credit paid Checkout Sessions whose webhook never arrived (once; safe to repeat)."""
+    import asyncio
+
+    from resumeforge.billing import service as billing
+    from resumeforge.db.engine import create_database
+    from resumeforge.errors import ProblemError
+
+    settings = load_settings_or_exit()
+    if not settings.billing_configured:
+        typer.echo(
+            "billing is not configured: set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET", err=True
+        )
+        raise typer.Exit(1)
+    start = parse_since(since, default_hours=settings.billing_reconcile_hours)
+    url = database_url(settings)
+
+    async def run() -> billing.Reconciliation:
+        database = create_database(settings, url)
+        try:
+            return await billing.reconcile(database=database, settings=settings, since=start)
+        finally:
+            await database.dispose()
+
+    try:
+        report = asyncio.run(run())
+    except ProblemError as error:
+        typer.echo(f"error: {error.detail}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(
+        f"since {start.isoformat(timespec='seconds')}: {report.sessions} checkout session(s), "
+        f"{report.paid} paid, {len(report.credited)} credited now, "
+        f"{len(report.expired)} expired now"
+    )
+    for purchase_id in report.credited:
+        typer.echo(f"credited purchase {purchase_id}")
+    for purchase_id in report.expired:
+        typer.echo(f"expired checkout session {purchase_id}")
+    for problem in report.problems:
+        typer.echo(f"needs a look: {problem}")
 
 
 def main() -> None:

@@ -116,6 +116,10 @@ class Settings(BaseSettings):
     pdfco_api_key: str | None = None
     pdfco_base_url: str = "https://api.pdf.co"
     pdfco_timeout_seconds: float = Field(60.0, gt=0)
+    # A corrected résumé (PUT /documents/{id}/resume): at most what a parse of the longest
+    # document we accept could hold (MAX_PDF_PAGES dense pages), and so many entries a list.
+    max_resume_characters: int = Field(150_000, ge=1000)
+    max_resume_items: int = Field(200, ge=10)
 
     # AI providers.
     llm_provider: LLMProviderName | None = None
@@ -164,8 +168,12 @@ class Settings(BaseSettings):
         default_factory=lambda: [
             TokenPack(name="starter", tokens=10, amount=900),
             TokenPack(name="pro", tokens=50, amount=3900),
+            TokenPack(name="team", tokens=200, amount=12900),
         ]
     )
+    stripe_timeout_seconds: float = Field(20.0, gt=0)
+    # The periodic reconciliation looks this far back for paid sessions never credited.
+    billing_reconcile_hours: float = Field(72.0, gt=0)
 
     # Email.
     smtp_host: str | None = None
@@ -174,10 +182,19 @@ class Settings(BaseSettings):
     smtp_password: str | None = None
     smtp_starttls: bool = True
     mail_from: str = "resumeforge <no-reply@localhost>"
+    smtp_timeout_seconds: float = Field(30.0, gt=0)
+    # A mail that cannot be sent is retried after doubling delays, up to this many attempts.
+    mail_retry_base_seconds: float = Field(30.0, ge=0)
+    mail_retry_max_seconds: float = Field(3600.0, ge=0)
+    mail_max_attempts: int = Field(20, ge=1)
 
     metrics_token: str | None = None
     # Read by prometheus_client itself too: a folder shared by the server processes.
     prometheus_multiproc_dir: str | None = None
+
+    # Browser sessions (the web pages): a server-side session behind an HttpOnly cookie.
+    web_session_days: int = Field(14, ge=1, le=365)
+    password_reset_minutes: int = Field(60, ge=5, le=24 * 60)
 
     _split = field_validator(
         "cors_origins", "trusted_proxies", "gemini_fallback_models", mode="before"
@@ -240,6 +257,11 @@ class Settings(BaseSettings):
     @property
     def is_production(self) -> bool:
         return self.resumeforge_env == Environment.production
+
+    @property
+    def billing_configured(self) -> bool:
+        """Stripe can be used: a secret key to call it and a webhook secret to trust it."""
+        return bool(self.stripe_secret_key and self.stripe_webhook_secret)
 
     @property
     def default_provider(self) -> LLMProviderName:

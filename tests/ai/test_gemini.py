@@ -21,6 +21,7 @@ from tests.ai.fake_llm import GOOD_EDITS, FakeLLM, Reply, gemini_error
 from tests.ai.resumes import BACKEND_JOB, sample_resume
 
 RETRY_INFO = "type.googleapis.com/google.rpc.RetryInfo"
+GOOD_JOB_WITH_OBSERVABILITY = {"title": "Senior Backend Engineer", "skills": ["observability"]}
 
 
 def gemini_settings(fake: FakeLLM, **overrides: object) -> Settings:
@@ -235,6 +236,38 @@ async def test_invented_facts_are_reverted_and_reported(fake_llm: FakeLLM) -> No
     assert {("number", "40%"), ("date", "2009"), ("date", "2010"), ("degree", "phd")} <= reverted
     assert ("name", "Google") in reverted
     assert len(result.report.rejected_edits) == 2
+    # `changes` holds only what reached the résumé: the reverted rewrites are not there.
+    kept = {change.id for change in result.report.changes}
+    assert "summary" not in kept and "rewrite:work[0].highlights[2]" not in kept
+    assert "bullets:work[0]" in kept
+    assert "We undid 2 edits the AI proposed" in result.report.summary
+    assert "Google (name)" in result.report.summary
+
+
+async def test_a_model_rewrite_that_claims_a_missing_job_term_is_reverted(
+    fake_llm: FakeLLM,
+) -> None:
+    source = sample_resume()
+    claim = {
+        "rewrites": [
+            {
+                "path": "work[1].highlights[1]",
+                "original": source.work[1].highlights[1],
+                "text": "Wrote PostgreSQL reporting queries with observability in mind.",
+            }
+        ]
+    }
+    fake_llm.script = [
+        Reply(text=json.dumps(GOOD_JOB_WITH_OBSERVABILITY)),
+        Reply(text=json.dumps(claim)),
+    ]
+
+    result = await tailor_resume(source, BACKEND_JOB, settings=gemini_settings(fake_llm))
+
+    assert result.resume.work[1].highlights[1] == source.work[1].highlights[1]
+    assert ("keyword", "observability") in {(r.kind, r.value) for r in result.report.reverted}
+    assert result.report.changes == [] or all(c.kind != "rewrite" for c in result.report.changes)
+    assert result.report.coverage_after.missing.count("observability") == 1
 
 
 async def test_fallback_to_offline_when_gemini_is_down(fake_llm: FakeLLM) -> None:

@@ -45,3 +45,19 @@ def test_tailor_writes_documents_that_parse_back(tmp_path: Path) -> None:
         assert -1 not in positions and positions == sorted(positions), document
         for work in tailored.work:
             assert _words(work.name) in text
+
+
+def test_tailor_takes_the_users_confirmed_skills(tmp_path: Path) -> None:
+    resume = next(p for p in corpus_resumes() if p.name == "jakes-resume-afantino.pdf")
+    job = next(p for p in corpus_jobs() if p.name == "rm-backend-eng.txt")
+    base = ["tailor", str(resume), "--job", str(job), "--provider", "offline"]
+
+    outcome = CliRunner().invoke(app, [*base, "--have", "Terraform", "-o", str(tmp_path)])
+
+    assert outcome.exit_code == 0, outcome.output
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert report["confirmed_keywords"] == ["Terraform"]
+    assert any(c["source"] == "user" and c["after"] == "Terraform" for c in report["changes"])
+    refused = CliRunner().invoke(app, [*base, "--have", "<b>", "-o", str(tmp_path / "x")])
+    assert refused.exit_code == 1
+    assert "not a skill or qualification name" in refused.output

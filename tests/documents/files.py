@@ -208,3 +208,28 @@ def png_bytes() -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", (20, 20), "white").save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+Drawn = tuple[str, float, float, float, tuple[int, int, int]]  # text, x, y, size, colour
+
+
+def drawn_pdf(texts: list[Drawn], *, fills: list[tuple[float, float, float, float]]) -> bytes:
+    """One page of text in given colours and sizes over dark filled rectangles
+    (left, bottom, width, height): to show text that can and cannot be seen."""
+    document = pdfium.PdfDocument.new()
+    page = document.new_page(612, 792)
+    for left, bottom, width, height in fills:
+        rectangle = pdfium_c.FPDFPageObj_CreateNewRect(left, bottom, width, height)
+        pdfium_c.FPDFPageObj_SetFillColor(rectangle, 20, 40, 90, 255)
+        pdfium_c.FPDFPath_SetDrawMode(rectangle, pdfium_c.FPDF_FILLMODE_ALTERNATE, False)
+        pdfium_c.FPDFPage_InsertObject(page.raw, rectangle)
+    for text, x, y, size, (red, green, blue) in texts:
+        text_object = pdfium_c.FPDFPageObj_NewTextObj(document.raw, b"Helvetica", size)
+        encoded = (text + "\x00").encode("utf-16-le")
+        pdfium_c.FPDFText_SetText(text_object, pdfium_c.cast(encoded, pdfium_c.FPDF_WIDESTRING))
+        pdfium_c.FPDFPageObj_SetFillColor(text_object, red, green, blue, 255)
+        pdfium_c.FPDFPageObj_Transform(text_object, 1, 0, 0, 1, x, y)
+        pdfium_c.FPDFPage_InsertObject(page.raw, text_object)
+    pdfium_c.FPDFPage_GenerateContent(page.raw)
+    page.close()
+    return _save(document)

@@ -10,9 +10,9 @@ from resumeforge.resume.contact import find_email, find_phone, find_urls, looks_
 @pytest.mark.parametrize(
     ("text", "phone"),
     [
-        ("tel:(+82) 10-9030-1843 | mailto:someone@example.com", "(+82) 10-9030-1843"),
+        ("tel:(+82) 10-5550-0142 | mailto:someone@example.com", "(+82) 10-5550-0142"),
         ("US Citizen | (951) 555-0142 | someone@example.com", "(951) 555-0142"),
-        ("Mobile: +1-123-456-7890", "+1-123-456-7890"),
+        ("Mobile: +1-555-010-7788", "+1-555-010-7788"),
         ("513.555.0188 (cell)", "513.555.0188"),
         ("+15085550199", "+15085550199"),
     ],

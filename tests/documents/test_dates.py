@@ -15,7 +15,7 @@ from resumeforge.resume.dates import find_date_range, normalise_date
         ("03/2018 - 05/2020", "2018-03", "2020-05"),
         ("Sep. 2023 \u00ad Mar. 2024".replace("\u00ad", "-"), "2023-09", "2024-03"),
         ("June - August 2017", "2017-06", "2017-08"),
-        ("Sept 2018 – May 2023", "2018-09", "2023-05"),
+        ("Sept 2017 – May 2022", "2017-09", "2022-05"),
         ("From: 2012 – Present", "2012", "Present"),
         ("2018-03 to 2019-11", "2018-03", "2019-11"),
         ("May 2022 - current", "2022-05", "Present"),
@@ -47,3 +47,31 @@ def test_single_dates_are_normalised(printed: str, normal: str) -> None:
 
 def test_text_without_dates_has_no_range() -> None:
     assert find_date_range("Senior Software Engineer") is None
+
+
+@pytest.mark.parametrize(
+    ("printed", "start", "end"),
+    [
+        ("März 2019 – heute", "2019-03", "Present"),
+        ("Okt. 2015 bis Dez. 2018", "2015-10", "2018-12"),
+        ("2019 – aktuell", "2019", "Present"),
+        ("sept. 2017 – En cours", "2017-09", "Present"),
+        ("févr. 2016 – août 2018", "2016-02", "2018-08"),
+        ("03/2018 – aujourd'hui", "2018-03", "Present"),
+        ("Enero de 2018 - Actualidad", "2018-01", "Present"),
+        ("dic. 2012 – mayo 2014", "2012-12", "2014-05"),
+        ("outubro de 2019 – atual", "2019-10", "Present"),
+        ("Fev 2011 até o momento", "2011-02", "Present"),
+        ("gennaio 2020 – attuale", "2020-01", "Present"),
+        ("giu 2014 – lug 2016", "2014-06", "2016-07"),
+        ("2016 – Present", "2016", "Present"),
+    ],
+)
+def test_month_names_and_open_ends_in_six_languages(printed: str, start: str, end: str) -> None:
+    found = find_date_range(printed)
+    assert found is not None
+    assert (found.start, found.end) == (start, end)
+
+
+def test_a_fraction_in_brackets_is_not_a_date() -> None:
+    assert find_date_range("Final project graded (18/24)") is None

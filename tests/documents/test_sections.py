@@ -5,7 +5,7 @@ from __future__ import annotations
 from resumeforge.documents.parsing.layout import TextLine
 from resumeforge.documents.parsing.sections import build_resume
 from resumeforge.documents.parsing.text import read_text_lines
-from resumeforge.resume.headings import heading_kind
+from resumeforge.resume.headings import heading_kind, is_vocabulary_heading
 from resumeforge.resume.schemas import SectionKind
 
 
@@ -118,9 +118,9 @@ def test_last_word_of_a_wrapped_bullet_is_not_a_heading() -> None:
         _line("Experience", size=13, bold=True),
         _line("Backend Engineer", "Jan 2020 – Present", bold=True),
         _line("Acme Corp.", "Denver, CO"),
-        _line("• Loaded forwarding solutions for a 10x speedup over the Linux networking"),
+        _line("• Moved the queue workers to a new scheduler for a 3x speedup on the shared"),
         _line("stack"),
-        _line("• Replaced the build scripts with standard"),
+        _line("• Swapped the hand-written deploy scripts for standard"),
         _line("tools"),
         _line("Data Analyst", "2017 – 2019", bold=True),
         _line("Globex LLC", "Austin, TX"),
@@ -153,18 +153,16 @@ def test_a_project_built_with_a_list_of_tools_is_named_by_its_title() -> None:
         _line("Sam Rivera", size=20),
         _line("sam@example.com | 555-201-3344"),
         _line("Projects", size=13, bold=True),
-        _line(
-            "Line Follower (Robotics Club) | PCB Design, Embedded C, PID", "June 2020", bold=True
-        ),
-        _line("• Built a robot that follows a taped line"),
-        _line("Heart Monitor | Arduino C, Laser Cutting, 3D Printing", "Mar. 2020", bold=True),
-        _line("• Designed and built a pocket heart monitor"),
+        _line("Rain Gauge (Makers Guild) | Soldering, MicroPython, LoRa", "July 2019", bold=True),
+        _line("• Built a gauge that reports rainfall to a phone"),
+        _line("Bird Feeder Cam | Raspberry Pi, Woodwork, OpenCV", "Apr. 2019", bold=True),
+        _line("• Designed and built a camera that counts visiting birds"),
     ]
     first, second = build_resume(lines).projects
-    assert first.name == "Line Follower (Robotics Club)"
-    assert first.keywords == ["PCB Design", "Embedded C", "PID"]
-    assert (second.name, second.roles) == ("Heart Monitor", [])
-    assert second.highlights == ["Designed and built a pocket heart monitor"]
+    assert first.name == "Rain Gauge (Makers Guild)"
+    assert first.keywords == ["Soldering", "MicroPython", "LoRa"]
+    assert (second.name, second.roles) == ("Bird Feeder Cam", [])
+    assert second.highlights == ["Designed and built a camera that counts visiting birds"]
 
 
 def test_projects_named_by_a_link_line_take_the_paragraph_on_their_side() -> None:
@@ -203,11 +201,45 @@ def test_a_section_of_name_colon_bullets_is_a_project_per_bullet() -> None:
         _line("Sam Rivera", size=20),
         _line("sam@example.com | 555-201-3344"),
         _line("Projects", size=13, bold=True),
-        _line("• Quant Toolkit: Open source Python library for financial data analysis and"),
-        _line("machine learning for finance."),
-        _line("• Mac Setup: Book on setting up a developer environment on macOS."),
+        _line("• Tide Tables: A small command-line tool that prints the tides for a harbour and"),
+        _line("warns before spring tides."),
+        _line("• Knot Atlas: A picture guide to the twenty knots every sailor should tie."),
     ]
-    toolkit, setup = build_resume(lines).projects
-    assert (toolkit.name, setup.name) == ("Quant Toolkit", "Mac Setup")
-    assert toolkit.description.endswith("machine learning for finance.")
-    assert setup.description == "Book on setting up a developer environment on macOS."
+    tides, knots = build_resume(lines).projects
+    assert (tides.name, knots.name) == ("Tide Tables", "Knot Atlas")
+    assert tides.description.endswith("warns before spring tides.")
+    assert knots.description == "A picture guide to the twenty knots every sailor should tie."
+
+
+def test_headings_in_six_languages_map_to_kinds() -> None:
+    expected = {
+        "Berufserfahrung": SectionKind.work,
+        "Expérience professionnelle": SectionKind.work,
+        "Experiencia laboral": SectionKind.work,
+        "Experiência profissional": SectionKind.work,
+        "Esperienze lavorative": SectionKind.work,
+        "Ausbildung": SectionKind.education,
+        "Formation": SectionKind.education,
+        "Formación académica": SectionKind.education,
+        "Formação acadêmica": SectionKind.education,
+        "Istruzione e formazione": SectionKind.education,
+        "Kenntnisse und Fähigkeiten": SectionKind.skills,
+        "Compétences techniques": SectionKind.skills,
+        "Habilidades": SectionKind.skills,
+        "Competenze": SectionKind.skills,
+        "Sprachkenntnisse": SectionKind.languages,
+        "Compétences linguistiques": SectionKind.languages,
+        "Idiomas": SectionKind.languages,
+        "Lingue": SectionKind.languages,
+        "Über mich": SectionKind.summary,
+        "Perfil profesional": SectionKind.summary,
+        "Centres d'intérêt": SectionKind.interests,
+        "Referenzen": SectionKind.references,
+    }
+    for heading, kind in expected.items():
+        assert heading_kind(heading) is kind, heading
+        assert is_vocabulary_heading(heading), heading
+    # Headings written without their accents are the same headings.
+    assert heading_kind("Experiencia Profesional") is SectionKind.work
+    assert heading_kind("ETUDES") is SectionKind.education
+    assert not is_vocabulary_heading("Ingeniero de software")

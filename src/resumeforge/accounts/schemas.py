@@ -46,3 +46,9 @@ class UserOut(BaseModel):
     email: str
     token_balance: int
     created_at: datetime
+
+
+class NewPassword(BaseModel):
+    """A password being set: by a reset link or a change on the account page."""
+
+    password: str = Field(min_length=MIN_PASSWORD, max_length=MAX_PASSWORD)

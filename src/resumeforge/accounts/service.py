@@ -54,16 +54,25 @@ async def register(*, session: AsyncSession, settings: Settings, email: str, pas
 async def login(
     *, session: AsyncSession, settings: Settings, email: str, password: str
 ) -> TokenPair:
-    """Check the password (same cost for unknown emails) and open a new token family."""
+    """Check the password and open a new token family."""
+    user = await authenticate(session=session, email=email, password=password)
+    pair = await _issue_pair(session=session, settings=settings, user_id=user.id, family_id=None)
+    await session.commit()
+    return pair
+
+
+async def authenticate(*, session: AsyncSession, email: str, password: str) -> User:
+    """The user whose password this is (same cost for unknown emails), re-hashed if due.
+
+    Raises InvalidCredentials. The caller commits (a re-hash is a pending change).
+    """
     user = await find_by_email(session=session, email=normalise_email(email))
     if not passwords.verify_password(user.password_hash if user else None, password):
         raise InvalidCredentials("The email or the password is wrong.")
     assert user is not None
     if passwords.needs_rehash(user.password_hash):
         user.password_hash = passwords.hash_password(password)
-    pair = await _issue_pair(session=session, settings=settings, user_id=user.id, family_id=None)
-    await session.commit()
-    return pair
+    return user
 
 
 async def refresh(*, session: AsyncSession, settings: Settings, refresh_token: str) -> TokenPair:

@@ -17,7 +17,9 @@ from pydantic import BaseModel
 
 from resumeforge.ai.keywords import find_skills, normalise, words
 from resumeforge.ai.matching import resume_text
-from resumeforge.ai.schemas import Revert
+from resumeforge.ai.schemas import Revert, SourcedFact
+from resumeforge.resume.corrections import USER
+from resumeforge.resume.fields import text_fields
 from resumeforge.resume.schemas import Resume
 
 _NUMBER = re.compile(
@@ -77,7 +79,17 @@ class SourceFacts:
 
     @classmethod
     def of(cls, resume: Resume, *, extra_text: str = "") -> SourceFacts:
-        text = normalise("\n".join([resume.meta.source_text, resume_text(resume), extra_text]))
+        """Everything the résumé states: the document's text, every field (the user's
+        corrections, provenance "user", included), and what the user stated about themselves
+        (architecture, invariant 8)."""
+        stated = [statement.text for statement in resume.meta.user_statements]
+        return cls.of_text(
+            "\n".join([resume.meta.source_text, resume_text(resume), *stated, extra_text])
+        )
+
+    @classmethod
+    def of_text(cls, source: str) -> SourceFacts:
+        text = normalise(source)
         return cls(
             text=text,
             words=frozenset(words(text)) | _split_words(text),
@@ -355,3 +367,28 @@ def _reverts(path: str, problems: list[Fact], text: str, action: str = "reverted
     return [
         Revert(path=path, kind=p.kind, value=p.value, text=text, action=action) for p in problems
     ]
+
+
+def user_sourced_facts(source: Resume, tailored: Resume) -> list[SourcedFact]:
+    """The facts `tailored` states that only the user's own corrections support.
+
+    They are source like the document's (grounding keeps them); this says whose they are.
+    """
+    statements = [
+        (path, text)
+        for path, text in text_fields(source)
+        if source.meta.provenance.get(path) == USER
+    ]
+    if not statements:
+        return []
+    documented = [text for path, text in text_fields(source) if path not in source.meta.provenance]
+    document = SourceFacts.of_text("\n".join([source.meta.source_text, *documented]))
+    output = SourceFacts.of(tailored.model_copy(update={"meta": type(tailored.meta)()}))
+    found: dict[tuple[str, str], SourcedFact] = {}
+    for path, text in statements:
+        for fact in unsupported_facts(text, document):
+            if output.says(fact.value) and (fact.kind, fact.value) not in found:
+                found[(fact.kind, fact.value)] = SourcedFact(
+                    path=path, kind=fact.kind, value=fact.value, provenance=USER
+                )
+    return list(found.values())

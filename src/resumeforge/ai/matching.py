@@ -1,8 +1,7 @@
 """How well a résumé covers a job's keywords, computed by code (never by the model).
 
-Two views: `coverage` counts a keyword found anywhere in the résumé, as an ATS would;
-`prominent_coverage` counts only what a recruiter reads in the first seconds (the summary,
-the skills, and the first three bullets of each item), which is what reordering improves.
+`coverage` counts a keyword found anywhere in the résumé, as an ATS would; the report also
+counts it over what a recruiter reads first (`report.first_read_text`).
 """
 
 from __future__ import annotations
@@ -15,7 +14,6 @@ from resumeforge.ai.keywords import find_skills, key_phrases, mentions, normalis
 from resumeforge.resume.schemas import Job, Resume
 
 MAX_JOB_KEYWORDS = 30
-PROMINENT_BULLETS = 3
 
 
 class Coverage(BaseModel):
@@ -46,19 +44,6 @@ def coverage(keywords: list[str], text: str) -> Coverage:
 def resume_text(resume: Resume) -> str:
     """Every word of the résumé's content, one field a line."""
     return "\n".join(_all_strings(resume.model_dump(exclude={"meta"})))
-
-
-def prominent_text(resume: Resume) -> str:
-    """The summary, the skills, and the first bullets of each item: what gets read first."""
-    parts = [resume.basics.label, resume.basics.summary]
-    for skill in resume.skills:
-        parts += [skill.name, *skill.keywords]
-    for work in resume.work:
-        parts += [work.position, work.summary, *work.highlights[:PROMINENT_BULLETS]]
-    for project in resume.projects:
-        parts += [project.name, project.description, *project.highlights[:PROMINENT_BULLETS]]
-        parts += project.keywords
-    return "\n".join(part for part in parts if part)
 
 
 def _all_strings(value: object) -> Iterable[str]:

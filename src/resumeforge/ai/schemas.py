@@ -63,12 +63,17 @@ class CoverLetterDraft(OutputModel):
 
 
 class Change(BaseModel):
-    """One applied edit, item by item."""
+    """One applied edit, in words a reader follows; `id` names it for a revision's `reject`."""
 
+    id: str
+    # "summary", "summary_order", "rewrite", "bullets", "skills", "order", "drop", "section_order",
+    # "key_skills", "confirmed_keyword"
+    kind: str
     path: str
-    kind: str  # "rewrite", "reorder", "select", "drop", "summary", "section_order"
+    description: str
     before: str = ""
     after: str = ""
+    source: str = "engine"  # "engine", or "user" for what the user stated about themselves
 
 
 class RejectedEdit(BaseModel):
@@ -86,6 +91,15 @@ class Revert(BaseModel):
     value: str
     text: str = ""
     action: str = "reverted"  # "reverted" to the source text, or "removed"
+
+
+class SourcedFact(BaseModel):
+    """A fact the output states on someone's word other than the document's."""
+
+    path: str  # where in the source résumé it was stated
+    kind: str
+    value: str
+    provenance: str = "user"
 
 
 class UsageRecord(BaseModel):
@@ -118,3 +132,15 @@ class TailoringReport(BaseModel):
     usage: list[UsageRecord] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
     fell_back_to_offline: bool = False
+    # Facts kept because the user stated them in a correction of the parse (provenance user).
+    from_user: list[SourcedFact] = Field(default_factory=list)
+    # In plain words: what changed and why, the match before and after, what is missing,
+    # what the user could do, what was reverted.
+    summary: str = ""
+    # The job's terms the tailored résumé still does not mention, must-haves first.
+    missing_keywords: list[str] = Field(default_factory=list)
+    # Terms the user stated are true of them; they joined the skills, marked as the user's.
+    confirmed_keywords: list[str] = Field(default_factory=list)
+    # Changes the engine proposed that the user rejected in this revision (not applied).
+    undone: list[Change] = Field(default_factory=list)
+    revision: int = 0

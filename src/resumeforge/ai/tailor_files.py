@@ -45,9 +45,14 @@ def tailor_to_files(
     paper: str = "letter",
     cover_letter: bool = False,
     on_stage: StageNotice = lambda stage: None,
+    confirmed_keywords: list[str] | None = None,
 ) -> list[Path]:
-    """Parse, analyse, tailor and render; return the paths written, report last."""
+    """Parse, analyse, tailor and render; return the paths written, report last.
+
+    `confirmed_keywords` are skills the user says they have: checked as an API request's are.
+    """
     on_stage("parsing")
+    confirmed = _checked_keywords(confirmed_keywords or [])
     resume = read_resume_file(resume_path, settings)
     job_text = read_job_file(job_path)
 
@@ -62,6 +67,7 @@ def tailor_to_files(
             cover_letter=cover_letter,
             settings=settings,
             on_stage=notice,
+            confirmed_keywords=confirmed,
         )
     )
     on_stage("rendering")
@@ -72,18 +78,33 @@ def tailor_to_files(
     return [*written, report]
 
 
+def _checked_keywords(terms: list[str]) -> list[str]:
+    from resumeforge.generations.schemas import MAX_CONFIRMED_KEYWORDS, clean_confirmed_keywords
+
+    if len(terms) > MAX_CONFIRMED_KEYWORDS:
+        raise InvalidRequest(f"at most {MAX_CONFIRMED_KEYWORDS} confirmed keywords")
+    try:
+        return clean_confirmed_keywords(terms)
+    except ValueError as error:
+        raise InvalidRequest(str(error)) from None
+
+
 def _write_documents(
     result: TailoringResult, out_dir: Path, *, template: str, paper: str
 ) -> list[Path]:
     from resumeforge.rendering.service import (
+        pages_to_fit,
         render_cover_letter_docx,
         render_cover_letter_pdf,
         render_resume_docx,
         render_resume_pdf,
     )
 
+    # No more pages than the original PDF, as a generation does.
+    fit_pages = pages_to_fit(result.resume.meta.pages)
+    pdf = render_resume_pdf(result.resume, template=template, paper=paper, fit_pages=fit_pages)
     documents = {
-        "resume.pdf": render_resume_pdf(result.resume, template=template, paper=paper).content,
+        "resume.pdf": pdf.content,
         "resume.docx": render_resume_docx(result.resume, template=template, paper=paper).content,
         "resume.json": json.dumps(
             result.resume.model_dump(mode="json"), ensure_ascii=False, indent=2

@@ -2,21 +2,32 @@
 
 The model (or the offline engine) never returns a résumé, only edits addressed to items that
 exist, in the source's own indices. Code applies those that are well-formed and whose
-`original` still matches, and lists the rest as rejected.
+`original` still matches, and lists the rest as rejected. Every applied edit becomes a `Change`
+with a stable id (derived from what it edits, in source indices), so a revision can replay the
+same edits without the ones the user rejected.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
-from resumeforge.ai.keywords import normalise
+from resumeforge.ai.grounding import SourceFacts
+from resumeforge.ai.keywords import (
+    find_skills,
+    keyword_pattern,
+    mentions,
+    normalise,
+    sentences,
+)
+from resumeforge.ai.matching import resume_text
 from resumeforge.ai.prompts import as_data, render_prompt
 from resumeforge.ai.providers.base import StructuredRequest, Task, TaskInputs
-from resumeforge.ai.schemas import Change, RejectedEdit, TailoringEdits
-from resumeforge.resume.schemas import Job, Resume, Section, SectionKind
+from resumeforge.ai.schemas import Change, RejectedEdit, Revert, TailoringEdits
+from resumeforge.resume.schemas import Job, Resume, Section, SectionKind, Skill, UserStatement
 
 # Sections whose items are a list on `Resume`, under the same name as their `SectionKind`.
 LIST_SECTIONS = (
@@ -60,6 +71,7 @@ def tailoring_request(
     prompt = render_prompt(
         "tailor_resume",
         keywords=", ".join(keywords) or "(none found)",
+        confirmed=", ".join(confirmed_keywords(resume)) or "(none)",
         resume_items=as_data("resume_items", resume_items(resume)),
         job_description=as_data("job_description", job_text),
     )
@@ -123,198 +135,350 @@ class AppliedEdits:
     rejected: list[RejectedEdit] = field(default_factory=list)
     # A rewritten text (normalised) -> the source text it replaced, for the grounding check.
     originals: dict[str, str] = field(default_factory=dict)
+    # Changes the edits would make but the caller asked to leave out (a revision's `reject`).
+    undone: list[Change] = field(default_factory=list)
 
 
-def apply_edits(source: Resume, edits: TailoringEdits) -> AppliedEdits:
-    """`source` with `edits` applied; every edit is in the source's indices."""
-    applied = AppliedEdits(resume=source.model_copy(deep=True))
-    _apply_summary(applied, edits.summary)
+def apply_edits(
+    source: Resume, edits: TailoringEdits, *, reject: Collection[str] = ()
+) -> AppliedEdits:
+    """`source` with `edits` applied; every edit is in the source's indices.
+
+    An edit whose change id is in `reject` is left out, and listed in `undone`.
+    """
+    applied = _Applier(AppliedEdits(resume=source.model_copy(deep=True)), frozenset(reject))
+    applied.summary(edits.summary)
     for rewrite in edits.rewrites:
-        _apply_rewrite(applied, rewrite.path, rewrite.original, rewrite.text)
+        applied.rewrite(rewrite.path, rewrite.original, rewrite.text)
     for selection in edits.bullet_selections:
-        _apply_bullet_selection(applied, selection.item, selection.keep)
+        applied.bullet_selection(selection.item, selection.keep)
     for skill in edits.skill_selections:
-        _apply_skill_selection(applied, skill.group, skill.keywords)
-    orders = _item_orders(applied, edits)
-    _reorder_items(applied, orders)
-    _apply_section_order(applied, edits.section_order)
-    return applied
+        applied.skill_selection(skill.group, skill.keywords)
+    applied.items(edits)
+    applied.section_order(edits.section_order)
+    return applied.result
 
 
-def _apply_summary(applied: AppliedEdits, summary: str) -> None:
-    summary = summary.strip()
-    current = applied.resume.basics.summary
-    if not summary or normalise(summary) == normalise(current):
-        return
-    applied.originals[normalise(summary)] = current
-    applied.resume.basics.summary = summary
-    applied.changes.append(
-        Change(path="basics.summary", kind="summary", before=current, after=summary)
-    )
+def confirmed_keywords(resume: Resume) -> list[str]:
+    """The terms the user confirmed are true of them, as they typed them."""
+    return [s.text for s in resume.meta.user_statements if s.kind == CONFIRMED_KEYWORD]
 
 
-def _apply_rewrite(applied: AppliedEdits, path: str, original: str, text: str) -> None:
-    text = text.strip()
-    if path in SUMMARY_PATHS:
-        _apply_summary(applied, text)
-        return
-    match = _PATH.match(path.strip())
-    if not match or not text:
-        applied.rejected.append(RejectedEdit(edit=f"rewrite {path}", reason="not an editable path"))
-        return
-    section, item_index, name, index = (
-        match["section"],
-        int(match["item"]),
-        match["field"],
-        match["index"],
-    )
-    editable = (section, name) in (REWRITABLE_BULLETS if index is not None else REWRITABLE_TEXT)
-    items = getattr(applied.resume, section, None) if section in LIST_SECTIONS else None
-    if not editable or items is None or item_index >= len(items):
-        applied.rejected.append(RejectedEdit(edit=f"rewrite {path}", reason="not an editable path"))
-        return
-    item = items[item_index]
-    if index is None:
-        current = str(getattr(item, name))
-    elif int(index) < len(getattr(item, name)):
-        current = getattr(item, name)[int(index)]
-    else:
-        applied.rejected.append(RejectedEdit(edit=f"rewrite {path}", reason="no such bullet"))
-        return
-    if original and not _same_text(original, current):
-        applied.rejected.append(
-            RejectedEdit(edit=f"rewrite {path}", reason="original text does not match")
+def with_confirmed_keywords(resume: Resume, keywords: Collection[str]) -> Resume:
+    """`resume` with `keywords` recorded as the user's own statements (a source for grounding)."""
+    result = resume.model_copy(deep=True)
+    known = {normalise(text) for text in confirmed_keywords(result)}
+    for keyword in keywords:
+        if normalise(keyword) not in known:
+            known.add(normalise(keyword))
+            result.meta.user_statements.append(UserStatement(text=keyword, kind=CONFIRMED_KEYWORD))
+    return result
+
+
+def replace_confirmed_keywords(resume: Resume, keywords: Collection[str]) -> Resume:
+    """`resume` with `keywords` as the user's confirmed terms instead of those it had."""
+    result = resume.model_copy(deep=True)
+    result.meta.user_statements = [
+        s for s in result.meta.user_statements if s.kind != CONFIRMED_KEYWORD
+    ]
+    return with_confirmed_keywords(result, keywords)
+
+
+CONFIRMED_KEYWORD = "confirmed_keyword"
+
+
+class _Applier:
+    """Applies edits one by one, each as a change with an id, unless that id is rejected."""
+
+    def __init__(self, result: AppliedEdits, reject: frozenset[str]) -> None:
+        self.result, self.reject = result, reject
+
+    @property
+    def resume(self) -> Resume:
+        return self.result.resume
+
+    def record(self, change: Change) -> bool:
+        """Whether to apply `change`: it is recorded as applied, or as undone when rejected."""
+        if change.id in self.reject:
+            self.result.undone.append(change)
+            return False
+        self.result.changes.append(change)
+        return True
+
+    def refuse(self, edit: str, reason: str) -> None:
+        self.result.rejected.append(RejectedEdit(edit=edit, reason=reason))
+
+    def summary(self, summary: str) -> None:
+        summary = summary.strip()
+        current = self.resume.basics.summary
+        if not summary or normalise(summary) == normalise(current):
+            return
+        reordered = sorted(sentences(summary)) == sorted(sentences(current))
+        description = (
+            "Put the summary's sentences about this job first."
+            if reordered
+            else "Rewrote the summary for this job."
         )
-        return
-    if index is None:
-        setattr(item, name, text)
-    else:
-        getattr(item, name)[int(index)] = text
-    applied.originals[normalise(text)] = current
-    applied.changes.append(Change(path=path, kind="rewrite", before=current, after=text))
+        change = Change(
+            id="summary",
+            kind="summary_order" if reordered else "summary",
+            path="basics.summary",
+            description=description,
+            before=current,
+            after=summary,
+        )
+        if self.record(change):
+            self.result.originals[normalise(summary)] = current
+            self.resume.basics.summary = summary
+
+    def rewrite(self, path: str, original: str, text: str) -> None:
+        text = text.strip()
+        if path.strip() in SUMMARY_PATHS:
+            self.summary(text)
+            return
+        match = _PATH.match(path.strip())
+        if not match or not text:
+            self.refuse(f"rewrite {path}", "not an editable path")
+            return
+        section, item_index, name, index = (
+            match["section"],
+            int(match["item"]),
+            match["field"],
+            match["index"],
+        )
+        editable = (section, name) in (REWRITABLE_BULLETS if index is not None else REWRITABLE_TEXT)
+        items = getattr(self.resume, section, None) if section in LIST_SECTIONS else None
+        if not editable or items is None or item_index >= len(items):
+            self.refuse(f"rewrite {path}", "not an editable path")
+            return
+        item = items[item_index]
+        if index is None:
+            current = str(getattr(item, name))
+        elif int(index) < len(getattr(item, name)):
+            current = getattr(item, name)[int(index)]
+        else:
+            self.refuse(f"rewrite {path}", "no such bullet")
+            return
+        if original and not _same_text(original, current):
+            self.refuse(f"rewrite {path}", "original text does not match")
+            return
+        if normalise(text) == normalise(current):
+            return
+        what = "a bullet" if index is not None else f"the {name}"
+        change = Change(
+            id=f"rewrite:{path.strip()}",
+            kind="rewrite",
+            path=path.strip(),
+            description=f"Reworded {what} of {readable_heading(section, item)}.",
+            before=current,
+            after=text,
+        )
+        if not self.record(change):
+            return
+        if index is None:
+            setattr(item, name, text)
+        else:
+            getattr(item, name)[int(index)] = text
+        self.result.originals[normalise(text)] = current
+
+    def item_at(self, path: str, sections: tuple[str, ...]) -> Any | None:
+        match = _PATH.match(path.strip())
+        if not match or match["field"] or match["section"] not in sections:
+            return None
+        items = getattr(self.resume, match["section"])
+        index = int(match["item"])
+        return items[index] if index < len(items) else None
+
+    def bullet_selection(self, path: str, keep: list[int]) -> None:
+        item = self.item_at(path, BULLET_SECTIONS)
+        if item is None:
+            self.refuse(f"select bullets of {path}", "no such item")
+            return
+        bullets = item.highlights
+        chosen = list(dict.fromkeys(i for i in keep if 0 <= i < len(bullets)))
+        if not chosen:
+            self.refuse(f"select bullets of {path}", "would remove every bullet")
+            return
+        if chosen == list(range(len(bullets))):
+            return
+        section = path.strip().split("[", 1)[0]
+        left_out = len(bullets) - len(chosen)
+        description = f"{readable_heading(section, item)}: put the bullets about this job first"
+        if left_out:
+            description += f" and left out {_count(left_out, 'unrelated bullet')}"
+        change = Change(
+            id=f"bullets:{path.strip()}",
+            kind="bullets",
+            path=f"{path.strip()}.highlights",
+            description=description + ".",
+            before=_bullet_list(bullets),
+            after=_bullet_list([bullets[i] for i in chosen]),
+        )
+        if self.record(change):
+            item.highlights = [bullets[i] for i in chosen]
+
+    def skill_selection(self, group: int, keywords: list[str]) -> None:
+        skills = self.resume.skills
+        if not 0 <= group < len(skills):
+            self.refuse(f"select skills[{group}]", "no such skill group")
+            return
+        existing = {normalise(keyword): keyword for keyword in skills[group].keywords}
+        chosen = list(
+            dict.fromkeys(existing[normalise(k)] for k in keywords if normalise(k) in existing)
+        )
+        unknown = [k for k in keywords if normalise(k) not in existing]
+        if unknown:
+            reason = f"not in this skill group: {', '.join(unknown)}"
+            self.refuse(f"select skills[{group}]", reason)
+        if not chosen or chosen == skills[group].keywords:
+            return
+        name = f"“{skills[group].name}”" if skills[group].name else "a skills line"
+        left_out = len(skills[group].keywords) - len(chosen)
+        description = f"In {name}, put the skills this job asks for first"
+        if left_out:
+            description += f" and left out {_count(left_out, 'other skill')}"
+        change = Change(
+            id=f"skills:skills[{group}]",
+            kind="skills",
+            path=f"skills[{group}].keywords",
+            description=description + ".",
+            before=", ".join(skills[group].keywords),
+            after=", ".join(chosen),
+        )
+        if self.record(change):
+            skills[group].keywords = chosen
+
+    def items(self, edits: TailoringEdits) -> None:
+        """Drops and orders within each list section, then the items moved accordingly."""
+        dropped = self.dropped_items(edits.drop_items)
+        requested = {order.section: order.order for order in edits.item_orders}
+        for section in LIST_SECTIONS:
+            items = getattr(self.resume, section)
+            drops = dropped.get(section, set())
+            if drops and len(drops) >= len(items):
+                self.refuse(f"drop every item of {section}", "a section keeps at least one item")
+                drops = set()
+            drops = {i for i in drops if self.record(self.drop_change(section, i, items[i]))}
+            first = [i for i in dict.fromkeys(requested.get(section, [])) if 0 <= i < len(items)]
+            proposed = [i for i in first + [i for i in range(len(items)) if i not in first]]
+            kept_in_place = [i for i in range(len(items)) if i not in drops]
+            order = [i for i in proposed if i not in drops]
+            if order != kept_in_place and not self.record(
+                self.order_change(section, items, kept_in_place, order)
+            ):
+                order = kept_in_place
+            if order != list(range(len(items))):
+                setattr(self.resume, section, [items[i] for i in order])
+                _remap_meta(self.resume, section, order)
+
+    def dropped_items(self, paths: list[str]) -> dict[str, set[int]]:
+        dropped: dict[str, set[int]] = {}
+        for path in paths:
+            match = _PATH.match(path.strip())
+            if (
+                not match
+                or match["field"]
+                or match["section"] not in LIST_SECTIONS
+                or int(match["item"]) >= len(getattr(self.resume, match["section"]))
+            ):
+                self.refuse(f"drop {path}", "no such item")
+                continue
+            dropped.setdefault(match["section"], set()).add(int(match["item"]))
+        return dropped
+
+    @staticmethod
+    def drop_change(section: str, index: int, item: Any) -> Change:
+        heading = readable_heading(section, item)
+        return Change(
+            id=f"drop:{section}[{index}]",
+            kind="drop",
+            path=f"{section}[{index}]",
+            description=f"Left out {heading}: nothing in it matches this job.",
+            before=heading,
+        )
+
+    @staticmethod
+    def order_change(section: str, items: list[Any], before: list[int], after: list[int]) -> Change:
+        noun = SECTION_NOUNS.get(section, section)
+        return Change(
+            id=f"order:{section}",
+            kind="order",
+            path=section,
+            description=f"Put the {noun} most relevant to this job first.",
+            before="\n".join(readable_heading(section, items[i]) for i in before),
+            after="\n".join(readable_heading(section, items[i]) for i in after),
+        )
+
+    def section_order(self, requested: list[str]) -> None:
+        sections = self.resume.meta.sections
+        if not requested or not sections:
+            return
+        rank = {normalise(name): position for position, name in enumerate(requested)}
+
+        def position(section: Section) -> tuple[int, int]:
+            # The summary stays on top: it introduces the person, whatever the job.
+            if section.kind is SectionKind.summary:
+                return (-1, 0)
+            by_kind = rank.get(section.kind.value, rank.get(normalise(section.heading), len(rank)))
+            return (by_kind, sections.index(section))
+
+        ordered = sorted(sections, key=position)
+        if ordered == sections:
+            return
+        change = Change(
+            id="section-order",
+            kind="section_order",
+            path="meta.sections",
+            description="Moved the sections that matter most for this job up.",
+            before="\n".join(s.heading for s in sections),
+            after="\n".join(s.heading for s in ordered),
+        )
+        if self.record(change):
+            self.resume.meta.sections = ordered
+
+
+SECTION_NOUNS = {
+    "work": "jobs",
+    "volunteer": "volunteer roles",
+    "education": "degrees",
+    "awards": "awards",
+    "certificates": "certificates",
+    "publications": "publications",
+    "skills": "skill groups",
+    "languages": "languages",
+    "interests": "interests",
+    "references": "references",
+    "projects": "projects",
+}
+
+
+def readable_heading(section: str, item: Any) -> str:
+    """How a reader names an item: "Software Engineer at Harbour Analytics", "the project X"."""
+    if section in {"work", "volunteer"}:
+        employer = getattr(item, "name", "") or getattr(item, "organization", "")
+        position = item.position
+        if position and employer:
+            return f"{position} at {employer}"
+        return position or employer or "a role"
+    if section == "education":
+        degree = " ".join(part for part in (item.studyType, item.area) if part)
+        return f"{degree} at {item.institution}" if degree and item.institution else degree
+    label = _item_heading(section, item)
+    noun = SECTION_NOUNS.get(section, section).rstrip("s")
+    return f"the {noun} “{label.split(' | ')[0]}”"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def _bullet_list(bullets: list[str]) -> str:
+    return "\n".join(f"• {bullet}" for bullet in bullets)
 
 
 def _same_text(first: str, second: str) -> bool:
     a, b = normalise(first), normalise(second)
     return a == b or SequenceMatcher(None, a, b).ratio() >= ORIGINAL_SIMILARITY
-
-
-def _item_at(applied: AppliedEdits, path: str, sections: tuple[str, ...]) -> Any | None:
-    match = _PATH.match(path.strip())
-    if not match or match["field"] or match["section"] not in sections:
-        return None
-    items = getattr(applied.resume, match["section"])
-    index = int(match["item"])
-    return items[index] if index < len(items) else None
-
-
-def _apply_bullet_selection(applied: AppliedEdits, path: str, keep: list[int]) -> None:
-    item = _item_at(applied, path, BULLET_SECTIONS)
-    if item is None:
-        applied.rejected.append(
-            RejectedEdit(edit=f"select bullets of {path}", reason="no such item")
-        )
-        return
-    bullets = item.highlights
-    chosen = list(dict.fromkeys(i for i in keep if 0 <= i < len(bullets)))
-    if not chosen:
-        applied.rejected.append(
-            RejectedEdit(edit=f"select bullets of {path}", reason="would remove every bullet")
-        )
-        return
-    if chosen == list(range(len(bullets))):
-        return
-    item.highlights = [bullets[i] for i in chosen]
-    applied.changes.append(
-        Change(
-            path=f"{path}.highlights",
-            kind="select",
-            before=f"{len(bullets)} bullets",
-            after=f"kept {chosen}",
-        )
-    )
-
-
-def _apply_skill_selection(applied: AppliedEdits, group: int, keywords: list[str]) -> None:
-    skills = applied.resume.skills
-    if not 0 <= group < len(skills):
-        applied.rejected.append(
-            RejectedEdit(edit=f"select skills[{group}]", reason="no such skill group")
-        )
-        return
-    existing = {normalise(keyword): keyword for keyword in skills[group].keywords}
-    chosen = list(
-        dict.fromkeys(existing[normalise(k)] for k in keywords if normalise(k) in existing)
-    )
-    unknown = [k for k in keywords if normalise(k) not in existing]
-    if unknown:
-        reason = f"not in this skill group: {', '.join(unknown)}"
-        applied.rejected.append(RejectedEdit(edit=f"select skills[{group}]", reason=reason))
-    if not chosen or chosen == skills[group].keywords:
-        return
-    applied.changes.append(
-        Change(
-            path=f"skills[{group}].keywords",
-            kind="select",
-            before=", ".join(skills[group].keywords),
-            after=", ".join(chosen),
-        )
-    )
-    skills[group].keywords = chosen
-
-
-def _item_orders(applied: AppliedEdits, edits: TailoringEdits) -> dict[str, list[int]]:
-    """For each list section, the source indices to keep, in their new order."""
-    dropped: dict[str, set[int]] = {}
-    for path in edits.drop_items:
-        match = _PATH.match(path.strip())
-        valid = match and not match["field"] and match["section"] in LIST_SECTIONS
-        if (
-            not match
-            or not valid
-            or int(match["item"]) >= len(getattr(applied.resume, match["section"]))
-        ):
-            applied.rejected.append(RejectedEdit(edit=f"drop {path}", reason="no such item"))
-            continue
-        dropped.setdefault(match["section"], set()).add(int(match["item"]))
-    requested = {order.section: order.order for order in edits.item_orders}
-    orders: dict[str, list[int]] = {}
-    for section in LIST_SECTIONS:
-        count = len(getattr(applied.resume, section))
-        drops = dropped.get(section, set())
-        if drops and len(drops) >= count:
-            applied.rejected.append(
-                RejectedEdit(
-                    edit=f"drop every item of {section}", reason="a section keeps at least one item"
-                )
-            )
-            drops = set()
-        first = [i for i in dict.fromkeys(requested.get(section, [])) if 0 <= i < count]
-        rest = [i for i in range(count) if i not in first]
-        orders[section] = [i for i in first + rest if i not in drops]
-    return orders
-
-
-def _reorder_items(applied: AppliedEdits, orders: dict[str, list[int]]) -> None:
-    resume = applied.resume
-    for section, order in orders.items():
-        items = getattr(resume, section)
-        if order == list(range(len(items))):
-            continue
-        for index in sorted(set(range(len(items))) - set(order)):
-            applied.changes.append(
-                Change(
-                    path=f"{section}[{index}]",
-                    kind="drop",
-                    before=_item_heading(section, items[index]),
-                )
-            )
-        if [i for i in range(len(items)) if i in order] != order:
-            applied.changes.append(
-                Change(path=section, kind="reorder", before=str(sorted(order)), after=str(order))
-            )
-        setattr(resume, section, [items[i] for i in order])
-        _remap_meta(resume, section, order)
 
 
 def _remap_meta(resume: Resume, section: str, order: list[int]) -> None:
@@ -334,24 +498,153 @@ def _remap_meta(resume: Resume, section: str, order: list[int]) -> None:
     resume.meta.sources = sources
 
 
-def _apply_section_order(applied: AppliedEdits, requested: list[str]) -> None:
-    sections = applied.resume.meta.sections
-    if not requested or not sections:
-        return
-    rank = {normalise(name): position for position, name in enumerate(requested)}
+KEY_SKILLS_HEADING = "Key skills for this role"
+MAX_KEY_SKILLS = 8
+MIN_KEY_SKILLS = 2
+KEY_SKILLS_ID = "key-skills"
 
-    def position(section: Section) -> tuple[int, int]:
-        # The summary stays on top: it introduces the person, whatever the job.
-        if section.kind is SectionKind.summary:
-            return (-1, 0)
-        by_kind = rank.get(section.kind.value, rank.get(normalise(section.heading), len(rank)))
-        return (by_kind, sections.index(section))
 
-    ordered = sorted(sections, key=position)
-    if ordered != sections:
-        before = ", ".join(s.heading for s in sections)
-        after = ", ".join(s.heading for s in ordered)
-        applied.changes.append(
-            Change(path="meta.sections", kind="section_order", before=before, after=after)
-        )
-        applied.resume.meta.sections = ordered
+def listed_skills(resume: Resume) -> list[str]:
+    """Every skill the résumé lists, as written: group keywords, and groups that are one name."""
+    listed: list[str] = []
+    for skill in resume.skills:
+        listed += skill.keywords or ([skill.name] if skill.name else [])
+    return list(dict.fromkeys(listed))
+
+
+def add_key_skills(
+    resume: Resume, keywords: list[str], *, reject: Collection[str] = ()
+) -> AppliedEdits:
+    """A "key skills for this role" line under the summary, made only of skills the résumé
+    lists or names in its own lines that the job asks for, plus the terms the user confirmed
+    (marked as theirs).
+
+    Added after grounding: everything in it is already in the grounded résumé or stated by
+    the user, so nothing new can enter through it.
+    """
+    applied = _Applier(AppliedEdits(resume=resume.model_copy(deep=True)), frozenset(reject))
+    own = _matching_skills(listed_skills(resume) + skills_in_experience(resume), keywords)
+    line: list[str] = []
+    if len(own) >= MIN_KEY_SKILLS and applied.record(_key_skills_change(own)):
+        line += own
+    mentioned = "\n".join(listed_skills(resume))
+    for keyword in confirmed_keywords(resume):
+        if any(mentions(mentioned, word) for word in (keyword, *find_skills(keyword))):
+            continue  # the résumé lists it already: nothing to add
+        applied.result.changes.append(_confirmed_change(keyword))
+        line.append(keyword)
+    if line:
+        _print_key_skills(applied.resume, line)
+    return applied.result
+
+
+def skills_in_experience(resume: Resume) -> list[str]:
+    """Vocabulary skills the résumé's own lines name ("Built Kafka pipelines"), as written."""
+    lines = [resume.basics.summary]
+    for section in BULLET_SECTIONS:
+        for item in getattr(resume, section):
+            lines += [getattr(item, "summary", ""), getattr(item, "description", "")]
+            lines += [*item.highlights, *getattr(item, "keywords", [])]
+    found: list[str] = []
+    for line in filter(None, lines):
+        for skill in find_skills(line):
+            written = _as_written(line, skill)
+            if written and normalise(written) not in {normalise(f) for f in found}:
+                found.append(written)
+    return found
+
+
+def _as_written(line: str, skill: str) -> str:
+    """`skill` as `line` spells it ("Kafka", not "kafka"), or "" when it cannot be found."""
+    match = re.search(keyword_pattern(skill).pattern, line, flags=re.IGNORECASE)
+    return match.group(0) if match else ""
+
+
+def _matching_skills(listed: list[str], keywords: list[str]) -> list[str]:
+    """The listed skills the job's keywords name, in the job's order of importance."""
+    chosen: list[str] = []
+    for keyword in keywords:
+        for skill in listed:
+            if skill not in chosen and mentions(skill, keyword):
+                chosen.append(skill)
+                break
+    return chosen[:MAX_KEY_SKILLS]
+
+
+def _key_skills_change(skills: list[str]) -> Change:
+    return Change(
+        id=KEY_SKILLS_ID,
+        kind="key_skills",
+        path="skills",
+        description=(
+            f"Added a “{KEY_SKILLS_HEADING}” line under the summary: "
+            f"{_count(len(skills), 'skill')} your résumé already names that this job asks for."
+        ),
+        after=", ".join(skills),
+    )
+
+
+def _confirmed_change(keyword: str) -> Change:
+    return Change(
+        id=f"confirmed:{normalise(keyword)}",
+        kind="confirmed_keyword",
+        path="skills",
+        description=f"Added “{keyword}” to your key skills, as you confirmed you have it.",
+        after=keyword,
+        source="user",
+    )
+
+
+def _print_key_skills(resume: Resume, line: list[str]) -> None:
+    """Append the line as a skill group of its own, printed in a section under the summary."""
+    if not resume.meta.sections:
+        resume.meta.sections = _default_sections(resume)
+    existing = list(range(len(resume.skills)))
+    for section in resume.meta.sections:
+        if section.kind is SectionKind.skills and section.items is None:
+            section.items = existing  # the old sections keep showing only the old groups
+    resume.skills.append(Skill(keywords=line))
+    position = next(
+        (i + 1 for i, s in enumerate(resume.meta.sections) if s.kind is SectionKind.summary), 0
+    )
+    resume.meta.sections.insert(
+        position,
+        Section(heading=KEY_SKILLS_HEADING, kind=SectionKind.skills, items=[len(existing)]),
+    )
+
+
+def _default_sections(resume: Resume) -> list[Section]:
+    return [Section(heading=name.title(), kind=SectionKind(name)) for name in section_names(resume)]
+
+
+def without_keyword_claims(
+    source: Resume, edits: TailoringEdits, keywords: list[str]
+) -> tuple[TailoringEdits, list[Revert]]:
+    """`edits` without the rewrites that name a job term the résumé never mentions.
+
+    Such a rewrite may pass every other check (a phrase is not a number or a name), yet it
+    claims what the job asks for: only the user can say that (`confirmed_keywords`).
+    """
+    said = SourceFacts.of(source).text
+    reverts: list[Revert] = []
+
+    def claims(path: str, text: str) -> bool:
+        new = [k for k in keywords if mentions(text, k) and not mentions(said, k)]
+        reverts.extend(Revert(path=path, kind="keyword", value=k, text=text) for k in new)
+        return bool(new)
+
+    kept = edits.model_copy(deep=True)
+    if kept.summary and claims("basics.summary", kept.summary):
+        kept.summary = ""
+    kept.rewrites = [r for r in kept.rewrites if not claims(r.path, r.text)]
+    return kept, reverts
+
+
+def surviving_changes(changes: list[Change], grounded: Resume) -> list[Change]:
+    """The changes still in the grounded résumé: a rewrite the grounding reverted is not one."""
+    text = normalise(resume_text(grounded))
+    return [
+        change
+        for change in changes
+        if change.kind not in {"rewrite", "summary"} or normalise(change.after) in text
+    ]

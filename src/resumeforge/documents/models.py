@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Integer, LargeBinary, String
+from sqlalchemy import DateTime, ForeignKey, Integer, LargeBinary, String
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 from sqlalchemy.orm import Mapped, deferred, mapped_column
 
@@ -29,4 +29,13 @@ class Document(Base):
     # Kept in PostgreSQL so that any replica or worker can read it, with no shared disk.
     content: Mapped[bytes] = deferred(mapped_column(LargeBinary, nullable=False))
     resume: Mapped[dict[str, Any]] = deferred(mapped_column(JSONB, nullable=False))
+    # The parse's quality report (documents.parsing.quality.ParseQuality); NULL before 0003.
+    quality: Mapped[dict[str, Any] | None] = mapped_column(JSONB, nullable=True)
     created_at: Mapped[datetime] = created_at_column()
+    # The résumé as the user corrected it; `resume` stays the original parse beside it.
+    corrected_resume: Mapped[dict[str, Any] | None] = deferred(mapped_column(JSONB))
+    edited_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    @property
+    def edited(self) -> bool:
+        return self.edited_at is not None

@@ -1,14 +1,15 @@
-"""HTTP for documents: upload, list, read, delete. Owner-only."""
+"""HTTP for documents: upload, list, read, correct, delete. Owner-only."""
 
 from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter, Response, UploadFile, status
+from fastapi import APIRouter, Request, Response, UploadFile, status
 
 from resumeforge.accounts.dependencies import CurrentUser, CurrentUserId, SessionDep, SettingsDep
 from resumeforge.documents import service
 from resumeforge.documents.errors import FileTooLarge
+from resumeforge.documents.models import Document
 from resumeforge.documents.schemas import DocumentOut, DocumentPage, DocumentWithResume
 from resumeforge.resume.schemas import Resume
 
@@ -33,7 +34,9 @@ async def upload(
     return DocumentWithResume(
         **DocumentOut.model_validate(stored.document).model_dump(),
         resume=stored.resume,
+        parsed_resume=stored.resume,
         warnings=stored.warnings,
+        quality=stored.quality,
     )
 
 
@@ -48,9 +51,52 @@ async def get_document(
     document_id: uuid.UUID, user_id: CurrentUserId, session: SessionDep
 ) -> DocumentWithResume:
     document = await service.get_document(session=session, user_id=user_id, document_id=document_id)
+    return with_resumes(document)
+
+
+@router.put("/{document_id}/resume", response_model=DocumentWithResume)
+async def correct_resume(
+    document_id: uuid.UUID,
+    resume: Resume,
+    request: Request,
+    user_id: CurrentUserId,
+    session: SessionDep,
+    settings: SettingsDep,
+) -> DocumentWithResume:
+    """Replace the parsed résumé with the user's correction; the parse is kept beside it.
+
+    Sending the parse back unchanged restores it, as DELETE does.
+    """
+    document = await service.correct_resume(
+        session=session,
+        settings=settings,
+        user_id=user_id,
+        document_id=document_id,
+        correction=resume,
+        sent=await request.json(),
+    )
+    return with_resumes(document)
+
+
+@router.delete("/{document_id}/resume", response_model=DocumentWithResume)
+async def restore_parse(
+    document_id: uuid.UUID, user_id: CurrentUserId, session: SessionDep
+) -> DocumentWithResume:
+    """Forget the correction: generations use the original parse again."""
+    document = await service.restore_parse(
+        session=session, user_id=user_id, document_id=document_id
+    )
+    return with_resumes(document)
+
+
+def with_resumes(document: Document) -> DocumentWithResume:
+    quality = service.quality_of(document)
     return DocumentWithResume(
         **DocumentOut.model_validate(document).model_dump(),
-        resume=Resume.model_validate(document.resume),
+        resume=service.current_resume(document),
+        parsed_resume=service.parsed_resume(document),
+        warnings=[warning.message for warning in quality.warnings] if quality else [],
+        quality=quality,
     )
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
+from resumeforge.documents.parsing.quality import ParseQuality
 from resumeforge.resume.schemas import Resume
 
 
@@ -21,11 +22,16 @@ class DocumentOut(BaseModel):
     pages: int
     extraction: list[str]
     created_at: datetime
+    edited: bool = Field(False, description="the user has corrected the parsed résumé")
+    edited_at: datetime | None = None
 
 
 class DocumentWithResume(DocumentOut):
-    resume: Resume
-    warnings: list[str] = []
+    resume: Resume = Field(description="what generations use: the correction, else the parse")
+    parsed_resume: Resume | None = Field(None, description="the original parse, kept as read")
+    warnings: list[str] = []  # the quality report's warnings, as sentences
+    # Lines read and placed, the lines kept as written, furniture, hidden text, warnings.
+    quality: ParseQuality | None = None
 
 
 class DocumentPage(BaseModel):

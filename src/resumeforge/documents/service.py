@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import uuid
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,7 +15,9 @@ from sqlalchemy.orm import undefer
 from resumeforge.config import Settings
 from resumeforge.documents.models import Document
 from resumeforge.documents.parsing import parse_document_async
+from resumeforge.documents.parsing.quality import ParseQuality
 from resumeforge.errors import NotFound
+from resumeforge.resume.corrections import SizeLimits, corrected_resume
 from resumeforge.resume.schemas import Resume
 
 
@@ -26,6 +30,7 @@ class StoredDocument:
     document: Document
     resume: Resume
     warnings: list[str]
+    quality: ParseQuality
 
 
 async def store_upload(
@@ -48,10 +53,21 @@ async def store_upload(
         extraction=list(parsed.extraction),
         content=data,
         resume=parsed.resume.model_dump(mode="json"),
+        quality=parsed.quality.model_dump(mode="json"),
     )
     session.add(document)
     await session.commit()
-    return StoredDocument(document=document, resume=parsed.resume, warnings=list(parsed.warnings))
+    return StoredDocument(
+        document=document,
+        resume=parsed.resume,
+        warnings=list(parsed.warnings),
+        quality=parsed.quality,
+    )
+
+
+def quality_of(document: Document) -> ParseQuality | None:
+    """The stored quality report; None for a document parsed before reports were kept."""
+    return ParseQuality.model_validate(document.quality) if document.quality else None
 
 
 async def list_documents(*, session: AsyncSession, user_id: uuid.UUID) -> list[Document]:
@@ -67,7 +83,7 @@ async def get_document(
     """The user's document with its parse; another user's is as absent as a missing one."""
     document = await session.scalar(
         select(Document)
-        .options(undefer(Document.resume))
+        .options(undefer(Document.resume), undefer(Document.corrected_resume))
         .where(Document.id == document_id, Document.user_id == user_id)
     )
     if document is None:
@@ -78,8 +94,60 @@ async def get_document(
 async def get_resume(
     *, session: AsyncSession, user_id: uuid.UUID, document_id: uuid.UUID
 ) -> Resume:
+    """The résumé generations use: the user's correction when there is one, else the parse."""
     document = await get_document(session=session, user_id=user_id, document_id=document_id)
+    return current_resume(document)
+
+
+def current_resume(document: Document) -> Resume:
+    return Resume.model_validate(document.corrected_resume or document.resume)
+
+
+def parsed_resume(document: Document) -> Resume:
     return Resume.model_validate(document.resume)
+
+
+async def correct_resume(
+    *,
+    session: AsyncSession,
+    settings: Settings,
+    user_id: uuid.UUID,
+    document_id: uuid.UUID,
+    correction: Resume,
+    sent: Any,
+) -> Document:
+    """Keep the user's corrected résumé beside the parse; the same as the parse restores it."""
+    document = await get_document(session=session, user_id=user_id, document_id=document_id)
+    original = parsed_resume(document)
+    resume = corrected_resume(
+        correction,
+        sent=sent,
+        original=original,
+        limits=SizeLimits(settings.max_resume_characters, settings.max_resume_items),
+    )
+    if resume.model_dump(exclude={"meta"}) == original.model_dump(exclude={"meta"}) and (
+        resume.meta.sections == original.meta.sections
+    ):
+        return await _forget_correction(session, document)
+    document.corrected_resume = resume.model_dump(mode="json")
+    document.edited_at = datetime.now(UTC)
+    await session.commit()
+    return document
+
+
+async def restore_parse(
+    *, session: AsyncSession, user_id: uuid.UUID, document_id: uuid.UUID
+) -> Document:
+    """Drop the user's correction: generations use the original parse again."""
+    document = await get_document(session=session, user_id=user_id, document_id=document_id)
+    return await _forget_correction(session, document)
+
+
+async def _forget_correction(session: AsyncSession, document: Document) -> Document:
+    document.corrected_resume = None
+    document.edited_at = None
+    await session.commit()
+    return document
 
 
 async def delete_document(
@@ -101,3 +169,18 @@ def safe_filename(filename: str) -> str:
     name = filename.replace("\\", "/").rsplit("/", 1)[-1]
     name = "".join(ch for ch in name if ch.isprintable()).strip()
     return (name or "upload")[:255]
+
+
+async def documents_with_content(*, session: AsyncSession, user_id: uuid.UUID) -> list[Document]:
+    """Every document of the user with its bytes and parse: for the account's export."""
+    rows = await session.scalars(
+        select(Document)
+        .options(
+            undefer(Document.content),
+            undefer(Document.resume),
+            undefer(Document.corrected_resume),
+        )
+        .where(Document.user_id == user_id)
+        .order_by(Document.created_at)
+    )
+    return list(rows)

@@ -25,13 +25,21 @@ from procrastinate.retry import BaseRetryStrategy, RetryDecision
 
 from resumeforge.ai.errors import ProviderRateLimited, ProviderUnavailable
 from resumeforge.ai.providers.base import Usage
+from resumeforge.billing import jobs as billing_jobs
 from resumeforge.config import Settings
 from resumeforge.db.engine import Database, libpq_url
 from resumeforge.errors import ProblemError
 from resumeforge.generations import service
-from resumeforge.generations.pipeline import PipelineOutput, run_pipeline, warm_up
+from resumeforge.generations.pipeline import (
+    PipelineOutput,
+    run_pipeline,
+    run_revision_pipeline,
+    warm_up,
+)
 from resumeforge.generations.schemas import GenerationStatus
 from resumeforge.generations.service import GenerationRun
+from resumeforge.notifications import jobs as notification_jobs
+from resumeforge.notifications import service as notifications
 
 log = structlog.get_logger(__name__)
 
@@ -165,6 +173,7 @@ class GenerationAttempt:
                 report=output.report,
                 job_title=output.job_title,
                 company=output.company,
+                plan=output.plan,
             )
         log.info("generation succeeded", generation_id=str(self.run.id))
 
@@ -174,6 +183,47 @@ class GenerationAttempt:
 
     def _seconds_left(self) -> float:
         return (self.run.deadline_at - datetime.now(UTC)).total_seconds()
+
+
+REVISION_FAILURE = (
+    "Something went wrong on our side while rendering this revision; please try again."
+)
+
+
+@blueprint.task(name=service.REVISION_TASK_NAME, queue=service.QUEUE, pass_context=True)
+async def run_revision(context: JobContext, revision_id: str) -> None:
+    runtime: WorkerRuntime = context.additional_context["runtime"]
+    await execute_revision(runtime, uuid.UUID(revision_id))
+
+
+async def execute_revision(runtime: WorkerRuntime, revision_id: uuid.UUID) -> None:
+    """Render one revision: a replay of the paid run's plan, so nothing to retry or refund.
+
+    A worker that dies meanwhile leaves the job stalled; it is re-queued like any other and
+    renders again from the start (the files of a half-finished try are replaced).
+    """
+    async with runtime.database.sessions() as session:
+        run = await service.load_revision(session=session, revision_id=revision_id)
+        if run is None:
+            return  # finished already: a duplicate delivery
+        await service.mark_revision_rendering(session=session, revision_id=revision_id)
+    try:
+        artifacts, report = await run_revision_pipeline(run)
+    except ProblemError as error:
+        log.info("revision failed", revision_id=str(revision_id), problem=error.slug)
+        reason = f"{error.title}: {error.detail}"
+    except Exception:
+        log.exception("revision crashed", revision_id=str(revision_id))
+        reason = REVISION_FAILURE
+    else:
+        async with runtime.database.sessions() as session:
+            await service.finish_revision(
+                session=session, run=run, artifacts=artifacts, report=report
+            )
+        log.info("revision succeeded", revision_id=str(revision_id), number=run.number)
+        return
+    async with runtime.database.sessions() as session:
+        await service.fail_revision(session=session, run=run, reason=reason)
 
 
 DEADLINE_FAILURE = (
@@ -199,6 +249,9 @@ def build_queue(settings: Settings, database_url: str) -> App:
     """The procrastinate app on our database, with this package's tasks."""
     queue = App(connector=PsycopgConnector(conninfo=libpq_url(database_url)))
     queue.add_tasks_from(blueprint, namespace="")
+    # Every worker also sends mail and reconciles billing: one kind of process to run.
+    queue.add_tasks_from(notification_jobs.blueprint, namespace="")
+    queue.add_tasks_from(billing_jobs.blueprint, namespace="")
     return queue
 
 
@@ -249,7 +302,7 @@ async def run_worker(
     settings = runtime.settings
     queue = build_queue(settings, runtime.database.url)
     worker_options: dict[str, Any] = {
-        "queues": [service.QUEUE],
+        "queues": [service.QUEUE, notifications.QUEUE, billing_jobs.QUEUE],
         "concurrency": concurrency or settings.worker_concurrency,
         "additional_context": {"runtime": runtime},
         "update_heartbeat_interval": settings.worker_heartbeat_seconds,

@@ -54,6 +54,8 @@ class Generation(Base):
     job_description: Mapped[str] = deferred(mapped_column(Text, nullable=False))
     source_resume: Mapped[dict[str, Any]] = deferred(mapped_column(JSONB, nullable=False))
     report: Mapped[dict[str, Any] | None] = deferred(mapped_column(JSONB))
+    # What the run decided (edits, job analysis, letter): revisions replay it for free.
+    plan: Mapped[dict[str, Any] | None] = deferred(mapped_column(JSONB))
     job_title: Mapped[str] = mapped_column(String(255), nullable=False, server_default="")
     company: Mapped[str] = mapped_column(String(255), nullable=False, server_default="")
     deadline_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
@@ -61,22 +63,48 @@ class Generation(Base):
     updated_at: Mapped[datetime] = created_at_column()
     started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The PDF's page limit the user asked for; None means the original's own page count.
+    max_pages: Mapped[int | None] = mapped_column(Integer)
 
 
 class GenerationFile(Base):
     __tablename__ = "generation_files"
-    __table_args__ = (UniqueConstraint("generation_id", "name"),)
+    __table_args__ = (UniqueConstraint("generation_id", "revision", "name"),)
 
     id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True, default=uuid.uuid4)
     generation_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("generations.id", ondelete="CASCADE"), nullable=False
     )
+    # 0 for the generation's own files, n for those of its revision n.
+    revision: Mapped[int] = mapped_column(Integer, nullable=False, server_default="0")
     name: Mapped[str] = mapped_column(String(64), nullable=False)
     media_type: Mapped[str] = mapped_column(String(127), nullable=False)
     size: Mapped[int] = mapped_column(Integer, nullable=False)
     sha256: Mapped[str] = mapped_column(String(64), nullable=False)
     content: Mapped[bytes] = deferred(mapped_column(LargeBinary, nullable=False))
     created_at: Mapped[datetime] = created_at_column()
+
+
+class GenerationRevision(Base):
+    """The same generation rendered again without some changes (free): its choices and files."""
+
+    __tablename__ = "generation_revisions"
+    __table_args__ = (UniqueConstraint("generation_id", "number"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True, default=uuid.uuid4)
+    generation_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("generations.id", ondelete="CASCADE"), nullable=False
+    )
+    number: Mapped[int] = mapped_column(Integer, nullable=False)
+    # queued, rendering, succeeded, failed
+    status: Mapped[str] = mapped_column(String(16), nullable=False, server_default="queued")
+    template: Mapped[str] = mapped_column(String(32), nullable=False)
+    reject: Mapped[list[str]] = mapped_column(JSONB, nullable=False)
+    confirmed_keywords: Mapped[list[str]] = mapped_column(JSONB, nullable=False)
+    error: Mapped[str | None] = mapped_column(Text)
+    report: Mapped[dict[str, Any] | None] = deferred(mapped_column(JSONB))
+    created_at: Mapped[datetime] = created_at_column()
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class ApiUsage(Base):

@@ -14,9 +14,16 @@ from typing import Any
 
 from resumeforge.ai.providers import build_provider
 from resumeforge.ai.providers.base import UsageCallback
-from resumeforge.ai.service import StageCallback, TailoringResult, tailor_resume
+from resumeforge.ai.service import (
+    StageCallback,
+    TailoringPlan,
+    TailoringResult,
+    realise_plan,
+    tailor_resume,
+)
+from resumeforge.ai.tailoring import replace_confirmed_keywords
 from resumeforge.config import Settings
-from resumeforge.generations.service import Artifact, GenerationRun
+from resumeforge.generations.service import Artifact, GenerationRun, RevisionRun
 from resumeforge.rendering import service as rendering
 from resumeforge.resume.schemas import Basics, Meta, Resume
 
@@ -32,6 +39,18 @@ class PipelineOutput:
     report: dict[str, Any]
     job_title: str
     company: str
+    plan: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """What to render and how: the generation's kind, and the chosen template and paper."""
+
+    kind: str
+    template: str
+    paper: str
+    # The page limit asked for, or the original PDF's page count; None: as the source renders.
+    fit_pages: int | None = None
 
 
 async def run_pipeline(
@@ -53,18 +72,40 @@ async def run_pipeline(
         on_usage=on_usage,
     )
     await on_stage("rendering")
-    loop = asyncio.get_running_loop()
-    artifacts = await loop.run_in_executor(_render_thread, render_artifacts, run, result)
-    report = result.report.model_dump(mode="json")
-    artifacts.append(
-        Artifact("report.json", REPORT_MEDIA_TYPE, json.dumps(report, indent=2).encode())
-    )
+    choice = Rendering(run.kind, run.template, run.paper, run.fit_pages)
+    artifacts, report = await _render(run.source_resume, result, choice)
     return PipelineOutput(
         artifacts=artifacts,
         report=report,
         job_title=result.job.title,
         company=result.job.company,
+        plan=result.plan.model_dump(mode="json"),
     )
+
+
+async def run_revision_pipeline(run: RevisionRun) -> tuple[list[Artifact], dict[str, Any]]:
+    """The generation's plan replayed without the rejected changes, and rendered: no provider
+    call (so no charge), and the letter as the paid run wrote it."""
+    plan = TailoringPlan.model_validate(run.plan)
+    source = replace_confirmed_keywords(run.source_resume, run.confirmed_keywords)
+    resume, report = realise_plan(source, plan, reject=run.reject, revision=run.number)
+    result = TailoringResult(
+        resume=resume, cover_letter=plan.cover_letter, job=plan.job, report=report, plan=plan
+    )
+    fit = rendering.pages_to_fit(run.source_resume.meta.pages)
+    return await _render(source, result, Rendering(run.kind, run.template, run.paper, fit))
+
+
+async def _render(
+    source: Resume, result: TailoringResult, choice: Rendering
+) -> tuple[list[Artifact], dict[str, Any]]:
+    loop = asyncio.get_running_loop()
+    artifacts = await loop.run_in_executor(_render_thread, render_artifacts, source, result, choice)
+    report = result.report.model_dump(mode="json")
+    artifacts.append(
+        Artifact("report.json", REPORT_MEDIA_TYPE, json.dumps(report, indent=2).encode())
+    )
+    return artifacts, report
 
 
 def warm_up(settings: Settings) -> None:
@@ -81,21 +122,39 @@ def warm_up(settings: Settings) -> None:
         rendering.render_resume_docx(sample, template=template)
 
 
-def render_artifacts(run: GenerationRun, result: TailoringResult) -> list[Artifact]:
+def render_tailored_pdf(
+    source: Resume, tailored: Resume, *, template: str, paper: str, fit_pages: int | None
+) -> rendering.RenderedDocument:
+    """The tailored résumé as a PDF on `fit_pages` pages (the limit asked for, or the original
+    PDF's count), else on no more pages than the source takes in that template.
+
+    Tailoring adds a key skills line; when that pushes a line onto a new page, the layout is
+    tightened a notch at a time (down to a readable floor) rather than a page added.
+    """
+    fit = fit_pages
+    if fit is None:
+        pages = rendering.render_resume_pdf(source, template=template, paper=paper).pages
+        fit = pages if pages in rendering.FIT_PAGES_ALLOWED else None
+    return rendering.render_resume_pdf(tailored, template=template, paper=paper, fit_pages=fit)
+
+
+def render_artifacts(source: Resume, result: TailoringResult, choice: Rendering) -> list[Artifact]:
     artifacts: list[Artifact] = []
-    if run.kind in {"resume", "both"}:
-        pdf = rendering.render_resume_pdf(result.resume, template=run.template, paper=run.paper)
-        docx = rendering.render_resume_docx(result.resume, template=run.template, paper=run.paper)
+    template, paper = choice.template, choice.paper
+    if choice.kind in {"resume", "both"}:
+        pdf = render_tailored_pdf(
+            source, result.resume, template=template, paper=paper, fit_pages=choice.fit_pages
+        )
+        result.report.notes += pdf.warnings  # e.g. it could not fit the original's page count
+        docx = rendering.render_resume_docx(result.resume, template=template, paper=paper)
         artifacts += [
             Artifact("resume.pdf", pdf.media_type, pdf.content),
             Artifact("resume.docx", docx.media_type, docx.content),
         ]
     if result.cover_letter is not None:
-        pdf = rendering.render_cover_letter_pdf(
-            result.cover_letter, template=run.template, paper=run.paper
-        )
+        pdf = rendering.render_cover_letter_pdf(result.cover_letter, template=template, paper=paper)
         docx = rendering.render_cover_letter_docx(
-            result.cover_letter, template=run.template, paper=run.paper
+            result.cover_letter, template=template, paper=paper
         )
         artifacts += [
             Artifact("cover-letter.pdf", pdf.media_type, pdf.content),

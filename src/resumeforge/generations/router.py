@@ -1,4 +1,5 @@
-"""HTTP for generations: start (paid), list, read, follow (SSE), download, delete. Owner-only."""
+"""HTTP for generations: start (paid), list, read, follow (SSE), download, delete, revise
+(free). Owner-only."""
 
 from __future__ import annotations
 
@@ -11,21 +12,24 @@ from datetime import datetime
 from typing import Annotated
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Header, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response, status
 from fastapi.responses import StreamingResponse
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from resumeforge.accounts.dependencies import CurrentUser, CurrentUserId, SessionDep, SettingsDep
 from resumeforge.db.engine import Database
 from resumeforge.generations import service
 from resumeforge.generations.cache import GenerationCache
 from resumeforge.generations.events import GenerationEvents
-from resumeforge.generations.models import Generation, GenerationFile
+from resumeforge.generations.models import Generation, GenerationFile, GenerationRevision
 from resumeforge.generations.schemas import (
     GenerationCreate,
     GenerationFileOut,
     GenerationOut,
     GenerationPage,
     GenerationStatus,
+    RevisionCreate,
+    RevisionOut,
 )
 from resumeforge.ratelimit import by_user
 
@@ -99,7 +103,9 @@ async def get_generation(
                 session=session, user_id=user_id, generation_id=generation_id, with_report=True
             )
             files = await service.files_of(session=session, generation_ids=[generation.id])
+            revisions = await service.revisions_of(session=session, generation_id=generation.id)
         body = _out(generation, files[generation.id], with_report=True)
+        body.revisions = [_revision_out(generation.id, r, f) for r, f in revisions]
         cached = body.model_dump_json().encode()
         cache.put(key, user_id, cached, version=version)
     return Response(cached, media_type="application/json")
@@ -164,8 +170,63 @@ def _sse(generation_id: uuid.UUID, status: GenerationStatus) -> str:
 async def download(
     generation_id: uuid.UUID, name: str, user_id: CurrentUserId, session: SessionDep
 ) -> Response:
+    return await _download(session, user_id, generation_id, name, revision=0)
+
+
+@router.post(
+    "/{generation_id}/revisions",
+    status_code=status.HTTP_202_ACCEPTED,
+    response_model=RevisionOut,
+    dependencies=[Depends(by_user("generations"))],
+)
+async def revise(
+    generation_id: uuid.UUID,
+    body: RevisionCreate,
+    user_id: CurrentUserId,
+    session: SessionDep,
+    response: Response,
+) -> RevisionOut:
+    """Render the generation again without the rejected changes, free; a worker renders it."""
+    revision = await service.create_revision(
+        session=session, user_id=user_id, generation_id=generation_id, request=body
+    )
+    out = _revision_out(generation_id, revision, [])
+    response.headers["Location"] = out.url
+    return out
+
+
+@router.get("/{generation_id}/revisions/{number}", response_model=RevisionOut)
+async def get_revision(
+    generation_id: uuid.UUID,
+    number: Annotated[int, Path(ge=1)],
+    user_id: CurrentUserId,
+    session: SessionDep,
+) -> RevisionOut:
+    """One revision: its status, files and report."""
+    revision, files = await service.get_revision(
+        session=session, user_id=user_id, generation_id=generation_id, number=number
+    )
+    out = _revision_out(generation_id, revision, files)
+    out.report = revision.report
+    return out
+
+
+@router.get("/{generation_id}/revisions/{number}/files/{name}")
+async def download_revision_file(
+    generation_id: uuid.UUID,
+    number: Annotated[int, Path(ge=1)],
+    name: str,
+    user_id: CurrentUserId,
+    session: SessionDep,
+) -> Response:
+    return await _download(session, user_id, generation_id, name, revision=number)
+
+
+async def _download(
+    session: AsyncSession, user_id: uuid.UUID, generation_id: uuid.UUID, name: str, revision: int
+) -> Response:
     generation, file = await service.get_file(
-        session=session, user_id=user_id, generation_id=generation_id, name=name
+        session=session, user_id=user_id, generation_id=generation_id, name=name, revision=revision
     )
     person = await service.person_name(session=session, generation_id=generation.id)
     filename = download_name(person, generation, file)
@@ -197,7 +258,7 @@ def _out(
     plain = {
         name: getattr(generation, name)
         for name in GenerationOut.model_fields
-        if name not in {"files", "report"}
+        if name not in {"files", "report", "revisions"}
     }
     out = GenerationOut.model_validate(plain)
     out.files = [
@@ -214,6 +275,33 @@ def _out(
     return out
 
 
+def _revision_out(
+    generation_id: uuid.UUID, revision: GenerationRevision, files: list[GenerationFile]
+) -> RevisionOut:
+    url = f"{router.prefix}/{generation_id}/revisions/{revision.number}"
+    return RevisionOut(
+        number=revision.number,
+        status=revision.status,
+        template=revision.template,
+        reject=revision.reject,
+        confirmed_keywords=revision.confirmed_keywords,
+        error=revision.error,
+        created_at=revision.created_at,
+        finished_at=revision.finished_at,
+        url=url,
+        files=[
+            GenerationFileOut(
+                name=f.name,
+                media_type=f.media_type,
+                size=f.size,
+                sha256=f.sha256,
+                url=f"{url}/files/{f.name}",
+            )
+            for f in files
+        ],
+    )
+
+
 FILE_LABELS = {"cover-letter": "Cover-Letter", "report": "Report", "resume": ""}
 
 
@@ -221,6 +309,8 @@ def download_name(person: str, generation: Generation, file: GenerationFile) -> 
     """E.g. `Jane-Doe-Acme-Backend-Engineer.pdf`: who, where, what, then the file's kind."""
     stem, _, extension = file.name.rpartition(".")
     words = [person, generation.company, generation.job_title, FILE_LABELS.get(stem, stem)]
+    if file.revision:
+        words.append(f"Revision {file.revision}")
     slug = "-".join(part for part in (_slug(word) for word in words) if part)
     return f"{slug or 'resumeforge'}.{extension}"
 

@@ -20,19 +20,36 @@ from sqlalchemy.orm import undefer
 
 from resumeforge.accounts.models import User
 from resumeforge.ai.providers.base import Usage
+from resumeforge.ai.tailoring import confirmed_keywords, with_confirmed_keywords
 from resumeforge.billing import service as billing
 from resumeforge.config import Settings
 from resumeforge.documents import service as documents
-from resumeforge.errors import NotFound, UnprocessableContent
-from resumeforge.generations.models import ApiUsage, Generation, GenerationFile
-from resumeforge.generations.schemas import GenerationCreate, GenerationStatus
+from resumeforge.errors import Conflict, NotFound, UnprocessableContent
+from resumeforge.generations.models import (
+    ApiUsage,
+    Generation,
+    GenerationFile,
+    GenerationRevision,
+)
+from resumeforge.generations.schemas import (
+    GenerationCreate,
+    GenerationStatus,
+    RevisionCreate,
+    RevisionStatus,
+)
+from resumeforge.notifications import service as notifications
 from resumeforge.observability.metrics import GENERATIONS_FINISHED
-from resumeforge.rendering.service import TEMPLATES
+from resumeforge.rendering.service import TEMPLATES, pages_to_fit
+from resumeforge.resume.checks import require_tailorable
 from resumeforge.resume.schemas import Resume
 
 QUEUE = "generations"
 TASK_NAME = "run_generation"
+REVISION_TASK_NAME = "run_revision"
+MAX_REVISIONS = 20
 EVENTS_CHANNEL = "generation_events"
+# How a generation's kind reads in a sentence ("Your cover letter could not be written").
+KIND_NAMES = {"resume": "résumé", "cover_letter": "cover letter", "both": "résumé and cover letter"}
 
 
 class GenerationNotFound(NotFound):
@@ -45,6 +62,22 @@ class FileNotFound(NotFound):
 
 class UnknownOption(UnprocessableContent):
     slug, title = "unknown-option", "Unknown option"
+
+
+class UnknownChanges(UnprocessableContent):
+    slug, title = "unknown-change", "Unknown change"
+
+
+class NotRevisable(Conflict):
+    slug, title = "generation-not-revisable", "This generation cannot be revised"
+
+
+class TooManyRevisions(Conflict):
+    slug, title = "too-many-revisions", "Too many revisions"
+
+
+class RevisionNotFound(NotFound):
+    slug, title = "revision-not-found", "Revision not found"
 
 
 @dataclass(frozen=True)
@@ -73,6 +106,12 @@ class GenerationRun:
     job_description: str
     source_resume: Resume
     deadline_at: datetime
+    max_pages: int | None = None
+
+    @property
+    def fit_pages(self) -> int | None:
+        """The PDF's page limit: the one asked for, else the original's (a 1 or 2 page PDF)."""
+        return pages_to_fit(self.source_resume.meta.pages, self.max_pages)
 
 
 async def start_generation(
@@ -103,6 +142,8 @@ async def start_generation(
             session=session, user_id=user_id, document_id=request.document_id
         )
     assert source is not None, "the schema requires a document_id or a resume"
+    require_tailorable(source)  # before the debit: a résumé with nothing to tailor costs nothing
+    source = with_confirmed_keywords(source, request.confirmed_keywords)
 
     generation = Generation(
         id=uuid.uuid4(),
@@ -118,6 +159,7 @@ async def start_generation(
         job_description=request.job_description,
         source_resume=source.model_dump(mode="json"),
         deadline_at=datetime.now(UTC) + timedelta(seconds=settings.generation_deadline_seconds),
+        max_pages=request.max_pages,
     )
     try:
         session.add(generation)
@@ -129,6 +171,7 @@ async def start_generation(
             reason=f"generation:{generation.kind}",
             idempotency_key=f"generation:{generation.id}:debit",
             reference=f"generation:{generation.id}",
+            packs=billing.offer_for_insufficient_tokens(settings),
         )
         await enqueue_run(session=session, generation_id=generation.id)
         await session.commit()
@@ -153,18 +196,22 @@ async def enqueue_run(*, session: AsyncSession, generation_id: uuid.UUID) -> Non
     The job exists if and only if the debit and the generation committed with it. The lock
     keeps two runs of one generation from overlapping.
     """
+    await _defer(
+        session=session,
+        task=TASK_NAME,
+        lock=f"generation:{generation_id}",
+        args={"generation_id": str(generation_id)},
+    )
+
+
+async def _defer(*, session: AsyncSession, task: str, lock: str, args: dict[str, str]) -> None:
     await session.execute(
         text(
             "SELECT procrastinate_defer_jobs_v1(ARRAY[ROW("
             ":queue, :task, 0, :lock, NULL::text, CAST(:args AS jsonb), NULL::timestamptz"
             ")::procrastinate_job_to_defer_v1])"
         ),
-        {
-            "queue": QUEUE,
-            "task": TASK_NAME,
-            "lock": f"generation:{generation_id}",
-            "args": json.dumps({"generation_id": str(generation_id)}),
-        },
+        {"queue": QUEUE, "task": task, "lock": lock, "args": json.dumps(args)},
     )
 
 
@@ -230,7 +277,7 @@ async def files_of(
         return found
     rows = await session.scalars(
         select(GenerationFile)
-        .where(GenerationFile.generation_id.in_(generation_ids))
+        .where(GenerationFile.generation_id.in_(generation_ids), GenerationFile.revision == 0)
         .order_by(GenerationFile.name)
     )
     for row in rows:
@@ -239,16 +286,27 @@ async def files_of(
 
 
 async def get_file(
-    *, session: AsyncSession, user_id: uuid.UUID, generation_id: uuid.UUID, name: str
+    *,
+    session: AsyncSession,
+    user_id: uuid.UUID,
+    generation_id: uuid.UUID,
+    name: str,
+    revision: int = 0,
 ) -> tuple[Generation, GenerationFile]:
+    """One file of the user's generation, or of its revision `revision` (0: the original)."""
     generation = await get_generation(session=session, user_id=user_id, generation_id=generation_id)
     file = await session.scalar(
         select(GenerationFile)
         .options(undefer(GenerationFile.content))
-        .where(GenerationFile.generation_id == generation_id, GenerationFile.name == name)
+        .where(
+            GenerationFile.generation_id == generation_id,
+            GenerationFile.revision == revision,
+            GenerationFile.name == name,
+        )
     )
     if file is None:
-        raise FileNotFound(f"Generation {generation_id} has no file {name!r}.")
+        where = f"revision {revision} of generation" if revision else "generation"
+        raise FileNotFound(f"The {where} {generation_id} has no file {name!r}.")
     return generation, file
 
 
@@ -285,6 +343,7 @@ async def load_run(*, session: AsyncSession, generation_id: uuid.UUID) -> Genera
         job_description=generation.job_description,
         source_resume=Resume.model_validate(generation.source_resume),
         deadline_at=generation.deadline_at,
+        max_pages=generation.max_pages,
     )
 
 
@@ -320,6 +379,7 @@ async def succeed(
     report: dict[str, Any],
     job_title: str,
     company: str,
+    plan: dict[str, Any] | None = None,
 ) -> bool:
     """Store the files and finish as succeeded; False if something else finished it first."""
     finished = await session.scalar(
@@ -329,6 +389,7 @@ async def succeed(
             status=GenerationStatus.succeeded.value,
             error=None,
             report=report,
+            plan=plan,
             job_title=job_title[:255],
             company=company[:255],
             finished_at=_now_sql(),
@@ -341,7 +402,9 @@ async def succeed(
         return False
     # A run picked up again after a crash may have stored some files already.
     await session.execute(
-        delete(GenerationFile).where(GenerationFile.generation_id == generation_id)
+        delete(GenerationFile).where(
+            GenerationFile.generation_id == generation_id, GenerationFile.revision == 0
+        )
     )
     session.add_all(
         GenerationFile(
@@ -372,13 +435,13 @@ async def fail_and_refund(*, session: AsyncSession, generation_id: uuid.UUID, re
                 finished_at=_now_sql(),
                 updated_at=_now_sql(),
             )
-            .returning(Generation.user_id, Generation.cost)
+            .returning(Generation.user_id, Generation.cost, Generation.kind)
         )
     ).first()
     if row is None:
         await session.rollback()
         return False
-    user_id, cost = row
+    user_id, cost, kind = row
     if cost > 0:
         await billing.credit_tokens(
             session=session,
@@ -388,6 +451,17 @@ async def fail_and_refund(*, session: AsyncSession, generation_id: uuid.UUID, re
             idempotency_key=f"generation:{generation_id}:refund",
             reference=f"generation:{generation_id}",
         )
+    await notifications.notify(
+        session=session,
+        user_id=user_id,
+        kind=notifications.NotificationKind.generation_failed,
+        context={
+            "generation_id": str(generation_id),
+            "kind": KIND_NAMES.get(kind, kind),
+            "reason": reason,
+            "refunded": cost,
+        },
+    )
     await _notify(session=session, generation_id=generation_id, status=GenerationStatus.failed)
     await session.commit()
     GENERATIONS_FINISHED.labels("failed").inc()
@@ -453,3 +527,262 @@ async def _notify(
 
 def _now_sql() -> Any:
     return text("now()")
+
+
+async def generations_with_files(
+    *, session: AsyncSession, user_id: uuid.UUID
+) -> list[tuple[Generation, list[GenerationFile]]]:
+    """Every generation of the user with its job, report and files: for the account's export."""
+    generations = list(
+        await session.scalars(
+            select(Generation)
+            .options(undefer(Generation.report), undefer(Generation.job_description))
+            .where(Generation.user_id == user_id)
+            .order_by(Generation.created_at)
+        )
+    )
+    files = await session.scalars(
+        select(GenerationFile)
+        .options(undefer(GenerationFile.content))
+        .where(GenerationFile.generation_id.in_([g.id for g in generations]))
+        .order_by(GenerationFile.name)
+    )
+    by_generation: dict[uuid.UUID, list[GenerationFile]] = {g.id: [] for g in generations}
+    for file in files:
+        by_generation[file.generation_id].append(file)
+    return [(g, by_generation[g.id]) for g in generations]
+
+
+# --- revisions: the same generation again, without the changes the user rejected ---------
+
+
+@dataclass(frozen=True)
+class RevisionRun:
+    """What a worker needs to render one revision."""
+
+    id: uuid.UUID
+    generation_id: uuid.UUID
+    number: int
+    kind: str
+    template: str
+    paper: str
+    source_resume: Resume
+    plan: dict[str, Any]
+    reject: list[str]
+    confirmed_keywords: list[str]
+
+
+async def create_revision(
+    *,
+    session: AsyncSession,
+    user_id: uuid.UUID,
+    generation_id: uuid.UUID,
+    request: RevisionCreate,
+) -> GenerationRevision:
+    """Queue a free re-render of the user's finished generation without `request.reject`.
+
+    No tokens move: the plan the paid run made is replayed, no provider is called. The
+    generation's row is locked so concurrent requests number their revisions one by one.
+    """
+    generation = await session.scalar(
+        select(Generation)
+        .options(undefer(Generation.report), undefer(Generation.source_resume))
+        .where(Generation.id == generation_id, Generation.user_id == user_id)
+        .with_for_update()
+    )
+    if generation is None:
+        raise GenerationNotFound(f"No generation {generation_id}.")
+    has_plan = await session.scalar(
+        select(Generation.plan.is_not(None)).where(Generation.id == generation_id)
+    )
+    if generation.status != GenerationStatus.succeeded.value or not has_plan:
+        raise NotRevisable(
+            "Only a generation that succeeded (since revisions exist) can be revised; "
+            f"this one is {generation.status}."
+        )
+    template = request.template or generation.template
+    if template not in TEMPLATES:
+        raise UnknownOption(f"Unknown template {template!r}; choose one of {', '.join(TEMPLATES)}.")
+    earlier = await _revisions(session=session, generation_id=generation_id, with_report=True)
+    if len(earlier) >= MAX_REVISIONS:
+        raise TooManyRevisions(f"A generation keeps at most {MAX_REVISIONS} revisions.")
+    reject = list(dict.fromkeys(request.reject))
+    _check_change_ids(reject, [generation.report, *(r.report for r in earlier)])
+    confirmed = request.confirmed_keywords
+    if confirmed is None:
+        confirmed = confirmed_keywords(Resume.model_validate(generation.source_resume))
+    revision = GenerationRevision(
+        id=uuid.uuid4(),
+        generation_id=generation_id,
+        number=max((r.number for r in earlier), default=0) + 1,
+        status=RevisionStatus.queued.value,
+        template=template,
+        reject=reject,
+        confirmed_keywords=confirmed,
+    )
+    session.add(revision)
+    await session.flush()
+    await _defer(
+        session=session,
+        task=REVISION_TASK_NAME,
+        lock=f"revision:{revision.id}",
+        args={"revision_id": str(revision.id)},
+    )
+    # The generation's answer now lists one more revision: every replica's cache drops it.
+    await _notify(session=session, generation_id=generation_id, status=GenerationStatus.succeeded)
+    await session.commit()
+    return revision
+
+
+def _check_change_ids(reject: list[str], reports: list[dict[str, Any] | None]) -> None:
+    """Every id must name a change this generation made (or a revision left out)."""
+    known: set[str] = set()
+    for report in reports:
+        for change in [*(report or {}).get("changes", []), *(report or {}).get("undone", [])]:
+            if change.get("source", "engine") == "engine":
+                known.add(str(change.get("id", "")))
+    unknown = [change_id for change_id in reject if change_id not in known]
+    if unknown:
+        raise UnknownChanges(
+            f"No change of this generation has the id {', '.join(map(repr, unknown[:10]))}. "
+            "Use the ids in report.changes; confirmed keywords are removed through "
+            "confirmed_keywords instead."
+        )
+
+
+async def _revisions(
+    *, session: AsyncSession, generation_id: uuid.UUID, with_report: bool = False
+) -> list[GenerationRevision]:
+    query = select(GenerationRevision).where(GenerationRevision.generation_id == generation_id)
+    if with_report:
+        query = query.options(undefer(GenerationRevision.report))
+    rows = await session.scalars(query.order_by(GenerationRevision.number))
+    return list(rows)
+
+
+async def revisions_of(
+    *, session: AsyncSession, generation_id: uuid.UUID
+) -> list[tuple[GenerationRevision, list[GenerationFile]]]:
+    """The generation's revisions, oldest first, each with its files."""
+    revisions = await _revisions(session=session, generation_id=generation_id)
+    if not revisions:
+        return []
+    rows = await session.scalars(
+        select(GenerationFile)
+        .where(GenerationFile.generation_id == generation_id, GenerationFile.revision > 0)
+        .order_by(GenerationFile.name)
+    )
+    files: dict[int, list[GenerationFile]] = {}
+    for row in rows:
+        files.setdefault(row.revision, []).append(row)
+    return [(revision, files.get(revision.number, [])) for revision in revisions]
+
+
+async def get_revision(
+    *, session: AsyncSession, user_id: uuid.UUID, generation_id: uuid.UUID, number: int
+) -> tuple[GenerationRevision, list[GenerationFile]]:
+    """One revision of the user's generation, with its report and files."""
+    await get_generation(session=session, user_id=user_id, generation_id=generation_id)
+    revision = await session.scalar(
+        select(GenerationRevision)
+        .options(undefer(GenerationRevision.report))
+        .where(
+            GenerationRevision.generation_id == generation_id,
+            GenerationRevision.number == number,
+        )
+    )
+    if revision is None:
+        raise RevisionNotFound(f"Generation {generation_id} has no revision {number}.")
+    files = await session.scalars(
+        select(GenerationFile)
+        .where(GenerationFile.generation_id == generation_id, GenerationFile.revision == number)
+        .order_by(GenerationFile.name)
+    )
+    return revision, list(files)
+
+
+async def load_revision(*, session: AsyncSession, revision_id: uuid.UUID) -> RevisionRun | None:
+    """The revision to render, or None when it has finished already (a duplicate delivery)."""
+    row = (
+        await session.execute(
+            select(GenerationRevision, Generation)
+            .join(Generation, Generation.id == GenerationRevision.generation_id)
+            .options(undefer(Generation.source_resume), undefer(Generation.plan))
+            .where(GenerationRevision.id == revision_id)
+        )
+    ).first()
+    if row is None:
+        return None
+    revision, generation = row
+    if revision.finished_at is not None or generation.plan is None:
+        return None
+    return RevisionRun(
+        id=revision.id,
+        generation_id=generation.id,
+        number=revision.number,
+        kind=generation.kind,
+        template=revision.template,
+        paper=generation.paper,
+        source_resume=Resume.model_validate(generation.source_resume),
+        plan=generation.plan,
+        reject=list(revision.reject),
+        confirmed_keywords=list(revision.confirmed_keywords),
+    )
+
+
+async def mark_revision_rendering(*, session: AsyncSession, revision_id: uuid.UUID) -> None:
+    await session.execute(
+        update(GenerationRevision)
+        .where(GenerationRevision.id == revision_id, GenerationRevision.finished_at.is_(None))
+        .values(status=RevisionStatus.rendering.value)
+    )
+    await session.commit()
+
+
+async def finish_revision(
+    *,
+    session: AsyncSession,
+    run: RevisionRun,
+    artifacts: list[Artifact],
+    report: dict[str, Any],
+) -> None:
+    """Store the revision's files and mark it succeeded, replacing any from a crashed try."""
+    await session.execute(
+        delete(GenerationFile).where(
+            GenerationFile.generation_id == run.generation_id,
+            GenerationFile.revision == run.number,
+        )
+    )
+    session.add_all(
+        GenerationFile(
+            generation_id=run.generation_id,
+            revision=run.number,
+            name=artifact.name,
+            media_type=artifact.media_type,
+            size=len(artifact.content),
+            sha256=artifact.sha256,
+            content=artifact.content,
+        )
+        for artifact in artifacts
+    )
+    await session.execute(
+        update(GenerationRevision)
+        .where(GenerationRevision.id == run.id)
+        .values(status=RevisionStatus.succeeded.value, report=report, finished_at=_now_sql())
+    )
+    await _notify(
+        session=session, generation_id=run.generation_id, status=GenerationStatus.succeeded
+    )
+    await session.commit()
+
+
+async def fail_revision(*, session: AsyncSession, run: RevisionRun, reason: str) -> None:
+    await session.execute(
+        update(GenerationRevision)
+        .where(GenerationRevision.id == run.id, GenerationRevision.finished_at.is_(None))
+        .values(status=RevisionStatus.failed.value, error=reason, finished_at=_now_sql())
+    )
+    await _notify(
+        session=session, generation_id=run.generation_id, status=GenerationStatus.succeeded
+    )
+    await session.commit()

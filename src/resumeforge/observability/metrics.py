@@ -34,6 +34,17 @@ GENERATIONS_FINISHED = Counter(
     "resumeforge_generations_finished_total", "Generations that ended, by outcome", ["status"]
 )
 
+WEBHOOK_EVENTS = Counter(
+    "resumeforge_stripe_webhook_events_total",
+    "Stripe webhook deliveries, by event type and what was done",
+    ["type", "outcome"],
+)
+MAILS = Counter(
+    "resumeforge_mails_total",
+    "Mail attempts, by outcome (sent, retried, failed, unsent)",
+    ["outcome"],
+)
+
 router = APIRouter(tags=["health"])
 
 

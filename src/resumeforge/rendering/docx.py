@@ -31,6 +31,7 @@ from resumeforge.rendering.layout import (
     PrintedSection,
 )
 from resumeforge.rendering.themes import Theme
+from resumeforge.rendering.wording import wording_for
 
 # Style ids as Word stores them (the name without spaces); paragraphs reference styles by id.
 STYLE_IDS = {
@@ -351,9 +352,24 @@ def saved(document: WordDocument) -> bytes:
     return buffer.getvalue()
 
 
+def set_language(document: WordDocument, language: str) -> None:
+    """Mark the text as written in `language`, so Word spell-checks it in that language."""
+    locale = wording_for(language).word_locale
+    document.core_properties.language = locale
+    normal = document.styles["Normal"].element
+    r_pr = normal.get_or_add_rPr()
+    lang = r_pr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        r_pr.append(lang)
+    lang.set(qn("w:val"), locale)
+
+
 def resume_docx(printed: PrintedResume, theme: Theme, paper: str) -> bytes:
     document = new_document(theme, paper)
-    set_properties(document, title=printed.title, author=printed.author, subject="Résumé")
+    subject = wording_for(printed.lang).resume_title
+    set_properties(document, title=printed.title, author=printed.author, subject=subject)
+    set_language(document, printed.lang)
     add_header(document, printed.header, theme)
     for section in printed.sections:
         add_section(document, section, theme)

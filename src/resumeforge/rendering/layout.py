@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from resumeforge.rendering.wording import ENGLISH, Wording, wording_for
+from resumeforge.resume.language import OPEN_END_WORDS, resume_language
 from resumeforge.resume.schemas import (
     Basics,
     CoverLetter,
@@ -20,25 +22,7 @@ from resumeforge.resume.schemas import (
     SectionKind,
 )
 
-# Headings used when the résumé carries no `meta.sections` (e.g. one written from scratch).
-DEFAULT_HEADINGS: dict[SectionKind, str] = {
-    SectionKind.summary: "Summary",
-    SectionKind.work: "Experience",
-    SectionKind.education: "Education",
-    SectionKind.skills: "Skills",
-    SectionKind.projects: "Projects",
-    SectionKind.volunteer: "Volunteering",
-    SectionKind.certificates: "Certifications",
-    SectionKind.awards: "Awards",
-    SectionKind.publications: "Publications",
-    SectionKind.languages: "Languages",
-    SectionKind.interests: "Interests",
-    SectionKind.references: "References",
-}
-
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-\d{1,2})?$")
-PRESENT_WORDS = {"present", "current", "now", "today"}
 DATE_SEPARATOR = " – "
 CONTACT_SEPARATOR = " | "
 
@@ -101,6 +85,7 @@ class PrintedResume:
     author: str
     header: Header
     sections: list[PrintedSection]
+    lang: str = "en"  # ISO 639-1: what Typst and Word hyphenate and spell-check by
 
     def as_json_ready(self) -> dict[str, Any]:
         return asdict(self)
@@ -139,23 +124,23 @@ def one_line(text: str) -> str:
     return re.sub(r"\s+", " ", clean(text))
 
 
-def format_date(value: str) -> str:
-    """ "2021-03" → "Mar 2021"; "present" → "Present"; anything else as written."""
+def format_date(value: str, wording: Wording = ENGLISH) -> str:
+    """ "2021-03" → "Mar 2021" ("März 2021"); "present" → "Present" ("heute"); else as written."""
     value = one_line(value)
-    if value.casefold() in PRESENT_WORDS:
-        return "Present"
+    if value.casefold().replace("’", "'") in OPEN_END_WORDS:
+        return wording.present
     match = ISO_DATE.match(value)
     if not match:
         return value
     year, month = match.group(1), match.group(2)
     if month and 1 <= int(month) <= 12:
-        return f"{MONTHS[int(month) - 1]} {year}"
+        return f"{wording.months[int(month) - 1]} {year}"
     return year
 
 
-def date_range(start: str, end: str) -> str:
+def date_range(start: str, end: str, wording: Wording = ENGLISH) -> str:
     """Start – end; a lone date is printed alone (an empty end is not assumed "Present")."""
-    parts = [format_date(start), format_date(end)]
+    parts = [format_date(start, wording), format_date(end, wording)]
     return DATE_SEPARATOR.join(part for part in parts if part)
 
 
@@ -218,7 +203,14 @@ def bullets_of(items: Sequence[str]) -> list[str]:
 
 
 def role_entry(
-    *, role: str, organisation: str, start: str, end: str, location: str = "", url: str = ""
+    *,
+    role: str,
+    organisation: str,
+    start: str,
+    end: str,
+    wording: Wording,
+    location: str = "",
+    url: str = "",
 ) -> Entry:
     """A job or volunteer role: the role and dates on the first line, the organisation below.
 
@@ -228,14 +220,14 @@ def role_entry(
     role, organisation = one_line(role), one_line(organisation)
     return Entry(
         title=role or organisation,
-        dates=date_range(start, end),
+        dates=date_range(start, end, wording),
         subtitle=organisation if role else "",
         location=one_line(location),
         url=link_target(url),
     )
 
 
-def work_entries(resume: Resume, indices: Sequence[int]) -> list[Entry]:
+def work_entries(resume: Resume, indices: Sequence[int], wording: Wording) -> list[Entry]:
     entries = []
     for job in (resume.work[i] for i in indices):
         entry = role_entry(
@@ -243,6 +235,7 @@ def work_entries(resume: Resume, indices: Sequence[int]) -> list[Entry]:
             organisation=job.name,
             start=job.startDate,
             end=job.endDate,
+            wording=wording,
             location=job.location,
             url=job.url,
         )
@@ -252,7 +245,7 @@ def work_entries(resume: Resume, indices: Sequence[int]) -> list[Entry]:
     return entries
 
 
-def volunteer_entries(resume: Resume, indices: Sequence[int]) -> list[Entry]:
+def volunteer_entries(resume: Resume, indices: Sequence[int], wording: Wording) -> list[Entry]:
     entries = []
     for role in (resume.volunteer[i] for i in indices):
         entry = role_entry(
@@ -260,6 +253,7 @@ def volunteer_entries(resume: Resume, indices: Sequence[int]) -> list[Entry]:
             organisation=role.organization,
             start=role.startDate,
             end=role.endDate,
+            wording=wording,
             url=role.url,
         )
         entry.text = joined(paragraphs_of(role.summary), " ")
@@ -268,7 +262,7 @@ def volunteer_entries(resume: Resume, indices: Sequence[int]) -> list[Entry]:
     return entries
 
 
-def education_entries(resume: Resume, indices: Sequence[int]) -> list[Entry]:
+def education_entries(resume: Resume, indices: Sequence[int], wording: Wording) -> list[Entry]:
     entries = []
     for school in (resume.education[i] for i in indices):
         details = []
@@ -279,7 +273,7 @@ def education_entries(resume: Resume, indices: Sequence[int]) -> list[Entry]:
         entries.append(
             Entry(
                 title=one_line(school.institution),
-                dates=date_range(school.startDate, school.endDate),
+                dates=date_range(school.startDate, school.endDate, wording),
                 subtitle=joined([school.studyType, school.area]),
                 location=one_line(school.location),
                 url=link_target(school.url),
@@ -289,13 +283,13 @@ def education_entries(resume: Resume, indices: Sequence[int]) -> list[Entry]:
     return entries
 
 
-def project_entries(resume: Resume, indices: Sequence[int]) -> list[Entry]:
+def project_entries(resume: Resume, indices: Sequence[int], wording: Wording) -> list[Entry]:
     entries = []
     for project in (resume.projects[i] for i in indices):
         entries.append(
             Entry(
                 title=one_line(project.name),
-                dates=date_range(project.startDate, project.endDate),
+                dates=date_range(project.startDate, project.endDate, wording),
                 subtitle=joined([*project.roles, project.entity]),
                 url=link_target(project.url),
                 text=joined(paragraphs_of(project.description), " "),
@@ -306,11 +300,11 @@ def project_entries(resume: Resume, indices: Sequence[int]) -> list[Entry]:
     return entries
 
 
-def award_entries(resume: Resume, indices: Sequence[int]) -> list[Entry]:
+def award_entries(resume: Resume, indices: Sequence[int], wording: Wording) -> list[Entry]:
     return [
         Entry(
             title=one_line(award.title),
-            dates=format_date(award.date),
+            dates=format_date(award.date, wording),
             subtitle=one_line(award.awarder),
             text=joined(paragraphs_of(award.summary), " "),
         )
@@ -318,11 +312,11 @@ def award_entries(resume: Resume, indices: Sequence[int]) -> list[Entry]:
     ]
 
 
-def certificate_entries(resume: Resume, indices: Sequence[int]) -> list[Entry]:
+def certificate_entries(resume: Resume, indices: Sequence[int], wording: Wording) -> list[Entry]:
     return [
         Entry(
             title=one_line(certificate.name),
-            dates=format_date(certificate.date),
+            dates=format_date(certificate.date, wording),
             subtitle=one_line(certificate.issuer),
             url=link_target(certificate.url),
         )
@@ -330,11 +324,11 @@ def certificate_entries(resume: Resume, indices: Sequence[int]) -> list[Entry]:
     ]
 
 
-def publication_entries(resume: Resume, indices: Sequence[int]) -> list[Entry]:
+def publication_entries(resume: Resume, indices: Sequence[int], wording: Wording) -> list[Entry]:
     return [
         Entry(
             title=one_line(publication.name),
-            dates=format_date(publication.releaseDate),
+            dates=format_date(publication.releaseDate, wording),
             subtitle=one_line(publication.publisher),
             url=link_target(publication.url),
             text=joined(paragraphs_of(publication.summary), " "),
@@ -343,7 +337,7 @@ def publication_entries(resume: Resume, indices: Sequence[int]) -> list[Entry]:
     ]
 
 
-def reference_entries(resume: Resume, indices: Sequence[int]) -> list[Entry]:
+def reference_entries(resume: Resume, indices: Sequence[int], wording: Wording) -> list[Entry]:
     return [
         Entry(title=one_line(ref.name), text=joined(paragraphs_of(ref.reference), " "))
         for ref in (resume.references[i] for i in indices)
@@ -385,7 +379,7 @@ def language_paragraphs(resume: Resume, indices: Sequence[int]) -> list[str]:
     return [line] if line else []
 
 
-EntryBuilder = Callable[[Resume, Sequence[int]], list[Entry]]
+EntryBuilder = Callable[[Resume, Sequence[int], Wording], list[Entry]]
 ENTRY_BUILDERS: dict[SectionKind, tuple[str, EntryBuilder]] = {
     SectionKind.work: ("work", work_entries),
     SectionKind.volunteer: ("volunteer", volunteer_entries),
@@ -415,11 +409,11 @@ def valid_indices(resume: Resume, kind: SectionKind, items: list[int] | None) ->
     return [i for i in items if 0 <= i < size]
 
 
-def print_section(resume: Resume, section: Section) -> PrintedSection:
+def print_section(resume: Resume, section: Section, wording: Wording) -> PrintedSection:
     heading, kind = one_line(section.heading), section.kind
     if kind in ENTRY_BUILDERS:
         _, build_entries = ENTRY_BUILDERS[kind]
-        entries = build_entries(resume, valid_indices(resume, kind, section.items))
+        entries = build_entries(resume, valid_indices(resume, kind, section.items), wording)
         return PrintedSection(heading, kind.value, "entries", entries=entries)
     if kind in ROW_BUILDERS:
         _, build_rows = ROW_BUILDERS[kind]
@@ -434,15 +428,16 @@ def print_section(resume: Resume, section: Section) -> PrintedSection:
     return PrintedSection(heading, kind.value, "paragraphs", paragraphs=paragraphs_of(section.text))
 
 
-def sections_to_print(resume: Resume) -> list[Section]:
+def sections_to_print(resume: Resume, wording: Wording = ENGLISH) -> list[Section]:
     """`meta.sections`, plus a default section for any filled list no section shows."""
     sections = list(resume.meta.sections)
+    headings = wording.headings
     if not sections and resume.basics.summary.strip():
-        sections.append(Section(heading=DEFAULT_HEADINGS[SectionKind.summary], kind="summary"))
+        sections.append(Section(heading=headings[SectionKind.summary], kind="summary"))
     shown = {section.kind for section in sections}
     for kind, list_name in LIST_OF_KIND.items():
         if kind not in shown and getattr(resume, list_name):
-            sections.append(Section(heading=DEFAULT_HEADINGS[kind], kind=kind))
+            sections.append(Section(heading=headings[kind], kind=kind))
     return sections
 
 
@@ -451,14 +446,19 @@ def document_title(name: str, what: str) -> str:
 
 
 def print_resume(resume: Resume) -> PrintedResume:
-    """The résumé as printed: header, then its non-empty sections in `meta.sections` order."""
+    """The résumé as printed: header, then its non-empty sections in `meta.sections` order,
+    with the words the renderer adds in the résumé's own language."""
+    wording = wording_for(resume_language(resume))
     header = build_header(resume.basics)
-    sections = [print_section(resume, section) for section in sections_to_print(resume)]
+    sections = [
+        print_section(resume, section, wording) for section in sections_to_print(resume, wording)
+    ]
     return PrintedResume(
-        title=document_title(header.name, "Résumé"),
+        title=document_title(header.name, wording.resume_title),
         author=header.name,
         header=header,
         sections=[section for section in sections if not section.is_empty()],
+        lang=wording.language,
     )
 
 

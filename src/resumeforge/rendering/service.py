@@ -19,8 +19,10 @@ from resumeforge.rendering.themes import (
 from resumeforge.resume.schemas import CoverLetter, Resume
 
 __all__ = [
+    "FIT_PAGES_ALLOWED",
     "TEMPLATES",
     "RenderedDocument",
+    "pages_to_fit",
     "render_cover_letter_docx",
     "render_cover_letter_pdf",
     "render_preview_png",
@@ -65,6 +67,14 @@ def render_resume_pdf(
         compiled, fit_warning = fit_to_pages(compile_at, compiled, fit_pages)
         warnings += [fit_warning] if fit_warning else []
     return RenderedDocument(compiled.content, PDF_MEDIA_TYPE, compiled.pages, warnings)
+
+
+def pages_to_fit(original_pages: int, asked: int | None = None) -> int | None:
+    """The page count to fit a tailored résumé in: the one asked for, else the original's when
+    it is one the renderer fits (a one- or two-page PDF); None leaves the length alone."""
+    if asked is not None:
+        return asked
+    return original_pages if original_pages in FIT_PAGES_ALLOWED else None
 
 
 def fit_to_pages(

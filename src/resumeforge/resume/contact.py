@@ -8,7 +8,9 @@ EMAIL_RE = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][\w.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
 )
 # Digits with the usual separators, optionally a (+CC) or +CC prefix and an extension.
-PHONE_RE = re.compile(r"(?<![\w/])(?:\(\+?\d{1,4}\)\s*|\+\s?)?\(?\d[\d\s().-]{5,}\d(?![\d/])")
+PHONE_RE = re.compile(
+    r"(?<![\w/])(?:\(\+?\d{1,4}\)[ \t]*|\+[ \t]?)?\(?\d[\d \t().-]{5,}\d(?![\d/])"
+)
 URL_RE = re.compile(
     r"(?:https?://|www\.)[^\s|,;<>\"']+"
     r"|(?<![@\w.])(?:[\w-]+\.)*(?:linkedin\.com|github\.com|gitlab\.com|twitter\.com|x\.com|"
@@ -21,10 +23,12 @@ NETWORKS = {
     "x.com": "X", "medium": "Medium", "behance": "Behance", "dribbble": "Dribbble",
     "stackoverflow": "Stack Overflow", "kaggle": "Kaggle", "fb.co": "Facebook",
 }  # fmt: skip
-_NAME_WORD_RE = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ][A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ'’.-]*$")
+# Letters of any script: "Zoë", "Łukasz", "王小明", "عمر", "Дмитрий".
+_NAME_WORD_RE = re.compile(r"^[^\W\d_][^\W\d_'’.-]*$|^[^\W\d_][\w'’.-]*[^\W\d_]$")
 _NOT_NAME_WORDS = {
     "resume", "résumé", "cv", "curriculum", "vitae", "email", "phone", "address", "contact",
     "updated", "page", "mobile", "tel", "profile", "summary", "objective", "citizen",
+    "lebenslauf", "currículum", "curriculo", "currículo", "profil", "perfil", "profilo",
 }  # fmt: skip
 
 
@@ -58,7 +62,8 @@ def network_of(url: str) -> str:
 
 
 def looks_like_name(text: str) -> bool:
-    """Two to five capitalised words of letters, such as 'Ana María López' or 'CHRIS OH'."""
+    """One to five capitalised words of letters, such as 'Ana María López', 'CHRIS OH' or
+    '王小明' (a script without capitals needs none)."""
     words = text.replace(",", " ").split()
     if not 1 <= len(words) <= 5 or len(text) > 50:
         return False
@@ -66,4 +71,4 @@ def looks_like_name(text: str) -> bool:
         return False
     if not all(_NAME_WORD_RE.match(word) for word in words):
         return False
-    return all(word[0].isupper() for word in words if len(word) > 3 or word.isupper())
+    return not any(word[0].islower() for word in words if len(word) > 3 or word.isupper())

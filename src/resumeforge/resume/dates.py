@@ -2,36 +2,71 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 PRESENT = "Present"
 
+# Month names and their short forms in English, German, French, Spanish, Portuguese and
+# Italian, written without accents (dates are matched on accent-free text): "März" is "marz".
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
     "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
     "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
     "november": 11, "dec": 12, "december": 12,
+    # German
+    "januar": 1, "jaenner": 1, "janner": 1, "februar": 2, "marz": 3, "maerz": 3, "mrz": 3,
+    "mai": 5, "juni": 6, "juli": 7, "okt": 10, "oktober": 10, "dez": 12, "dezember": 12,
+    # French
+    "janv": 1, "janvier": 1, "fev": 2, "fevr": 2, "fevrier": 2, "mars": 3, "avr": 4,
+    "avril": 4, "juin": 6, "juil": 7, "juillet": 7, "aout": 8, "septembre": 9,
+    "octobre": 10, "novembre": 11, "decembre": 12,
+    # Spanish
+    "ene": 1, "enero": 1, "febrero": 2, "marzo": 3, "abr": 4, "abril": 4, "mayo": 5,
+    "junio": 6, "julio": 7, "ago": 8, "agosto": 8, "septiembre": 9, "setiembre": 9,
+    "octubre": 10, "noviembre": 11, "dic": 12, "diciembre": 12,
+    # Portuguese
+    "janeiro": 1, "fevereiro": 2, "marco": 3, "maio": 5, "junho": 6, "julho": 7,
+    "set": 9, "setembro": 9, "out": 10, "outubro": 10, "novembro": 11, "dezembro": 12,
+    # Italian
+    "gen": 1, "gennaio": 1, "febbraio": 2, "aprile": 4, "mag": 5, "maggio": 5, "giu": 6,
+    "giugno": 6, "lug": 7, "luglio": 7, "settembre": 9, "ott": 10, "ottobre": 10,
+    "dicembre": 12,
 }  # fmt: skip
-SEASONS = ("spring", "summer", "fall", "autumn", "winter")
-PRESENT_WORDS = ("present", "current", "now", "today", "ongoing", "date")
+SEASONS = (
+    "spring", "summer", "fall", "autumn", "winter", "fruhling", "fruhjahr", "sommer",
+    "herbst", "printemps", "ete", "automne", "hiver", "primavera", "verano", "otono",
+    "invierno", "verao", "outono", "inverno", "estate", "autunno",
+)  # fmt: skip
+# An open end: "Present", "heute", "Actualidad", "En cours", "atual", "attuale"...
+PRESENT_WORDS = (
+    "present", "current", "now", "today", "ongoing", "date",
+    "heute", "jetzt", "aktuell", "derzeit", "laufend", "gegenwart",
+    "en cours", "aujourd hui", "a ce jour", "ce jour", "maintenant", "actuel", "actuellement",
+    "actualidad", "actual", "actualmente", "presente", "hoy", "la fecha", "la actualidad",
+    "atual", "atualmente", "hoje", "o momento", "momento", "agora", "corrente", "attuale",
+    "oggi", "in corso", "ad oggi",
+)  # fmt: skip
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+_MONTH = rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
+_SEASON = rf"(?:{'|'.join(SEASONS)})"
 _YEAR = r"(?:19|20)\d\d"
 _SHORT_YEAR = r"'\d\d"
-# One date: "Jan 2020", "January, 2020", "03/2018", "2018-03", "Summer 2017", "2019".
+# One date: "Jan 2020", "January, 2020", "enero de 2020", "03/2018", "2018-03", "Summer 2017".
 _DATE = (
-    rf"(?:(?:{_MONTH}|{_SEASON})\s*,?\s*(?:{_YEAR}|{_SHORT_YEAR})"
+    rf"(?:(?:{_MONTH}|{_SEASON})\s*,?\s*(?:de\s+|del\s+)?(?:{_YEAR}|{_SHORT_YEAR})"
     rf"|(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:{_YEAR}|\d\d)(?!\d)"
     rf"|{_YEAR}\s*[-/.]\s*(?:0[1-9]|1[0-2])(?!\d)"
     rf"|{_YEAR})"
 )
-_OPEN = rf"(?:{'|'.join(PRESENT_WORDS)})"
-_DASH = r"\s*(?:-{1,2}|–|—|−|‐|‑|\bto\b|\btill\b|\buntil\b|→)\s*"
+_OPEN_WORDS = sorted((word.replace(" ", "[\\s'’]+") for word in PRESENT_WORDS), key=len)
+_OPEN = rf"(?:{'|'.join(reversed(_OPEN_WORDS))})"
+_DASH = (
+    r"\s*(?:-{1,2}|–|—|−|‐|‑|\bto\b|\btill\b|\buntil\b|→"
+    r"|\bbis\b|\bau\b|\ba\b|\bhasta\b|\bate\b|\bao\b|\bal\b)\s*"
+)
 # A bare month before the dash borrows the end's year: "June - August 2017".
 _RANGE = rf"(?P<start>{_DATE}|{_MONTH}|{_SEASON}){_DASH}(?P<end>{_DATE}|{_OPEN})"
 
@@ -42,6 +77,19 @@ SINGLE_RE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_RE = re.compile(_YEAR)
+
+
+@functools.cache
+def _base_letter(char: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", char)
+    base = "".join(part for part in decomposed if not unicodedata.combining(part))
+    return base if len(base) == 1 else char
+
+
+def fold_accents(text: str) -> str:
+    """`text` with each accented letter replaced by its base letter, one for one, so that a
+    span found in the folded text is the same span in `text`: "März" → "Marz"."""
+    return text if text.isascii() else "".join(_base_letter(char) for char in text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,10 +103,10 @@ class DateRange:
 
 def normalise_date(text: str, *, default_year: str = "") -> str:
     """'Jan. 2020' → '2020-01', '03/2018' → '2018-03', 'Summer 2017' → '2017', 'now' → 'Present'."""
-    lowered = text.strip().casefold().rstrip(".")
+    lowered = fold_accents(text.strip().casefold().rstrip("."))
     if not lowered:
         return ""
-    if lowered in PRESENT_WORDS:
+    if re.sub(r"[\s'’]+", " ", lowered) in PRESENT_WORDS:
         return PRESENT
     if match := re.fullmatch(r"(0?[1-9]|1[0-2])\s*[/.]\s*(\d{4}|\d\d)", lowered):
         return f"{_full_year(match.group(2))}-{int(match.group(1)):02d}"
@@ -88,6 +136,7 @@ def _find_year(text: str) -> str:
 
 def find_date_range(text: str) -> DateRange | None:
     """The first date range in `text`, else a lone date (as start, with no end), else None."""
+    text = fold_accents(text)
     if match := RANGE_RE.search(text):
         end = normalise_date(match.group("end"))
         start = normalise_date(
@@ -103,4 +152,4 @@ def find_date_range(text: str) -> DateRange | None:
 
 
 def has_date(text: str) -> bool:
-    return DATE_RE.search(text) is not None
+    return DATE_RE.search(fold_accents(text)) is not None

@@ -71,6 +71,13 @@ class Section(Model):
     span: SourceSpan | None = None
 
 
+class UserStatement(Model):
+    """Something the user stated about themselves, beyond what their document says."""
+
+    text: str
+    kind: str = "confirmed_keyword"  # or "correction"
+
+
 class Meta(Model):
     sections: list[Section] = Field(default_factory=list)
     # The plain text the résumé was parsed from; facts in a tailored résumé must appear here.
@@ -79,6 +86,16 @@ class Meta(Model):
     sources: dict[str, SourceSpan] = Field(default_factory=dict)
     # How the text was obtained: "pdf", "docx", "text", "ocr", "pdfco"...
     extraction: list[str] = Field(default_factory=list)
+    # The language the résumé is written in, ISO 639-1 ("en", "de"...); "" until detected.
+    # The renderer prints the words it adds itself (months, "Present", headings) in it.
+    language: str = Field("", max_length=8)
+    # Pages of the original PDF, 0 when unknown: a tailored résumé fits in as many by default.
+    pages: int = Field(0, ge=0)
+    # Who stated the text at a path ("work[0].position") when the document did not: "user"
+    # for what the user wrote in a correction. Grounding takes it as source, marked as theirs.
+    provenance: dict[str, str] = Field(default_factory=dict)
+    # The user's own statements: a source for grounding like `source_text`, marked as theirs.
+    user_statements: list[UserStatement] = Field(default_factory=list)
 
 
 class Location(Model):
@@ -222,6 +239,11 @@ class Job(Model):
     responsibilities: list[str] = Field(default_factory=list)
     qualifications: list[str] = Field(default_factory=list)
     keywords: list[str] = Field(default_factory=list)
+    # The screening terms split by how the ad asks for them: `must_have` are required or
+    # central, `nice_to_have` are called desirable; `keywords` is both, must-haves first.
+    must_have: list[str] = Field(default_factory=list)
+    nice_to_have: list[str] = Field(default_factory=list)
+    language: str = ""  # ISO 639-1 code of the ad's language ("en", "de", ...), "" if unknown
 
 
 class CoverLetter(Model):

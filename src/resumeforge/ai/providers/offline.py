@@ -31,7 +31,7 @@ from resumeforge.ai.schemas import (
     SkillSelection,
     TailoringEdits,
 )
-from resumeforge.resume.schemas import Job, Resume
+from resumeforge.resume.schemas import Job, Resume, Section, SectionKind
 
 OFFLINE_MODEL = "offline-bm25"
 # Past this many bullets an item keeps only the relevant ones (never fewer than the minimum).
@@ -121,7 +121,10 @@ def propose_edits(resume: Resume, job: Job, job_text: str) -> TailoringEdits:
                     BulletSelection(item=f"{section}[{index}]", keep=keep)
                 )
     _order_projects(resume, scorer, edits)
+    for section in ORDERED_BY_RELEVANCE:
+        _order_items(resume, section, scorer, edits)
     _order_skills(resume, scorer, keywords, edits)
+    edits.section_order = _section_order(resume, keywords)
     return edits
 
 
@@ -148,12 +151,39 @@ def _by_score(texts: Sequence[str], scorer: RelevanceScorer) -> list[int]:
     return sorted(range(len(texts)), key=lambda i: (-scores[i], i))
 
 
+def bullet_pieces(bullets: Sequence[str]) -> list[list[int]]:
+    """The bullets grouped into the pieces that move together.
+
+    A line that carries on the one before it (it starts in lower case) is a wrapped paragraph's
+    continuation: moving it on its own would print half a sentence somewhere else.
+    """
+    pieces: list[list[int]] = []
+    for index, bullet in enumerate(bullets):
+        if pieces and bullet[:1].islower():
+            pieces[-1].append(index)
+        else:
+            pieces.append([index])
+    return pieces
+
+
 def _bullets_to_keep(bullets: list[str], scorer: RelevanceScorer) -> list[int]:
-    ranked = _by_score(bullets, scorer)
-    if len(ranked) <= MAX_BULLETS:
-        return ranked
-    relevant = [i for i in ranked if scorer.score(bullets[i]) > 0]
-    return ranked[: max(MIN_BULLETS, min(MAX_BULLETS, len(relevant)))]
+    pieces = bullet_pieces(bullets)
+    texts = [" ".join(bullets[i] for i in piece) for piece in pieces]
+    ranked = [pieces[i] for i in _by_score(texts, scorer)]
+    if len(bullets) <= MAX_BULLETS:
+        return [i for piece in ranked for i in piece]
+    relevant = sum(len(piece) for piece in ranked if scorer.score(_joined(bullets, piece)) > 0)
+    wanted = max(MIN_BULLETS, min(MAX_BULLETS, relevant))
+    keep: list[int] = []
+    for piece in ranked:
+        if len(keep) >= wanted:
+            break
+        keep += piece
+    return keep
+
+
+def _joined(bullets: list[str], piece: list[int]) -> str:
+    return " ".join(bullets[i] for i in piece)
 
 
 def _order_projects(resume: Resume, scorer: RelevanceScorer, edits: TailoringEdits) -> None:
@@ -161,7 +191,8 @@ def _order_projects(resume: Resume, scorer: RelevanceScorer, edits: TailoringEdi
     if len(texts) < 2:
         return
     ranked = _by_score(texts, scorer)
-    edits.item_orders.append(ItemOrder(section="projects", order=ranked))
+    if ranked != list(range(len(texts))):
+        edits.item_orders.append(ItemOrder(section="projects", order=ranked))
     unrelated = [i for i in ranked if scorer.score(texts[i]) == 0]
     related_count = len(ranked) - len(unrelated)
     if related_count >= MIN_RELATED_PROJECTS:
@@ -172,14 +203,70 @@ def _project_text(project: Any) -> str:
     return " ".join([project.name, project.description, *project.highlights, *project.keywords])
 
 
+# Sections whose items are read as a list of credentials, so the most relevant goes first.
+# Jobs and degrees stay in the résumé's (reverse chronological) order: a recruiter reads them
+# as a timeline, and a job moved out of it looks like a gap or a demotion.
+ORDERED_BY_RELEVANCE = ("certificates", "awards", "publications", "volunteer")
+
+
+def _order_items(
+    resume: Resume, section: str, scorer: RelevanceScorer, edits: TailoringEdits
+) -> None:
+    texts = [" ".join(_strings(item.model_dump())) for item in getattr(resume, section)]
+    if len(texts) < 2:
+        return
+    ranked = _by_score(texts, scorer)
+    if ranked != list(range(len(texts))):
+        edits.item_orders.append(ItemOrder(section=section, order=ranked))
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return []
+
+
 def _order_skills(
     resume: Resume, scorer: RelevanceScorer, keywords: list[str], edits: TailoringEdits
 ) -> None:
     groups = [" ".join([skill.name, *skill.keywords]) for skill in resume.skills]
     if len(groups) > 1:
-        edits.item_orders.append(ItemOrder(section="skills", order=_by_score(groups, scorer)))
+        ranked = _by_score(groups, scorer)
+        if ranked != list(range(len(groups))):
+            edits.item_orders.append(ItemOrder(section="skills", order=ranked))
     for index, skill in enumerate(resume.skills):
         wanted = [k for k in skill.keywords if any(mentions(k, word) for word in keywords)]
         ordered = wanted + [k for k in skill.keywords if k not in wanted]
         if ordered != skill.keywords:
             edits.skill_selections.append(SkillSelection(group=index, keywords=ordered))
+
+
+def _section_order(resume: Resume, keywords: list[str]) -> list[str]:
+    """Printed sections that mention none of the job's terms go below those that do.
+
+    Otherwise the résumé's order stands: it is the candidate's choice, and a stable sort
+    keeps it.
+    """
+    sections = resume.meta.sections
+    hits = [_section_mentions(resume, section, keywords) for section in sections]
+    order = sorted(range(len(sections)), key=lambda i: (hits[i] == 0, i))
+    if order == list(range(len(sections))):
+        return []
+    return [sections[i].heading for i in order]
+
+
+def _section_mentions(resume: Resume, section: Section, keywords: list[str]) -> int:
+    if section.kind is SectionKind.other:
+        return 1  # what it holds is unknown: it keeps its place rather than sink
+    if section.kind is SectionKind.summary:
+        text = resume.basics.summary or section.text
+    else:
+        items = getattr(resume, section.kind.value)
+        indices = range(len(items)) if section.items is None else section.items
+        chosen = [items[i] for i in indices if i < len(items)]
+        text = " ".join(" ".join(_strings(item.model_dump())) for item in chosen)
+    return sum(1 for keyword in keywords if mentions(text, keyword))

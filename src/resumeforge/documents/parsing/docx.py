@@ -16,12 +16,15 @@ import docx
 from docx.oxml.ns import qn
 
 from resumeforge.documents.errors import CorruptFile
-from resumeforge.documents.parsing.layout import TextLine, make_line
+from resumeforge.documents.parsing.layout import ReadingNotes, TextLine, make_line
 
 # Tag names are resolved thousands of times a document and python-docx's `qn` parses each one.
 _tag = functools.cache(qn)
 _SPLIT_RE = re.compile(r"\t+| {3,}")
 _LIST_STYLE_NAMES = ("List Bullet", "List Number")
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# A table cell with this many lines or more is a column of a layout table, not a field.
+_COLUMN_CELL_LINES = 3
 _CONTAINERS = {
     _tag("w:sdt"),
     _tag("w:sdtContent"),
@@ -84,24 +87,44 @@ def _inherits_numbering(
     return False
 
 
-def read_docx_lines(data: bytes) -> list[TextLine]:
-    """Header, body and footer lines of a DOCX in reading order."""
+def read_docx_lines(data: bytes, *, notes: ReadingNotes | None = None) -> list[TextLine]:
+    """Header, body and footer lines of a DOCX in reading order; text boxes and the columns
+    of layout tables are read whole, one after another (and listed in `notes.columns`)."""
+    notes = notes if notes is not None else ReadingNotes()
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises many types for a damaged package
         raise CorruptFile(f"The DOCX cannot be opened ({type(error).__name__}).") from None
     styles = _Styles(document)
     links = _hyperlink_targets(document)
+    reading = _Reading(styles, links)
     lines: list[TextLine] = []
     for section in document.sections[:1]:
         for part in (section.first_page_header, section.header):
             if part.is_linked_to_previous and part is not section.first_page_header:
                 continue
-            lines.extend(_page_furniture(_walk(part._element, styles, links)))
-    lines.extend(_walk(document.element.body, styles, links))
+            lines.extend(_page_furniture(_walk(part._element, reading)))
+    lines.extend(_walk(document.element.body, reading))
     for section in document.sections[:1]:
-        lines.extend(_page_furniture(_walk(section.footer._element, styles, links)))
+        lines.extend(_page_furniture(_walk(section.footer._element, reading)))
+    if reading.text_boxes:
+        notes.columns.append(
+            f"{reading.text_boxes} text box(es) were read one after another, each whole."
+        )
+    if reading.column_tables:
+        notes.columns.append(
+            f"{reading.column_tables} table(s) laid out as columns were read column by column."
+        )
     return _drop_repeats(lines)
+
+
+class _Reading:
+    """What every paragraph's reading needs, and what the reading noticed."""
+
+    def __init__(self, styles: _Styles, links: dict[str, str]) -> None:
+        self.styles, self.links = styles, links
+        self.text_boxes = 0
+        self.column_tables = 0
 
 
 def _page_furniture(lines: Iterator[TextLine]) -> Iterator[TextLine]:
@@ -119,26 +142,77 @@ def _hyperlink_targets(document: Any) -> dict[str, str]:
     }
 
 
-def _walk(element: Any, styles: _Styles, links: dict[str, str]) -> Iterator[TextLine]:
+def _walk(element: Any, reading: _Reading) -> Iterator[TextLine]:
     for child in element.iterchildren():
         if child.tag == _tag("w:p"):
-            line = _paragraph_line(child, styles, links)
+            boxes = _text_boxes(child)
+            line = _paragraph_line(child, reading.styles, reading.links, skip_boxes=bool(boxes))
             if line is not None:
                 yield line
+            for box in boxes:
+                reading.text_boxes += 1
+                yield from _walk(box, reading)
         elif child.tag == _tag("w:tbl"):
-            yield from _table_lines(child, styles, links)
+            yield from _table_lines(child, reading)
         elif child.tag in _CONTAINERS:
-            yield from _walk(child, styles, links)
+            yield from _walk(child, reading)
 
 
-def _table_lines(table: Any, styles: _Styles, links: dict[str, str]) -> Iterator[TextLine]:
-    """A row's cells side by side: the n-th line of each cell makes one line, as printed."""
+def _text_boxes(paragraph: Any) -> list[Any]:
+    """The floating text boxes anchored in a paragraph, left to right.
+
+    A text box is stored twice inside mc:AlternateContent (a DrawingML choice and a VML
+    fallback); only the choice is read. Boxes inside boxes are read with their own box.
+    """
+    boxes = [
+        box
+        for box in paragraph.iter(_tag("w:txbxContent"))
+        if _closest(box, _tag("w:p")) is paragraph and not _inside(box, _FALLBACK, paragraph)
+    ]
+    return sorted(boxes, key=_horizontal_offset)
+
+
+def _closest(element: Any, tag: str) -> Any:
+    parent = element.getparent()
+    while parent is not None and parent.tag != tag:
+        parent = parent.getparent()
+    return parent
+
+
+def _inside(element: Any, tag: str, stop: Any) -> bool:
+    parent = element.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag == tag:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _horizontal_offset(box: Any) -> int:
+    anchor = _closest(box, _tag("wp:anchor"))
+    offset = (
+        anchor.find(f"{_tag('wp:positionH')}/{_tag('wp:posOffset')}")
+        if anchor is not None
+        else None
+    )
+    try:
+        return int(offset.text) if offset is not None and offset.text else 0
+    except ValueError:
+        return 0
+
+
+def _table_lines(table: Any, reading: _Reading) -> Iterator[TextLine]:
+    """A row's cells side by side, the n-th line of each cell making one line, as printed;
+    a row whose cells hold whole columns of text (a sidebar beside the body) cell by cell."""
+    as_columns = False
     for row in table.iter(_tag("w:tr")):
         if row.getparent() is not table:
             continue
-        cells = [
-            list(_walk(cell, styles, links)) for cell in row.iter(_tag("w:tc")) if _owned(cell, row)
-        ]
+        cells = [list(_walk(cell, reading)) for cell in row.iter(_tag("w:tc")) if _owned(cell, row)]
+        if len(cells) > 1 and max(len(cell) for cell in cells) >= _COLUMN_CELL_LINES:
+            as_columns = True
+            yield from (line for cell in cells for line in cell)
+            continue
         depth = max((len(cell) for cell in cells), default=0)
         for index in range(depth):
             parts = [cell[index] for cell in cells if index < len(cell)]
@@ -151,6 +225,7 @@ def _table_lines(table: Any, styles: _Styles, links: dict[str, str]) -> Iterator
                 bullet=first.bullet,
                 links=[link for part in parts for link in part.links],
             )
+    reading.column_tables += as_columns
 
 
 def _owned(cell: Any, row: Any) -> bool:
@@ -160,13 +235,17 @@ def _owned(cell: Any, row: Any) -> bool:
     return parent is row
 
 
-def _paragraph_line(paragraph: Any, styles: _Styles, links: dict[str, str]) -> TextLine | None:
+def _paragraph_line(
+    paragraph: Any, styles: _Styles, links: dict[str, str], *, skip_boxes: bool
+) -> TextLine | None:
     text_parts: list[str] = []
     bold_flags: list[bool] = []  # of the runs in the line's first piece
     sizes: list[float] = []
     in_first_piece = True
     style_id = _style_id(paragraph)
     for run in paragraph.iter(_tag("w:r")):
+        if skip_boxes and _closest(run, _tag("w:p")) is not paragraph:
+            continue  # a text box's run: its box is read as lines of its own
         text = _run_text(run)
         if not text:
             continue

@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from resumeforge.documents.parsing.layout import TextLine, is_bullet, strip_bullet
 from resumeforge.documents.parsing.wrapping import join_wrapped_paragraphs
-from resumeforge.resume.dates import DateRange, find_date_range
+from resumeforge.resume.dates import DateRange, find_date_range, fold_accents
 
 _US_STATES = [
     "AL",
@@ -83,6 +83,17 @@ _ROLE_LEAD_RE = re.compile(
     r"^([A-Z][\w&/-]*(?:\s+[\w&/-]+){0,3}?)\s+(?:responsible for|in charge of)\b"
 )
 _SCORE_RE = re.compile(r"(?i)\b(?:GPA|CGPA|grade|score)\b\s*:?\s*[\d.]+(?:\s*/\s*[\d.]+)?")
+# "Location: Palo Alto, CA": a labelled place, in any of the six languages.
+_PLACE_LABEL_RE = re.compile(
+    r"(?i)^(?:location|place|city|ort|standort|arbeitsort|lieu|ville|ubicaci[oó]n|lugar|"
+    r"ciudad|localiza[cç][aã]o|local|cidade|luogo|sede|citt[aà])\s*:\s*(?P<place>\S.*)$"
+)
+# "Phone: …", "E-mail: …": a contact label, never a title or an employer.
+_CONTACT_LABEL_RE = re.compile(
+    r"(?i)^(?:phone|tel|telephone|mobile|cell|e-?mail|mail|website|web|telefon|handy|"
+    r"t[ée]l[ée]phone|portable|tel[ée]fono|m[oó]vil|celular|telemovel|cellulare|"
+    r"correo|courriel)\.?\s*:"
+)
 _STATE_RE = re.compile(rf",\s*(?:{'|'.join(_US_STATES)})\.?$")
 _PIECE_SPLIT_RE = re.compile(r"\s+[|·•]\s+|\s*\|\s*|\s+[–—]\s+|\s+-\s+")
 # How long a job lasted, printed beside its dates: "2 years 10 months", "(1 yr 3 mos)".
@@ -102,6 +113,14 @@ TITLE_WORDS = (
     "management", "sre", "devops", "part-time", "full-time", "co-op", "internship", "clerk",
     "cashier", "agent", "executive", "strategist", "partner", "staff", "principal", "senior",
     "junior", "leader", "mentor", "attorney", "counsel", "technologist", "operator",
+    # German, French, Spanish, Portuguese, Italian (written without accents)
+    "ingenieur", "entwickler", "softwareentwickler", "berater", "leiter", "praktikant",
+    "werkstudent", "mitarbeiter", "geschaftsfuhrer", "projektleiter", "teamleiter",
+    "referent", "sachbearbeiter", "stagiaire", "developpeur", "chef", "responsable",
+    "charge", "directeur", "ingeniero", "desarrollador", "jefe", "analista", "becario",
+    "gerente", "tecnico", "desenvolvedor", "estagiario", "engenheiro", "coordenador",
+    "programador", "sviluppatore", "ingegnere", "tirocinante", "responsabile",
+    "programmatore", "stagista", "docente", "profesor", "professeur", "lehrer",
 )  # fmt: skip
 ORG_WORDS = (
     "inc", "llc", "ltd", "corp", "corporation", "company", "co", "gmbh", "plc", "university",
@@ -110,16 +129,25 @@ ORG_WORDS = (
     "department", "ministry", "hospital", "club", "center", "centre", "research", "ai",
     "studio", "studios", "partners", "consulting", "capital", "ventures",
     "academy", "command", "government", "council", "society",
+    "ag", "kg", "sa", "sas", "sarl", "srl", "spa", "ltda", "bv", "nv", "ab", "oy",
+    "universitat", "universite", "universidad", "universidade", "universita", "hochschule",
 )  # fmt: skip
 SCHOOL_WORDS = (
     "university", "college", "institute", "school", "academy", "polytechnic", "universität",
     "université", "universidad", "tech", "conservatory", "seminary", "lycée", "gymnasium",
+    "universitat", "universite", "universidade", "universita", "hochschule",
+    "fachhochschule", "instituto", "istituto", "escuela", "escola", "colegio", "liceo",
+    "ecole", "lycee", "politecnico", "polytechnique", "faculdade", "facultad", "faculte",
+    "realschule", "berufsschule", "gesamtschule", "htl", "hogeschool", "universiteit",
 )  # fmt: skip
 DEGREE_RE = re.compile(
     r"\b(?:bachelor|master|doctor|ph\.?\s?d|mba|m\.?\s?eng|b\.?\s?eng|b\.?\s?sc|m\.?\s?sc|"
     r"b\.\s?s|m\.\s?s|b\.\s?a|m\.\s?a|bs|ms|ba|ma|bfa|mfa|llb|llm|jd|md|associate|diploma|"
     r"certificate|certification|degree|major|minor|high school|ged|a-levels?|hnd|mphil|"
-    r"full stack|bootcamp|course)\b",
+    r"full stack|bootcamp|course|licence|licenciatura|licenciado|grado|m[aá]ster|"
+    r"maestr[ií]a|mestrado|laurea|diplom|magister|doutorado|doctorado|dottorato|abitur|"
+    r"baccalaur[ée]at|bac|bts|dut|bachelier|ingeniero|ing[ée]nieur|fachabitur|matura|"
+    r"bacharelado|tecn[oó]logo)\b",
     re.IGNORECASE,
 )
 
@@ -153,7 +181,7 @@ def is_duration(text: str) -> bool:
 
 
 def _words(text: str) -> set[str]:
-    return set(re.findall(r"[a-z][a-z-]*", text.casefold()))
+    return set(re.findall(r"[a-z][a-z-]*", fold_accents(text.casefold())))
 
 
 def title_score(text: str) -> int:
@@ -245,9 +273,10 @@ def split_entries(
                 and any(is_school(h.plain) for h in current.header)
             )
             or (
-                len(current.header) >= 2
+                (len(current.header) >= 2 or education)
                 and _has_dates(current)
-                and find_date_range(line.plain) is not None
+                and _find_dates(line.plain) is not None
+                and not _GRADUATION_RE.search(line.plain)
             )
             or (
                 not education
@@ -346,13 +375,24 @@ def _fill_fields(entry: Entry, *, education: bool) -> None:
         dates = _dates_in_bullet_margin(entry)
     if dates is not None:
         entry.start, entry.end = dates.start, dates.end
+    labelled = next((m for p in pieces if (m := _PLACE_LABEL_RE.match(p.text))), None)
+    if labelled is not None:
+        entry.location = labelled.group("place")
+        pieces = [p for p in pieces if not _PLACE_LABEL_RE.match(p.text)]
+    contacts = [p for p in pieces if _CONTACT_LABEL_RE.match(p.text)]
+    pieces = [p for p in pieces if p not in contacts]
     places = [
         piece
         for piece in pieces
-        if is_location(piece.text) and (piece is not pieces[0] or len(pieces) > 2)
+        if is_location(piece.text)
+        and (piece is not pieces[0] or len(pieces) > 2)
+        # "Grado, Administración de Empresas" is a degree and its subject, not a city.
+        and not DEGREE_RE.match(piece.text)
     ]
     place = max(places, key=_place_likeness, default=None)  # the first of equals
-    if place is not None:
+    if labelled is not None:
+        place = None
+    elif place is not None:
         entry.location = place.text
     kept = [piece for piece in pieces if piece is not place]
     if education:
@@ -361,6 +401,7 @@ def _fill_fields(entry: Entry, *, education: bool) -> None:
         _assign_job(entry, kept)
         if not entry.title and entry.bullets:
             entry.title = _role_leading_description(entry.bullets[0])
+    entry.rest.extend(piece.text for piece in contacts)
 
 
 def _with_second_year(text: str, found: DateRange) -> DateRange:
@@ -546,7 +587,12 @@ def split_degree(degree: str) -> tuple[str, str]:
     cleaned = _strip_piece(
         re.split(r";?\s*\bGPA\b", cleaned, maxsplit=1, flags=re.IGNORECASE)[0].rstrip(" ,;(")
     )
-    match = re.match(r"^(.*?)\s+in\s+(.+)$", cleaned)
+    # "in" and its kin: "Master en Informatique", "Bacharelado em Direito", "Laurea in Fisica".
+    match = re.match(r"^(.*?)\s+(?:in|en|em|im|di)\s+(.+)$", cleaned)
     if match and len(match.group(1)) <= 40:
         return match.group(1), match.group(2)
+    # "Grado, Administración de Empresas": the degree, then its subject after a comma.
+    degree_part, comma, subject = cleaned.partition(", ")
+    if comma and DEGREE_RE.fullmatch(degree_part.strip()) and subject:
+        return degree_part.strip(), subject.strip()
     return cleaned, ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 # Runs of spaces used for alignment separate pieces just as a tab does.
@@ -56,6 +57,14 @@ class TextLine:
         return " ".join(self.segments)
 
 
+@dataclass(slots=True)
+class ReadingNotes:
+    """What a reader noticed while reading: text it dropped as invisible, columns it read."""
+
+    hidden_text: list[str] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+
+
 def is_bullet(line: TextLine) -> bool:
     return (line.bullet or bool(_BULLET_RE.match(line.segments[0]))) and len(line.plain) > 2
 
@@ -64,14 +73,43 @@ def strip_bullet(text: str) -> str:
     return _BULLET_RE.sub("", text).strip()
 
 
+# Typographic ligatures as their letters: "ﬁ" is "fi" to every reader and every search.
+_LIGATURES = {
+    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+    "\ufb05": "st", "\ufb06": "st", "\u0132": "IJ", "\u0133": "ij", "\u0152": "OE",
+    "\u0153": "oe",
+}  # fmt: skip
+# What a LaTeX template leaves behind when its macros are printed instead of run:
+# "\faTrophy", "\hfill", "\\[1ex]", "[2pt]".
+_TEX_RESIDUE_RE = re.compile(
+    r"\\[A-Za-z]+\*?(?:\{[^{}]*\})?|\\\\|\[\s*-?\d+(?:\.\d+)?\s*(?:ex|em|pt|mm|cm|in|bp)\s*\]"
+)
+# Symbols kept although they are not letters: the bullets, and the marks people print.
+_KEPT_SYMBOLS = set(BULLET_CHARS) | set("©®™℗°")
+
+
+def _is_icon(char: str, code: int) -> bool:
+    """An icon glyph: private use (icon fonts), emoji, dingbats and other pictographs."""
+    if 0xE000 <= code <= 0xF8FF or code >= 0xF0000:
+        return True
+    return char not in _KEPT_SYMBOLS and unicodedata.category(char) == "So"
+
+
 def clean_segment(text: str) -> str:
-    """Drop control, private-use (icon font) and zero-width characters; squeeze spaces."""
+    """Drop control, private-use (icon font) and zero-width characters, icon glyphs and TeX
+    residue; map ligatures to their letters; squeeze spaces."""
+    if "\\" in text or "[" in text:
+        text = _TEX_RESIDUE_RE.sub(" ", text)
     kept = []
     for char in text:
         code = ord(char)
-        if char in "\u00ad":
+        if code > 127 and char in _LIGATURES:
+            kept.append(_LIGATURES[char])
+        elif code > 127 and _is_icon(char, code):
+            kept.append(" ")
+        elif char in "\u00ad":
             kept.append("-")  # TeX writes the hyphen in date ranges as a soft hyphen
-        elif char in "\u200b\u200c\u200d\ufeff\ufffe\ufffd" or 0xE000 <= code <= 0xF8FF:
+        elif char in "\u200b\u200c\u200d\ufeff\ufffe\ufffd":
             continue
         elif code < 32 and char != "\t":
             kept.append(" ")

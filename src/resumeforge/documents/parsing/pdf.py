@@ -15,12 +15,24 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from resumeforge.documents.errors import CorruptFile, EncryptedPdf, TooManyPages
-from resumeforge.documents.parsing.layout import BULLET_CHARS, Placement, TextLine, make_line
+from resumeforge.documents.parsing.layout import (
+    BULLET_CHARS,
+    Placement,
+    ReadingNotes,
+    TextLine,
+    make_line,
+)
 
 _WORD_RE = re.compile(r"\S+")
 # A gap wider than this many font sizes separates two pieces of a line (columns, tab stops).
 _GAP_IN_SIZES = 1.6
 _BOLD_NAME_RE = re.compile(r"bold|black|heavy|semibold|demi|-bd|\.b$|,b$|cmbx|sfbx", re.IGNORECASE)
+# Text this light (0-255 in each channel) reads as white: invisible on a white page.
+_WHITE_AT_LEAST = 245
+# A fill this dark behind white text makes it visible (a coloured sidebar, a banner).
+_DARK_FILL_AT_MOST = 230
+# Glyphs shorter than this (points) are printed too small for anyone to read.
+_VISIBLE_HEIGHT_AT_LEAST = 0.8
 
 
 @dataclass(slots=True)
@@ -67,14 +79,21 @@ def open_pdf(data: bytes, *, max_pages: int) -> pdfium.PdfDocument:
     return document
 
 
-def read_pdf_lines(document: pdfium.PdfDocument) -> tuple[list[TextLine], list[int]]:
-    """Every line of every page in reading order, and the pages that had no text layer."""
+def read_pdf_lines(
+    document: pdfium.PdfDocument, *, notes: ReadingNotes | None = None
+) -> tuple[list[TextLine], list[int]]:
+    """Every line of every page in reading order, and the pages that had no text layer.
+
+    Text no one can see is left out and listed in `notes.hidden_text`; pages read as two
+    columns are listed in `notes.columns`.
+    """
+    notes = notes if notes is not None else ReadingNotes()
     lines: list[TextLine] = []
     pages_without_text: list[int] = []
     for number in range(len(document)):
         page = document[number]
         try:
-            page_lines = _read_page(page, number)
+            page_lines = _read_page(page, number, notes)
         finally:
             page.close()
         if sum(len(line.plain) for line in page_lines) < 20:
@@ -83,14 +102,19 @@ def read_pdf_lines(document: pdfium.PdfDocument) -> tuple[list[TextLine], list[i
     return lines, pages_without_text
 
 
-def _read_page(page: pdfium.PdfPage, number: int) -> list[TextLine]:
+def _read_page(page: pdfium.PdfPage, number: int, notes: ReadingNotes) -> list[TextLine]:
     width, height = page.get_width(), page.get_height()
     textpage = page.get_textpage()
+    sight = _Sight(page, width, height)
     try:
-        raw_lines = list(_page_lines(textpage))
+        raw_lines = list(_page_lines(textpage, sight))
     finally:
         textpage.close()
-    ordered = _reading_order(raw_lines, width)
+    notes.hidden_text.extend(sight.hidden)
+    split = _column_split(raw_lines, width)
+    if split is not None:
+        notes.columns.append(f"Page {number + 1} was read as two columns, left then right.")
+    ordered = _reading_order(raw_lines, split)
     text_right = max((line.right for line in ordered), default=0.0)
     result = []
     for line in ordered:
@@ -115,18 +139,146 @@ def _read_page(page: pdfium.PdfPage, number: int) -> list[TextLine]:
     return result
 
 
-def _page_lines(textpage: pdfium.PdfTextPage) -> Iterator[_Line]:
+def _page_lines(textpage: pdfium.PdfTextPage, sight: _Sight) -> Iterator[_Line]:
     handle = textpage.raw
     text = textpage.get_text_range()
     box = [ctypes.c_double() for _ in range(4)]
     for raw_line in re.finditer(r"[^\r\n]+", text):
         start = raw_line.start()
         words = [(m.start() + start, m.end() + start) for m in _WORD_RE.finditer(raw_line.group())]
-        if not words:
-            continue
-        line = _line_from_words(handle, text, words, box)
-        if line is not None:
-            yield line
+        words = sight.visible_words(handle, text, words, box)
+        for same_baseline in _split_at_baselines(handle, words, box):
+            line = _line_from_words(handle, text, same_baseline, box)
+            if line is not None:
+                yield line
+
+
+def _split_at_baselines(
+    handle: object, words: list[tuple[int, int]], box: list[ctypes.c_double]
+) -> Iterator[list[tuple[int, int]]]:
+    """PDFium's line, cut where a word sits wholly above or below the words before it.
+
+    PDFium joins into one line a heading set lower than the line above when its first letter
+    is larger ("Jane Doe E XPERIENCE"); read so, the heading would be lost in the name's line.
+    """
+    group: list[tuple[int, int]] = []
+    top = bottom = 0.0
+    for word in words:
+        _, _, word_bottom, word_top = _char_box(handle, word[0], box)
+        if group and (word_top < bottom or word_bottom > top):
+            yield group
+            group = []
+        if not group:
+            top, bottom = word_top, word_bottom
+        group.append(word)
+        top, bottom = max(top, word_top), min(bottom, word_bottom)
+    if group:
+        yield group
+
+
+class _Sight:
+    """Whether a word can be seen: not white on a white page, not tiny, not off the page, not
+    drawn invisibly (except over a scan, where invisible text is the scan's OCR layer)."""
+
+    def __init__(self, page: pdfium.PdfPage, width: float, height: float) -> None:
+        self.page, self.width, self.height = page, width, height
+        self.hidden: list[str] = []
+        self._backgrounds: list[tuple[float, float, float, float]] | None = None
+        self._has_image = False
+        self._rgba = [ctypes.c_uint() for _ in range(4)]
+
+    def visible_words(
+        self,
+        handle: object,
+        text: str,
+        words: list[tuple[int, int]],
+        box: list[ctypes.c_double],
+    ) -> list[tuple[int, int]]:
+        visible: list[tuple[int, int]] = []
+        hidden: list[str] = []
+        for start, end in words:
+            if self._can_see(handle, text, start, end, box):
+                visible.append((start, end))
+            else:
+                hidden.append(text[start:end])
+        if hidden:
+            self.hidden.append(" ".join(hidden))
+        return visible
+
+    def _can_see(
+        self, handle: object, text: str, start: int, end: int, box: list[ctypes.c_double]
+    ) -> bool:
+        left, _, bottom, top = _char_box(handle, start, box)
+        _, right, last_bottom, last_top = _char_box(handle, end - 1, box)
+        # A dash's or a dot's box is flat whatever the size: only letters and digits tell.
+        tallest = max(top - bottom, last_top - last_bottom)
+        if tallest < _VISIBLE_HEIGHT_AT_LEAST and any(c.isalnum() for c in text[start:end]):
+            return False
+        if right <= 0 or left >= self.width or top <= 0 or bottom >= self.height:
+            return False
+        red, green, blue, alpha = self._rgba
+        if pdfium_c.FPDFText_GetFillColor(handle, start, red, green, blue, alpha):
+            if alpha.value == 0:
+                return self._over_a_scan()
+            if min(red.value, green.value, blue.value) >= _WHITE_AT_LEAST:
+                return self._on_dark_fill((left + right) / 2, (top + bottom) / 2)
+        text_object = pdfium_c.FPDFText_GetTextObject(handle, start)
+        if text_object and (
+            pdfium_c.FPDFTextObj_GetTextRenderMode(text_object)
+            == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE
+        ):
+            return self._over_a_scan()
+        return True
+
+    def _over_a_scan(self) -> bool:
+        self._load_backgrounds()
+        return self._has_image
+
+    def _on_dark_fill(self, x: float, y: float) -> bool:
+        self._load_backgrounds()
+        assert self._backgrounds is not None
+        return any(
+            left <= x <= right and bottom <= y <= top
+            for left, bottom, right, top in self._backgrounds
+        )
+
+    def _load_backgrounds(self) -> None:
+        """Images and dark filled shapes on the page, read once and only when needed."""
+        if self._backgrounds is not None:
+            return
+        self._backgrounds = []
+        page = self.page.raw
+        for index in range(pdfium_c.FPDFPage_CountObjects(page)):
+            self._add_background(pdfium_c.FPDFPage_GetObject(page, index), depth=0)
+
+    def _add_background(self, page_object: object, *, depth: int) -> None:
+        assert self._backgrounds is not None
+        kind = pdfium_c.FPDFPageObj_GetType(page_object)
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 3:
+            for index in range(pdfium_c.FPDFFormObj_CountObjects(page_object)):
+                child = pdfium_c.FPDFFormObj_GetObject(page_object, index)
+                self._add_background(child, depth=depth + 1)
+            return
+        dark = kind in (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_SHADING)
+        self._has_image = self._has_image or kind == pdfium_c.FPDF_PAGEOBJ_IMAGE
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            dark = self._dark_fill(page_object)
+        if not dark:
+            return
+        bounds = [ctypes.c_float() for _ in range(4)]
+        if pdfium_c.FPDFPageObj_GetBounds(page_object, *bounds):
+            left, bottom, right, top = (value.value for value in bounds)
+            self._backgrounds.append((left, bottom, right, top))
+
+    def _dark_fill(self, path: object) -> bool:
+        fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+        if not pdfium_c.FPDFPath_GetDrawMode(path, fill_mode, stroke) or not fill_mode.value:
+            return False
+        red, green, blue, alpha = self._rgba
+        if not pdfium_c.FPDFPageObj_GetFillColor(path, red, green, blue, alpha):
+            return False
+        lightest = min(red.value, green.value, blue.value)
+        return alpha.value > 0 and lightest <= _DARK_FILL_AT_MOST
 
 
 def _char_box(
@@ -204,9 +356,8 @@ def _is_bold(handle: object, index: int) -> bool:
     return bool(_BOLD_NAME_RE.search(name)) or bool(flags.value & (1 << 18))
 
 
-def _reading_order(lines: list[_Line], width: float) -> list[_Line]:
-    """Lines top to bottom; with two real columns, the left one before the right one."""
-    split = _column_split(lines, width)
+def _reading_order(lines: list[_Line], split: float | None) -> list[_Line]:
+    """Lines top to bottom; with two real columns (split at x), the left one before the right."""
     if split is None:
         return _merge_rows(lines)
     # A header spans both columns at the top (name, contact line); it is read first.

@@ -13,6 +13,7 @@ from resumeforge.documents.parsing.entries import (
     split_entries,
 )
 from resumeforge.documents.parsing.layout import TextLine, is_bullet, strip_bullet
+from resumeforge.documents.parsing.leftovers import LineGroup, find_unplaced, keep_unplaced
 from resumeforge.resume.contact import (
     find_email,
     find_phone,
@@ -22,6 +23,7 @@ from resumeforge.resume.contact import (
 )
 from resumeforge.resume.dates import has_date
 from resumeforge.resume.headings import heading_kind, is_vocabulary_heading, normalise_heading
+from resumeforge.resume.language import vocabulary_language
 from resumeforge.resume.schemas import (
     Award,
     Basics,
@@ -44,7 +46,9 @@ from resumeforge.resume.schemas import (
     Work,
 )
 
-_SKILL_SPLIT_RE = re.compile(r"\s*(?:[,;•·|/]|\s-\s|\band\b)\s*")
+# Between two skills: a comma, a bullet, a bar, a spaced slash or dash, "and". A slash inside
+# a word ("CI/CD") or a bracket ("(18/24)") joins, it does not separate.
+_SKILL_SPLIT_RE = re.compile(r"\s*(?:[,;•·|]|\s/\s|\s-\s|\band\b)\s*")
 # Between a language and its fluency: "English (Native)", "English: Native", "English – Native".
 _FLUENCY_SPLIT_RE = re.compile(r"\s*(?:[:(]|\s[–—-]\s)\s*")
 
@@ -65,18 +69,53 @@ class _Style:
     caps: bool
 
 
+@dataclass(slots=True)
+class ReadResume:
+    """A résumé with what could not be placed in it (kept in `other` sections) and the page
+    furniture left out of it."""
+
+    resume: Resume
+    not_placed: list[TextLine]
+    furniture: list[TextLine]
+    language: str
+    headings_found: int
+
+
 def build_resume(lines: list[TextLine]) -> Resume:
     """The résumé these lines print; the text they make is kept as `meta.source_text`."""
+    return read_resume(lines).resume
+
+
+def read_resume(lines: list[TextLine]) -> ReadResume:
+    """`build_resume`, telling which lines are kept as written and which are furniture."""
     body_size = _body_size([line for line in lines if not line.furniture])
     top, blocks, furniture = _split_sections(lines, body_size)
     source_text = "\n".join(line.text for line in lines)
     resume = Resume(meta=Meta(source_text=source_text))
     content = [line for line in lines if not line.furniture]
-    resume.basics = _basics(top, content, furniture)
+    resume.basics = _basics(top, content, _without_references(blocks), furniture)
+    groups: list[LineGroup] = [(None, [line for line in top if not line.furniture])]
     for block in blocks:
         _add_block(resume, block, body_size)
+        groups.append((len(resume.meta.sections) - 1, block.lines))
     _record_sources(resume)
-    return resume
+    language = vocabulary_language(source_text)
+    unplaced = find_unplaced(resume, groups)
+    keep_unplaced(resume, unplaced, language=language)
+    return ReadResume(
+        resume=resume,
+        not_placed=[line for _, group in unplaced for line in group],
+        furniture=[line for line in lines if line.furniture],
+        language=language,
+        headings_found=len(blocks),
+    )
+
+
+def _without_references(blocks: list[_Block]) -> list[TextLine]:
+    """The body's lines outside a references section: a referee's e-mail or phone is theirs."""
+    return [
+        line for block in blocks if block.kind is not SectionKind.references for line in block.lines
+    ]
 
 
 def _body_size(lines: list[TextLine]) -> float:
@@ -111,9 +150,22 @@ def _starts_lowercase(text: str) -> bool:
     return next((char.islower() for char in text if char.isalpha()), False)
 
 
+# A capital set apart from the rest of its word: "E XPERIENCE", "P rofessional E xperience".
+_DROP_INITIAL_RE = re.compile(r"(?<![^\W\d_])([^\W\d_a-z]{1,2}) (?=[^\W\d_])")
+
+
+def without_drop_initials(text: str) -> str:
+    """A heading whose first letters are set in another colour or size reads, once extracted,
+    "E XPERIENCE": the letters joined again, when that makes a known heading."""
+    joined = _DROP_INITIAL_RE.sub(r"\1", text)
+    if joined != text and is_vocabulary_heading(joined) and not is_vocabulary_heading(text):
+        return joined
+    return text
+
+
 def _vocabulary_heading(line: TextLine, body_size: float) -> str | None:
     """The heading's text when a line is a known heading, alone or leading its line."""
-    first = line.segments[0]
+    first = without_drop_initials(line.segments[0])
     style = _style(line)
     emphasised = (
         style.caps
@@ -203,7 +255,7 @@ def _add_styled_headings(lines: list[TextLine], found: dict[int, str], body_size
 
 
 def _after_heading(line: TextLine, heading: str) -> TextLine | None:
-    if line.plain == heading:
+    if line.plain == heading or without_drop_initials(line.plain) == heading:
         return None
     first = line.segments[0]
     remainder = first[len(heading) :].strip() if first.startswith(heading) else ""
@@ -215,8 +267,12 @@ def _after_heading(line: TextLine, heading: str) -> TextLine | None:
     )
 
 
-def _basics(top: list[TextLine], lines: list[TextLine], furniture: list[TextLine]) -> Basics:
-    basics = _basics_in(top, lines)
+def _basics(
+    top: list[TextLine], body: list[TextLine], own: list[TextLine], furniture: list[TextLine]
+) -> Basics:
+    """Contact details from the top; an e-mail or phone printed lower only outside the
+    references (`own`), and the furniture's when the page prints them nowhere else."""
+    basics = _basics_in(top, top + own if top else body)
     if furniture:
         _fill_from_furniture(basics, furniture)
     return basics
@@ -493,7 +549,12 @@ def _add_skills(resume: Resume, lines: list[TextLine], body_size: float) -> None
             name, separator, rest = text.partition(":")
             if not separator or len(name) > 40:
                 name, rest = "", text
-            keywords = [k.strip(" .") for k in _SKILL_SPLIT_RE.split(rest) if k.strip(" .")]
+            keywords = [
+                k.strip(" .")
+                for piece in _split_outside_brackets(rest)
+                for k in _SKILL_SPLIT_RE.split(piece)
+                if k.strip(" .")
+            ]
             if keywords or name:
                 resume.skills.append(Skill(name=name.strip(), keywords=keywords))
 

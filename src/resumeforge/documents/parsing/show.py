@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from resumeforge.documents.parsing.service import ParsedDocument
@@ -21,8 +22,18 @@ def print_parsed(parsed: ParsedDocument, console: Console | None = None) -> None
     console.print(contact)
     readers = " → ".join(parsed.extraction)
     console.print(f"[dim]{parsed.media_type}, {parsed.pages} page(s), read with {readers}[/dim]")
+    quality = parsed.quality
+    console.print(
+        f"[dim]{quality.lines_read} line(s) read, {quality.lines_placed} placed in fields, "
+        f"{len(quality.lines_not_placed)} kept as written, {len(quality.furniture)} page "
+        f"furniture, language: {quality.language or 'unknown'}[/dim]"
+    )
     for warning in parsed.warnings:
         console.print(f"[yellow]warning:[/yellow] {warning}")
+    for line in quality.lines_not_placed:
+        console.print(f"[dim]not placed:[/dim] {escape(line)}")
+    for line in quality.hidden_text:
+        console.print(f"[dim]hidden, left out:[/dim] {escape(line)}")
     sections = Table("heading", "kind", "items", title="Sections")
     for section in resume.meta.sections:
         count = "" if section.items is None else str(len(section.items))

@@ -1,0 +1,121 @@
+"""Everything the service holds about a user: exported as one zip, or erased.
+
+The export is `account.json` (the account, documents with their parse, generations with
+their job and report, the token ledger) plus the files themselves. Erasure deletes the
+account and, through the foreign keys, its documents, generations, files and sessions; the
+ledger rows stay, detached from the person, as financial records.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import uuid
+import zipfile
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import delete
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from resumeforge.accounts import passwords, service
+from resumeforge.accounts.models import User
+from resumeforge.accounts.password_reset import WrongPassword
+from resumeforge.billing import service as billing
+from resumeforge.documents import service as documents
+from resumeforge.documents.service import safe_filename
+from resumeforge.generations import service as generations
+
+LEDGER_PAGE = 10_000
+
+
+async def export_account(*, session: AsyncSession, user_id: uuid.UUID) -> bytes:
+    """The user's data as a zip: account.json and every original and generated file."""
+    user = await service.get_user(session=session, user_id=user_id)
+    assert user is not None, "the caller is signed in as this user"
+    stored_documents = await documents.documents_with_content(session=session, user_id=user_id)
+    stored_generations = await generations.generations_with_files(session=session, user_id=user_id)
+    ledger = await billing.ledger_entries(session=session, user_id=user_id, limit=LEDGER_PAGE)
+    account: dict[str, Any] = {
+        "exported_at": datetime.now(UTC).isoformat(),
+        "account": _account(user),
+        "documents": [_document(d) for d in stored_documents],
+        "generations": [_generation(g, files) for g, files in stored_generations],
+        "token_ledger": [_ledger_entry(e) for e in ledger],
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("account.json", json.dumps(account, indent=2, ensure_ascii=False))
+        for document in stored_documents:
+            archive.writestr(_document_path(document.id, document.filename), document.content)
+        for generation, files in stored_generations:
+            for file in files:
+                archive.writestr(f"generations/{generation.id}/{file.name}", file.content)
+    return buffer.getvalue()
+
+
+async def delete_account(*, session: AsyncSession, user_id: uuid.UUID, password: str) -> None:
+    """Erase the account after checking its password; the ledger rows stay, anonymised."""
+    user = await service.get_user(session=session, user_id=user_id)
+    if user is None or not passwords.verify_password(user.password_hash, password):
+        raise WrongPassword("The password is wrong; the account was not deleted.")
+    await billing.anonymise_ledger(session=session, user_id=user_id)
+    # Documents, generations, their files, sessions and tokens go with the row (ON DELETE CASCADE).
+    await session.execute(delete(User).where(User.id == user_id))
+    await session.commit()
+
+
+def _document_path(document_id: uuid.UUID, filename: str) -> str:
+    return f"documents/{document_id}/{safe_filename(filename)}"
+
+
+def _account(user: User) -> dict[str, Any]:
+    return {
+        "id": str(user.id),
+        "email": user.email,
+        "token_balance": user.token_balance,
+        "created_at": user.created_at.isoformat(),
+    }
+
+
+def _document(document: Any) -> dict[str, Any]:
+    return {
+        "id": str(document.id),
+        "filename": document.filename,
+        "media_type": document.media_type,
+        "size": document.size,
+        "sha256": document.sha256,
+        "pages": document.pages,
+        "created_at": document.created_at.isoformat(),
+        "file": _document_path(document.id, document.filename),
+        "resume": document.resume,
+        "corrected_resume": document.corrected_resume,
+    }
+
+
+def _generation(generation: Any, files: list[Any]) -> dict[str, Any]:
+    return {
+        "id": str(generation.id),
+        "status": generation.status,
+        "kind": generation.kind,
+        "template": generation.template,
+        "paper": generation.paper,
+        "cost": generation.cost,
+        "error": generation.error,
+        "job_title": generation.job_title,
+        "company": generation.company,
+        "job_description": generation.job_description,
+        "report": generation.report,
+        "created_at": generation.created_at.isoformat(),
+        "finished_at": generation.finished_at.isoformat() if generation.finished_at else None,
+        "files": [f"generations/{generation.id}/{file.name}" for file in files],
+    }
+
+
+def _ledger_entry(entry: Any) -> dict[str, Any]:
+    return {
+        "amount": entry.amount,
+        "reason": entry.reason,
+        "reference": entry.reference,
+        "created_at": entry.created_at.isoformat(),
+    }

@@ -1,0 +1,150 @@
+"""Offline tailoring that helps within the truth: readable changes with ids, undoable; a key
+skills line of the résumé's own skills; confirmed keywords as the user's; a plain summary."""
+
+from __future__ import annotations
+
+from resumeforge.ai.grounding import SourceFacts, unsupported_facts
+from resumeforge.ai.matching import resume_text
+from resumeforge.ai.providers.offline import bullet_pieces
+from resumeforge.ai.report import first_read_text
+from resumeforge.ai.schemas import TailoringEdits, TextRewrite
+from resumeforge.ai.service import realise_plan, tailor_resume
+from resumeforge.ai.tailoring import KEY_SKILLS_HEADING, KEY_SKILLS_ID, apply_edits
+from resumeforge.config import load_settings
+from resumeforge.resume.schemas import Work
+from tests.ai.resumes import BACKEND_JOB, sample_resume
+
+SETTINGS = load_settings(llm_provider="offline", gemini_api_key=None)
+
+
+async def test_every_change_has_an_id_and_readable_before_and_after() -> None:
+    result = await tailor_resume(sample_resume(), BACKEND_JOB, settings=SETTINGS)
+    changes = result.report.changes
+
+    assert changes, "the offline engine should change something for a matching job"
+    assert len({change.id for change in changes}) == len(changes)
+    for change in changes:
+        assert change.description.endswith(".")
+        assert "[" not in change.before + change.after, change  # no index lists
+    bullets = next(c for c in changes if c.id == "bullets:work[0]")
+    assert bullets.before.startswith("• Organised the team's weekly")
+    assert bullets.after.endswith("• Organised the team's weekly knowledge-sharing sessions.")
+    assert "Software Engineer at Harbour Analytics" in bullets.description
+
+
+async def test_key_skills_line_is_made_of_the_resumes_own_skills_under_the_summary() -> None:
+    source = sample_resume()
+    result = await tailor_resume(source, BACKEND_JOB, settings=SETTINGS)
+    tailored = result.resume
+
+    assert tailored.meta.sections[1].heading == KEY_SKILLS_HEADING
+    line = tailored.skills[tailored.meta.sections[1].items[0]].keywords  # type: ignore[index]
+    assert {"Python", "FastAPI", "PostgreSQL", "Redis"} <= set(line)
+    assert "Kafka" in line  # named in a bullet ("Built Kafka pipelines…"), as written there
+    assert "Kubernetes" not in line  # the job asks for it; the résumé never says it
+    assert unsupported_facts(resume_text(tailored), SourceFacts.of(source)) == []
+    skills_sections = [s for s in tailored.meta.sections if s.kind.value == "skills"]
+    assert skills_sections[1].items == [0, 1]  # the old section shows only the old groups
+    report = result.report
+    assert report.prominent_coverage_after.ratio > report.prominent_coverage_before.ratio
+    assert report.coverage_after.ratio == report.coverage_before.ratio
+
+
+async def test_a_rejected_change_is_left_out_and_listed_as_undone() -> None:
+    source = sample_resume()
+    first = await tailor_resume(source, BACKEND_JOB, settings=SETTINGS)
+    resume, report = realise_plan(source, first.plan, reject={KEY_SKILLS_ID, "bullets:work[0]"})
+
+    assert {c.id for c in report.undone} == {KEY_SKILLS_ID, "bullets:work[0]"}
+    assert not {KEY_SKILLS_ID, "bullets:work[0]"} & {c.id for c in report.changes}
+    assert resume.work[0].highlights == source.work[0].highlights
+    assert all(s.heading != KEY_SKILLS_HEADING for s in resume.meta.sections)
+    assert "2 changes were left out" in report.summary
+
+
+async def test_confirmed_keywords_join_the_skills_as_the_users_and_raise_coverage() -> None:
+    source = sample_resume()
+    plain = await tailor_resume(source, BACKEND_JOB, settings=SETTINGS)
+    assert "kubernetes" in plain.report.missing_keywords
+
+    confirmed = await tailor_resume(
+        source, BACKEND_JOB, settings=SETTINGS, confirmed_keywords=["Kubernetes"]
+    )
+    report = confirmed.report
+
+    assert "kubernetes" not in report.missing_keywords
+    assert report.coverage_after.ratio > plain.report.coverage_after.ratio
+    assert report.confirmed_keywords == ["Kubernetes"]
+    change = next(c for c in report.changes if c.kind == "confirmed_keyword")
+    assert (change.source, change.after) == ("user", "Kubernetes")
+    assert "You told us you have Kubernetes" in report.summary
+    assert "Kubernetes" in first_read_text(confirmed.resume)
+    assert unsupported_facts(resume_text(confirmed.resume), SourceFacts.of(source)) != []
+    facts = SourceFacts.of(confirmed.resume)  # the user's statements are a source
+    assert unsupported_facts(resume_text(confirmed.resume), facts) == []
+
+
+def test_a_rewrite_that_claims_a_missing_job_term_is_reverted() -> None:
+    source = sample_resume()
+    plan_edits = TailoringEdits(
+        rewrites=[
+            TextRewrite(
+                path="work[1].highlights[1]",
+                original=source.work[1].highlights[1],
+                text="Wrote PostgreSQL reporting queries with solid data modeling.",
+            )
+        ]
+    )
+    from resumeforge.ai.tailoring import without_keyword_claims
+
+    kept, reverts = without_keyword_claims(source, plan_edits, ["data modeling", "postgresql"])
+
+    assert kept.rewrites == []
+    assert [(r.kind, r.value) for r in reverts] == [("keyword", "data modeling")]
+
+
+def test_a_wrapped_paragraph_moves_as_one_piece() -> None:
+    bullets = [
+        "Led the migration of billing to a new ledger service",
+        "and retired the old batch jobs within a quarter.",
+        "Ran Python workshops for new hires.",
+    ]
+    assert bullet_pieces(bullets) == [[0, 1], [2]]
+    source = sample_resume()
+    source.work[0] = Work(
+        name="Harbour Analytics", position="Software Engineer", highlights=bullets
+    )
+    from resumeforge.ai.jobs_analysis import analyze_job_offline
+    from resumeforge.ai.providers.offline import propose_edits
+
+    edits = propose_edits(source, analyze_job_offline(BACKEND_JOB), BACKEND_JOB)
+    keep = next(s.keep for s in edits.bullet_selections if s.item == "work[0]")
+    assert keep == [2, 0, 1]
+
+
+async def test_summary_says_in_words_what_changed_the_match_and_what_is_missing() -> None:
+    result = await tailor_resume(sample_resume(), BACKEND_JOB, settings=SETTINGS)
+    summary = result.report.summary
+
+    assert summary.startswith("For the Senior Backend Engineer role at Lumen Freight we ")
+    assert "Nothing was reworded." in summary
+    assert "key terms" in summary and "as before" in summary
+    assert "Still missing: " in summary and "kubernetes" in summary
+    assert "I have this" in summary
+    assert "[" not in summary
+
+
+def test_unknown_reject_ids_change_nothing() -> None:
+    source = sample_resume()
+    applied = apply_edits(source, TailoringEdits(), reject={"no-such-change"})
+    assert applied.resume == source and applied.changes == [] and applied.undone == []
+
+
+def test_missing_must_haves_are_listed_first() -> None:
+    from resumeforge.ai.report import must_haves_first
+    from resumeforge.resume.schemas import Job
+
+    job = Job(must_have=["Registered General Nurse (RGN)", "NMC registration"])
+    missing = ["team player", "nmc registration", "rgn"]
+
+    assert must_haves_first(missing, job) == ["nmc registration", "rgn", "team player"]

@@ -1,0 +1,81 @@
+"""LaTeX from Debian's TeX Live: an article-class résumé of the kind most LaTeX templates are
+(small-caps headings over a rule, tabular* rows with dates flush right, itemized bullets).
+
+moderncv needs fontawesome5 (texlive-fonts-extra, 500 MB) and europecv no longer compiles with
+TeX Live 2022's hook rules, so neither is a family here."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tests.layouts.engines import compile_latex
+from tests.layouts.factory import FictionalResume
+
+_SPECIAL = re.compile(r"([&%$#_{}~^\\])")
+_REPLACEMENTS = {"~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}"}
+
+
+def tex(text: str) -> str:
+    return _SPECIAL.sub(lambda m: _REPLACEMENTS.get(m.group(1), "\\" + m.group(1)), text)
+
+
+def _items(resume: FictionalResume, highlights: list[str]) -> str:
+    mark = tex(resume.bullet)
+    lines = "".join(f"\\item[{mark}] {tex(h)}\n" for h in highlights)
+    return f"\\begin{{itemize}}\\setlength{{\\itemsep}}{{0pt}}\n{lines}\\end{{itemize}}"
+
+
+PREAMBLE = r"""\usepackage[utf8]{inputenc}
+\usepackage[T1]{fontenc}
+\usepackage{lmodern}
+"""
+
+
+def article_tex(resume: FictionalResume) -> str:
+    body = []
+    for kind, heading in resume.headings.items():
+        body.append(f"\\section*{{{tex(heading)}}}")
+        if kind == "work":
+            for role in resume.roles:
+                body.append(
+                    f"\\entry{{{tex(role.employer)}}}{{{tex(role.city)}}}"
+                    f"{{{tex(role.title)}}}{{{tex(resume.dates(role.start, role.end))}}}"
+                )
+                body.append(_items(resume, role.highlights))
+        elif kind == "education":
+            for study in resume.studies:
+                body.append(
+                    f"\\entry{{{tex(study.institution)}}}{{{tex(study.city)}}}"
+                    f"{{{tex(resume.degree_line(study))}}}"
+                    f"{{{tex(resume.dates(study.start, study.end))}}}"
+                )
+        elif kind == "skills":
+            rows = "".join(
+                f"\\textbf{{{tex(g.name)}}}: {tex(', '.join(g.keywords))}\\\\\n"
+                for g in resume.skills
+            )
+            body.append(f"\\noindent {rows}")
+        elif kind == "languages":
+            body.append(tex(", ".join(f"{n} ({level})" for n, level in resume.spoken)))
+        elif kind == "summary":
+            body.append(tex(resume.summary))
+        else:
+            body.append(tex(", ".join(resume.interests)))
+    return (
+        "\\documentclass[letterpaper,11pt]{article}\n" + PREAMBLE +
+        "\\usepackage[margin=0.75in]{geometry}\n\\usepackage{titlesec}\n\\usepackage{enumitem}\n"
+        "\\pagestyle{empty}\n\\setlength{\\parindent}{0pt}\n"
+        "\\titleformat{\\section}{\\scshape\\large}{}{0em}{}[\\titlerule]\n"
+        "\\newcommand{\\entry}[4]{\\begin{tabular*}{\\textwidth}{l@{\\extracolsep{\\fill}}r}"
+        "\\textbf{#1} & #2 \\\\ \\textit{#3} & \\textit{#4}\\end{tabular*}\\par}\n"
+        "\\begin{document}\n\\begin{center}{\\Huge\\scshape "
+        f"{tex(resume.name)}}}\\\\[4pt]\n"
+        f"{tex(resume.phone)} $|$ {tex(resume.email)} $|$ {tex(resume.website)}\\end{{center}}\n"
+        + "\n".join(body)
+        + "\n\\end{document}\n"
+    )  # fmt: skip
+
+
+def latex_pdf(resume: FictionalResume, out: Path) -> None:
+    compile_latex(article_tex(resume), out)
