@@ -9,14 +9,21 @@ nothing and changes nothing.
 from __future__ import annotations
 
 import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, replace
 from typing import Any
 
 import httpx
 import pytest
 from fastapi import FastAPI
 
-from resumeforge.config import Settings
+from resumeforge.accounts.service import find_by_email
+from resumeforge.app import create_app
+from resumeforge.config import Settings, TokenPack
 from resumeforge.db.engine import Database
+from resumeforge.notifications.service import NotificationKind, notify
+from tests.billing import fake_stripe
+from tests.billing.fake_stripe import FakeStripe
 from tests.conftest import register_and_login
 from tests.documents.files import text_pdf
 from tests.generations.conftest import (
@@ -26,12 +33,27 @@ from tests.generations.conftest import (
     wait_until_finished,
     worker_running,
 )
+from tests.generations.test_revisions import wait_for_revision
 
 Case = tuple[str, str, dict[str, Any] | None]
 
 
-def attacks(document_id: str, generation_id: str) -> dict[tuple[str, str], Case]:
+@dataclass(frozen=True)
+class Victim:
+    """User A's headers and the ids of what A owns."""
+
+    headers: dict[str, str]
+    document_id: str
+    generation_id: str
+    purchase_id: str
+    notification_id: str
+    resume: dict[str, Any]
+
+
+def attacks(victim: Victim) -> dict[tuple[str, str], Case]:
     """(method, route template) → (method, concrete path, JSON body) aimed at A's resources."""
+    document_id, generation_id = victim.document_id, victim.generation_id
+    revision = f"/api/v1/generations/{generation_id}/revisions"
     from_document = {
         "document_id": document_id,
         "job_description": JOB_DESCRIPTION,
@@ -69,10 +91,52 @@ def attacks(document_id: str, generation_id: str) -> dict[tuple[str, str], Case]
             f"/api/v1/generations/{generation_id}",
             None,
         ),
+        ("PUT", "/api/v1/documents/{document_id}/resume"): (
+            "PUT",
+            f"/api/v1/documents/{document_id}/resume",
+            victim.resume,
+        ),
+        ("DELETE", "/api/v1/documents/{document_id}/resume"): (
+            "DELETE",
+            f"/api/v1/documents/{document_id}/resume",
+            None,
+        ),
+        ("POST", "/api/v1/generations/{generation_id}/revisions"): ("POST", revision, {}),
+        ("GET", "/api/v1/generations/{generation_id}/revisions/{number}"): (
+            "GET",
+            f"{revision}/1",
+            None,
+        ),
+        ("GET", "/api/v1/generations/{generation_id}/revisions/{number}/files/{name}"): (
+            "GET",
+            f"{revision}/1/files/resume.pdf",
+            None,
+        ),
+        ("GET", "/api/v1/billing/purchases/{purchase_id}"): (
+            "GET",
+            f"/api/v1/billing/purchases/{victim.purchase_id}",
+            None,
+        ),
+        ("POST", "/api/v1/notifications/{notification_id}/read"): (
+            "POST",
+            f"/api/v1/notifications/{victim.notification_id}/read",
+            None,
+        ),
     }
 
 
-ROUTES_TRIED = set(attacks("d", "g"))
+def nobodys(victim: Victim) -> Victim:
+    """The same requests with ids that exist for no one."""
+    return replace(
+        victim,
+        document_id=str(uuid.uuid4()),
+        generation_id=str(uuid.uuid4()),
+        purchase_id=str(uuid.uuid4()),
+        notification_id=str(uuid.uuid4()),
+    )
+
+
+ROUTES_TRIED = set(attacks(Victim({}, "d", "g", "p", "n", {})))
 
 
 def id_taking_routes(app: FastAPI) -> set[tuple[str, str]]:
@@ -98,10 +162,32 @@ def test_every_id_taking_route_is_tried(app: FastAPI) -> None:
 
 
 @pytest.fixture
-async def victim(
-    client: httpx.AsyncClient, settings: Settings, db: Database
-) -> tuple[dict[str, str], str, str]:
-    """User A with a real document and a finished generation made from it."""
+async def billed_client(
+    settings: Settings, db: Database, fake_stripe_server: FakeStripe
+) -> AsyncIterator[httpx.AsyncClient]:
+    """The app with billing configured (against the fake Stripe), so purchases exist."""
+    fake_stripe_server.reset()
+    billed = settings.model_copy(
+        update={
+            "stripe_secret_key": fake_stripe.SECRET_KEY,
+            "stripe_webhook_secret": fake_stripe.WEBHOOK_SECRET,
+            "stripe_api_base": fake_stripe_server.url,
+            "token_packs": [
+                TokenPack(name="starter", tokens=10, price_id="price_starter", amount=900)
+            ],
+            "public_base_url": "http://127.0.0.1:8000",
+        }
+    )
+    transport = httpx.ASGITransport(app=create_app(billed, database=db))
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        yield client
+
+
+@pytest.fixture
+async def victim(billed_client: httpx.AsyncClient, settings: Settings, db: Database) -> Victim:
+    """User A with a real document, a finished generation made from it and a revision of it,
+    a purchase and a notification."""
+    client = billed_client
     tokens = await register_and_login(client, "alice@example.com")
     headers = {"Authorization": f"Bearer {tokens['access_token']}"}
     uploaded = await client.post(
@@ -110,44 +196,79 @@ async def victim(
         headers=headers,
     )
     assert uploaded.status_code == 201, uploaded.text
-    document_id = uploaded.json()["id"]
+    document = uploaded.json()
     started = await client.post(
         "/api/v1/generations",
-        json={"document_id": document_id, "job_description": JOB_DESCRIPTION, "kind": "resume"},
+        json={"document_id": document["id"], "job_description": JOB_DESCRIPTION, "kind": "resume"},
         headers=headers | {"Idempotency-Key": new_key()},
     )
     assert started.status_code == 202, started.text
     generation_id = started.json()["id"]
     async with worker_running(settings, db):
         finished = await wait_until_finished(client, headers, generation_id)
-    assert finished["status"] == "succeeded", finished
-    return headers, document_id, generation_id
+        assert finished["status"] == "succeeded", finished
+        revised = await client.post(
+            f"/api/v1/generations/{generation_id}/revisions", json={}, headers=headers
+        )
+        assert revised.status_code == 202, revised.text
+        assert (await wait_for_revision(client, headers, revised.json()["url"]))[
+            "status"
+        ] == "succeeded"
+    bought = await client.post(
+        "/api/v1/billing/checkout", json={"pack": "starter"}, headers=headers
+    )
+    assert bought.status_code == 201, bought.text
+    async with db.sessions() as session:
+        user = await find_by_email(session=session, email="alice@example.com")
+        assert user is not None
+        note = await notify(
+            session=session,
+            user_id=user.id,
+            kind=NotificationKind.generation_failed,
+            context={
+                "generation_id": generation_id,
+                "kind": "résumé",
+                "reason": "a test",
+                "refunded": 1,
+            },
+            email=False,
+        )
+        await session.commit()
+    return Victim(
+        headers=headers,
+        document_id=document["id"],
+        generation_id=generation_id,
+        purchase_id=bought.json()["purchase_id"],
+        notification_id=str(note.id),
+        resume=document["resume"],
+    )
 
 
 async def test_another_users_ids_get_404_and_change_nothing(
-    client: httpx.AsyncClient, db: Database, victim: tuple[dict[str, str], str, str]
+    billed_client: httpx.AsyncClient, db: Database, victim: Victim
 ) -> None:
-    alice, document_id, generation_id = victim
-    before = await snapshot(client, alice, document_id, generation_id)
+    client = billed_client
+    before = await snapshot(client, victim)
     mallory_tokens = await register_and_login(client, "mallory@example.com")
     mallory = {"Authorization": f"Bearer {mallory_tokens['access_token']}"}
 
-    nobodys = attacks(str(uuid.uuid4()), str(uuid.uuid4()))
-    for route, (method, path, body) in attacks(document_id, generation_id).items():
+    missing_ones = attacks(nobodys(victim))
+    for route, (method, path, body) in attacks(victim).items():
         response = await client.request(
             method, path, json=body, headers=mallory | {"Idempotency-Key": new_key()}
         )
         assert response.status_code == 404, (route, response.status_code, response.text)
         assert response.headers["content-type"] == "application/problem+json", route
         # Indistinguishable from an id that does not exist: nothing says A's resource is real.
-        method, path, body = nobodys[route]
+        method, path, body = missing_ones[route]
         missing = await client.request(
             method, path, json=body, headers=mallory | {"Idempotency-Key": new_key()}
         )
+        assert missing.status_code == 404, (route, missing.text)
         assert response.json()["type"] == missing.json()["type"], route
         assert response.json()["title"] == missing.json()["title"], route
 
-    assert await snapshot(client, alice, document_id, generation_id) == before
+    assert await snapshot(client, victim) == before
     me = (await client.get("/api/v1/me", headers=mallory)).json()
     assert me["token_balance"] == 3, "nothing was charged to the attacker"
     assert (await client.get("/api/v1/generations", headers=mallory)).json()["items"] == []
@@ -155,13 +276,23 @@ async def test_another_users_ids_get_404_and_change_nothing(
     assert await ledger_mismatches(db) == []
 
 
-async def snapshot(
-    client: httpx.AsyncClient, headers: dict[str, str], document_id: str, generation_id: str
-) -> tuple[Any, ...]:
+async def snapshot(client: httpx.AsyncClient, victim: Victim) -> tuple[Any, ...]:
     """What A can see of their own resources: must be the same after B's attempts."""
-    document = await client.get(f"/api/v1/documents/{document_id}", headers=headers)
-    generation = await client.get(f"/api/v1/generations/{generation_id}", headers=headers)
-    pdf = await client.get(f"/api/v1/generations/{generation_id}/files/resume.pdf", headers=headers)
-    me = await client.get("/api/v1/me", headers=headers)
-    assert document.status_code == generation.status_code == pdf.status_code == 200
-    return document.json(), generation.json(), pdf.content, me.json()["token_balance"]
+    headers, generation = victim.headers, f"/api/v1/generations/{victim.generation_id}"
+    seen = []
+    for path in (
+        f"/api/v1/documents/{victim.document_id}",
+        generation,
+        f"{generation}/revisions/1",
+        f"/api/v1/billing/purchases/{victim.purchase_id}",
+        "/api/v1/notifications",
+        "/api/v1/me",
+    ):
+        answer = await client.get(path, headers=headers)
+        assert answer.status_code == 200, (path, answer.text)
+        seen.append(answer.json())
+    for path in (f"{generation}/files/resume.pdf", f"{generation}/revisions/1/files/resume.pdf"):
+        answer = await client.get(path, headers=headers)
+        assert answer.status_code == 200, (path, answer.text)
+        seen.append(answer.content)
+    return tuple(seen)
