@@ -500,7 +500,7 @@ def _remap_meta(resume: Resume, section: str, order: list[int]) -> None:
 
 KEY_SKILLS_HEADING = "Key skills for this role"
 MAX_KEY_SKILLS = 8
-MIN_KEY_SKILLS = 2
+MIN_KEY_SKILLS = 1
 KEY_SKILLS_ID = "key-skills"
 
 
@@ -539,12 +539,15 @@ def add_key_skills(
 
 
 def skills_in_experience(resume: Resume) -> list[str]:
-    """Vocabulary skills the résumé's own lines name ("Built Kafka pipelines"), as written."""
+    """Vocabulary skills the résumé's own lines name ("Built Kafka pipelines", a course, a
+    certificate), as written."""
     lines = [resume.basics.summary]
     for section in BULLET_SECTIONS:
         for item in getattr(resume, section):
             lines += [getattr(item, "summary", ""), getattr(item, "description", "")]
             lines += [*item.highlights, *getattr(item, "keywords", [])]
+    lines += [course for education in resume.education for course in education.courses]
+    lines += [certificate.name for certificate in resume.certificates]
     found: list[str] = []
     for line in filter(None, lines):
         for skill in find_skills(line):
