@@ -126,7 +126,7 @@ async def test_summary_says_in_words_what_changed_the_match_and_what_is_missing(
     result = await tailor_resume(sample_resume(), BACKEND_JOB, settings=SETTINGS)
     summary = result.report.summary
 
-    assert summary.startswith("For the Senior Backend Engineer role at Lumen Freight we ")
+    assert summary.startswith("For the Senior Backend Engineer role at Lumen Freight, we ")
     assert "Nothing was reworded." in summary
     assert "key terms" in summary and "as before" in summary
     assert "Still missing: " in summary and "kubernetes" in summary
