@@ -360,7 +360,7 @@ class _Applier:
                 drops = set()
             drops = {i for i in drops if self.record(self.drop_change(section, i, items[i]))}
             first = [i for i in dict.fromkeys(requested.get(section, [])) if 0 <= i < len(items)]
-            proposed = [i for i in first + [i for i in range(len(items)) if i not in first]]
+            proposed = first + [i for i in range(len(items)) if i not in first]
             kept_in_place = [i for i in range(len(items)) if i not in drops]
             order = [i for i in proposed if i not in drops]
             if order != kept_in_place and not self.record(
