@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from resumeforge.ai.keywords import find_skills, key_phrases, mentions, normalise, sentences
+from resumeforge.ai.keywords import find_skills, mentions, normalise, sentences
+from resumeforge.ai.language import ad_language
 from resumeforge.ai.prompts import as_data, render_prompt
 from resumeforge.ai.providers.base import (
     Provider,
@@ -17,6 +18,7 @@ from resumeforge.ai.providers.base import (
     TaskInputs,
     UsageCallback,
 )
+from resumeforge.ai.screening import screening_terms
 from resumeforge.resume.schemas import Job
 
 _FIELD_LINE = re.compile(
@@ -83,15 +85,20 @@ def analyze_job_offline(job_text: str) -> Job:
     fields = {name.lower(): value.strip() for name, value in _FIELD_LINE.findall(job_text)}
     parts = sentences(job_text)
     skills = find_skills(job_text)
+    company = fields.get("company") or fields.get("employer") or _company_from_prose(job_text)
+    terms = screening_terms(job_text, exclude=(company, fields.get("location", "")))
     return Job(
         title=fields.get("title") or fields.get("job title") or _title_from_prose(job_text),
-        company=fields.get("company") or fields.get("employer") or _company_from_prose(job_text),
+        company=company,
         location=fields.get("location", ""),
         description=" ".join(parts[:2])[:600],
         skills=skills,
         responsibilities=_matching(parts, _RESPONSIBILITY_CUES),
         qualifications=_matching(parts, _REQUIREMENT_CUES),
-        keywords=_unique(skills + key_phrases(job_text)),
+        keywords=terms.all,
+        must_have=terms.must,
+        nice_to_have=terms.nice,
+        language=ad_language(job_text),
     )
 
 

@@ -18,10 +18,11 @@ from itertools import pairwise
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     """Words too common to be a keyword, from `vocabulary/stop_words.txt`."""
-    return frozenset(_vocabulary_lines("stop_words.txt"))
+    return frozenset(vocabulary_lines("stop_words.txt"))
 
 
-def _vocabulary_lines(name: str) -> list[str]:
+def vocabulary_lines(name: str) -> list[str]:
+    """The lines of `vocabulary/<name>`, comments and blanks left out."""
     text = resources.files("resumeforge.ai").joinpath(f"vocabulary/{name}").read_text("utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
@@ -64,7 +65,11 @@ class SkillTerm:
 
 def _term_pattern(aliases: list[str]) -> re.Pattern[str]:
     # Word edges that tolerate symbols inside names such as "c++", "ci/cd" or "node.js".
-    alternatives = "|".join(re.escape(alias) for alias in sorted(aliases, key=len, reverse=True))
+    # "design system" is also written "design-system".
+    alternatives = "|".join(
+        re.escape(alias).replace(r"\ ", r"[\s-]")
+        for alias in sorted(aliases, key=len, reverse=True)
+    )
     return re.compile(rf"(?<![a-z0-9+#]){'(?:' + alternatives + ')'}(?![a-z0-9+#]|\.[a-z])")
 
 
@@ -72,10 +77,21 @@ def _term_pattern(aliases: list[str]) -> re.Pattern[str]:
 def skill_vocabulary() -> tuple[SkillTerm, ...]:
     """The skills vocabulary shipped in `vocabulary/skills.txt`."""
     terms = []
-    for line in _vocabulary_lines("skills.txt"):
+    for line in vocabulary_lines("skills.txt"):
         aliases = [alias.strip().lower() for alias in line.split("|") if alias.strip()]
         terms.append(SkillTerm(canonical=aliases[0], pattern=_term_pattern(aliases)))
     return tuple(terms)
+
+
+@lru_cache(maxsize=1)
+def skill_words() -> frozenset[str]:
+    """Every single-word name or alias in the skills vocabulary ("go", "r", "excel")."""
+    names = (
+        alias.strip().lower()
+        for line in vocabulary_lines("skills.txt")
+        for alias in line.split("|")
+    )
+    return frozenset(name for name in names if name and " " not in name)
 
 
 def find_skills(text: str) -> list[str]:
@@ -111,10 +127,11 @@ def mentions(text: str, keyword: str) -> bool:
 @lru_cache(maxsize=4096)
 def keyword_pattern(keyword: str) -> re.Pattern[str]:
     """The pattern for a vocabulary skill (all its aliases) or, failing that, the phrase."""
+    normalised = normalise(keyword)
     for term in skill_vocabulary():
-        if term.canonical == keyword:
+        if term.canonical == normalised or term.pattern.fullmatch(normalised):
             return term.pattern
-    return _term_pattern([normalise(keyword)])
+    return _term_pattern([normalised])
 
 
 def key_phrases(text: str, *, limit: int = 15) -> list[str]:

@@ -1,0 +1,559 @@
+"""Screening terms in a job ad: what a recruiter or an ATS screens a CV for.
+
+Hard skills, tools, methods, certifications, qualifications, named domains and languages, in
+the ad's spelling, multi-word where the ad says so; never praise, places, benefits, the
+employer or the agency. Terms come from four kinds of evidence, all read in the ad itself:
+the skills vocabulary, technical word shapes (CamelCase, acronyms, versions), what follows a
+requirement cue ("experience with …", "Kenntnisse in …"), and noun phrases with a screening
+head ("… skills", "… testing", "gestion de …"). Each is a must-have unless the ad asks for it
+as desirable. Works in English, German, French, Spanish, Portuguese and Italian.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from resumeforge.ai.keywords import (
+    find_skills,
+    keyword_pattern,
+    mentions,
+    normalise,
+    skill_vocabulary,
+    vocabulary_lines,
+)
+from resumeforge.ai.language import ad_language, function_words
+
+MAX_MUST = 40
+MAX_NICE = 12
+MAX_TERM_WORDS = 5
+# A requirements line this short is itself the term ("Customer focussed", "Full UK licence").
+MAX_SHORT_LINE_WORDS = 4
+MAX_LISTED_NAMES = 8
+
+_URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\(url removed\)", re.I)
+_MASK = re.compile(r"\*{2,}|&amp;|\bamp;|&nbsp;|\bpound;")
+_HEADER = re.compile(r"^\s*(?:title|webindex|company|location|salary|contract)\s*:.*$", re.I | re.M)
+_DESCRIPTION_LABEL = re.compile(r"^\s*description\s*:\s*", re.I | re.M)
+# A bullet lost its glyph but kept its gap: two spaces mark a boundary in pasted ads.
+_CLAUSE_END = re.compile(r"(?<=[.!?;])\s+|\n+|\s[•·▪●◦‣∙*\-–]\s+|\s{2,}|(?<=[a-z)])\.(?=[A-Z])")
+
+_REQUIRE_HEADINGS = (
+    r"requirements?|essential(?: criteria)?|qualifications?(?:/experience/knowledge)?|"
+    r"person specification|what you(?:'ll| will)? need|what we(?:'re| are) looking for|"
+    r"(?:you|candidates?) (?:must|should|will) have|must have|skills? required|key skills|"
+    r"experience required|competencies required|experience / competencies required|about you|"
+    r"(?:your|the ideal) (?:profile|candidate)|skills(?: and experience)?|"
+    r"anforderungen|ihr profil|dein profil|was sie mitbringen|was du mitbringst|voraussetzungen|"
+    r"qualifikationen|profil recherché|votre profil|compétences requises|exigences|"
+    r"requisitos|perfil(?: buscado)?|qualificações|requisiti|profilo|competenze richieste"
+)
+_NICE_HEADINGS = (
+    r"desirable|nice to have|preferred(?: qualifications)?|(?:you |candidates? )?may have|"
+    r"bonus points|wünschenswert|von vorteil|souhaité|souhaitable|un plus|deseable|valorable|"
+    r"se valorará|desejável|diferencial|gradito|gradita|preferibile"
+)
+_DUTY_HEADINGS = (
+    r"(?:main |key )?responsibilities|(?:main )?duties|job purpose|what you(?:'ll| will) do|"
+    r"the role|purpose of (?:the )?role|key objectives|(?:\w+ )?accountabilities|"
+    r"ihre aufgaben|deine aufgaben|aufgaben|vos missions|missions|"
+    r"funciones|responsabilidades|atividades|mansioni|responsabilità"
+)
+# The employer's pitch: benefits, the company, how to apply. Nothing in it is screened for.
+_PITCH_HEADINGS = (
+    r"benefits|we offer|what we offer|salary|about us|company (?:overview|profile)|"
+    r"how to apply|wir bieten|über uns|nous offrons|avantages|ofrecemos|"
+    r"oferecemos|benefícios|offriamo"
+)
+_HEADING = re.compile(
+    rf"(?:^|(?<=[\s.;:]))(?P<require>{_REQUIRE_HEADINGS})|(?P<nice>{_NICE_HEADINGS})|"
+    rf"(?P<duties>{_DUTY_HEADINGS})(?=\s*:|\s+[A-Z]|\s*$)|"
+    rf"(?P<pitch>{_PITCH_HEADINGS})(?=\s*:|\s+[A-Z]|\s*$)",
+    re.I,
+)
+_NICE_CUE = re.compile(
+    rf"\b(?:{_NICE_HEADINGS}|ideally|a plus|an advantage|advantageous|appreciated|beneficial|"
+    r"not required|would be useful|idealerweise|idéalement|apprécié|idealmente|"
+    r"preferencialmente|preferibilmente|costituisce titolo)\b",
+    re.I,
+)
+_REQUIRE_CUE = re.compile(
+    r"\b(?:experience|experienced|knowledge|proficien\w*|familiar\w*|understanding|grasp|"
+    r"grounding|background|expertise|degree|qualified|qualification\w*|certified|"
+    r"certification\w*|licen[cs]e\w*|registered|registration|fluent|fluency|must|required|"
+    r"essential|competen\w+|skills?|erfahrung\w*|kenntniss\w*|expérience|connaissance\w*|"
+    r"maîtrise|compétences?|experiencia|conocimientos?|dominio|manejo|experiência|"
+    r"conhecimentos?|domínio|esperienza|conoscenz\w+|padronanza|competenze)\b",
+    re.I,
+)
+# What follows such a cue is the thing asked for: "experience with Kafka and Redis".
+_CUE_OBJECT = re.compile(
+    r"\b(?:experience|experienced|knowledge|proficiency|proficient|familiarity|familiar|"
+    r"understanding|grasp|grounding|background|expertise|exposure|skilled|qualified|trained|"
+    r"certified|fluency|fluent|degree|diploma|competence)"
+    r"(?:\s+(?:with|in|of|on|using|within|as))+\s+(?P<object>[^.;:!?()]+)"
+    r"|\b(?:erfahrung(?:en)?|kenntnisse|kenntnis|umgang)\s+(?:mit|in|im|von|der|des)\s+"
+    r"(?P<de>[^.;:!?()]+)"
+    r"|\b(?:expérience|connaissances?|maîtrise|compétences?)\s+(?:en|de|du|des|d'|dans|avec)\s*"
+    r"(?P<fr>[^.;:!?()]+)"
+    r"|\b(?:experiencia|conocimientos?|dominio|manejo)\s+(?:en|de|del|con)\s+(?P<es>[^.;:!?()]+)"
+    r"|\b(?:experiência|conhecimentos?|domínio)\s+(?:em|com|de|do|da|no|na)\s+"
+    r"(?P<pt>[^.;:!?()]+)"
+    r"|\b(?:esperienza|conoscenz[ae]|competenze|padronanza)\s+(?:in|con|di|del|della|nel|nella|"
+    r"dei|delle)\s+(?P<it>[^.;:!?()]+)",
+    re.I,
+)
+# "<modifiers> skills", "<modifiers> testing": the head makes a modifier a screening term.
+# Heads that make a screening term wherever they stand, even among duties.
+_STRONG_HEADS = frozenset(
+    [
+        "testing",
+        "tests",
+        "accounting",
+        "criteria",
+        "surveys",
+        "interviews",
+        "registries",
+        "stores",
+        "frameworks",
+        "tracking",
+        "planning",
+        "components",
+        "router",
+        "rotations",
+        "modeling",
+        "modelling",
+        "messaging",
+        "optimisation",
+        "optimization",
+        "navigation",
+        "automation",
+        "robotics",
+        "models",
+        "environments",
+    ]
+)
+_ENGLISH_HEADS = (
+    "skills|management|testing|tests|analysis|accounting|reporting|engineering|care|control|"
+    "controls|assessments?|planning|degree|qualifications?|registration|certification|"
+    "apprenticeship|development|intervention|optimi[sz]ation|model(?:l)?ing|messaging|"
+    "tracking|automation|robotics|manufacturing|navigation|budgets|surveys|interviews|"
+    "criteria|frameworks|strategies|registries|stores|monitoring|consultancy|deployment|"
+    "training|compliance|governance|architecture|design|models|environments|components|"
+    "pipelines|reviews|documentation|gathering|engagement|improvement|plan|router|"
+    "metrics|sheet|close|systems|applications|rotations|background"
+)
+_HEAD_PHRASE = re.compile(
+    rf"(?P<mods>(?:[\w/+#&.'-]+\s+){{1,3}}?)(?P<head>{_ENGLISH_HEADS})\b", re.I
+)
+# Romance languages put the head first: "gestion de projet", "análisis de datos".
+_ROMANCE_HEAD = re.compile(
+    r"\b(?P<head>gestion|analyse|contrôle|développement|comptabilité|ingénierie|gestión|"
+    r"análisis|desarrollo|contabilidad|ingeniería|gestão|análise|desenvolvimento|contabilidade|"
+    r"engenharia|gestione|analisi|sviluppo|contabilità|ingegneria|controllo|controle|control)"
+    r"\s+(?P<link>de la|de los|de las|des|du|de|d'|del|da|do|das|dos|di|della|dei|delle|degli)\s*"
+    r"(?P<mods>[\wÀ-ÿ'-]+(?:\s+[\wÀ-ÿ'-]+)?)",
+    re.I,
+)
+# German compounds carry the head inside the word: "Python-Kenntnisse", "Projektmanagement".
+_GERMAN_COMPOUND = re.compile(
+    r"\b(?P<word>[A-ZÄÖÜ][\wäöüß]*?(?:management|entwicklung|buchhaltung|analyse|controlling|"
+    r"technik|planung|prüfung|steuerung|recht)|[\w.+#/]+-(?:kenntnisse|erfahrung|zertifizierung))"
+    r"\b"
+)
+# Word shapes that are names of tools, standards or qualifications whatever the language:
+# inner capitals (FastAPI, SaaS), digits beside letters (HCR20, B2B), acronyms (RGN, OKRs).
+_TECH_TOKEN = re.compile(
+    r"(?<![\w.+#/-])(?:[A-Za-z][a-z]*[A-Z][\w+#.-]*[\w+#]|[A-Z][A-Za-z]*\d[\w+#.-]*|"
+    r"\.[A-Z]{2,}[a-z]*|[A-Z]{2,}[A-Z0-9/&+-]*s?)(?![\w])"
+)
+# A name whose last word says what kind of named thing it is: "Mental Health Act".
+_NAMED_THING = re.compile(
+    r"\b(?:[A-Z][\w'-]+\s+){1,4}(?:Act|Framework|Server|Office|Software|Suite|Cloud|Studio|"
+    r"Platform|Standard|Certificate|Diploma|Licence|License|Regulations?)\b"
+)
+_GERUND_START = re.compile(r"^(?:[a-z]+ing)\s+")
+_CONTACT = re.compile(
+    r"\b(?:e-?mail|tel(?:ephone)?|phone|call|postcode|address|apply|contact|send your cv)\b", re.I
+)
+_SPLIT_ITEMS = re.compile(r"\s*(?:,|/|;|\band/or\b|\bet/ou\b|\by/o\b|\be/o\b)\s*|\s+(?:&)\s+")
+_SPLIT_CONJUNCTION = re.compile(r"\s+(?:and|or|und|oder|et|ou|y|o|e|ed)\s+", re.I)
+
+
+@dataclass
+class ScreeningTerms:
+    must: list[str] = field(default_factory=list)
+    nice: list[str] = field(default_factory=list)
+
+    @property
+    def all(self) -> list[str]:
+        return self.must + self.nice
+
+
+@dataclass
+class _Clause:
+    text: str
+    zone: str  # "require", "nice", "duties", "pitch" or "" (before any heading)
+
+    @property
+    def in_requirements(self) -> bool:
+        return self.zone in {"require", "nice"}
+
+    @property
+    def asks(self) -> bool:
+        return self.in_requirements or bool(_REQUIRE_CUE.search(self.text))
+
+    @property
+    def desirable(self) -> bool:
+        return self.zone == "nice" or bool(_NICE_CUE.search(self.text))
+
+
+@lru_cache(maxsize=1)
+def ad_words() -> frozenset[str]:
+    """Job-ad prose that is never a term by itself, from `vocabulary/ad_words.txt`."""
+    return frozenset(w for line in vocabulary_lines("ad_words.txt") for w in line.split())
+
+
+@lru_cache(maxsize=1)
+def broad_terms() -> frozenset[str]:
+    """Vocabulary skills that are everyday ad words too, from `vocabulary/broad_terms.txt`."""
+    return frozenset(vocabulary_lines("broad_terms.txt"))
+
+
+def screening_terms(job_text: str, *, exclude: tuple[str, ...] = ()) -> ScreeningTerms:
+    """The ad's screening terms, must-haves then nice-to-haves, each in first-mention order.
+
+    `exclude` holds names that are never terms: the employer, the agency, places.
+    """
+    language = ad_language(job_text)
+    clauses = _clauses(_body(job_text))
+    found: dict[str, tuple[str, bool]] = {}
+    blocked = [normalise(name) for name in exclude if name.strip()]
+    for clause in clauses:
+        for term in _clause_terms(clause, language):
+            key = normalise(term)
+            if not _acceptable(key, blocked) or key in found:
+                continue
+            found[key] = (term, clause.desirable)
+    terms = _without_redundant(found)
+    must = [term for key, (term, nice) in terms.items() if not nice]
+    nice = [term for key, (term, nice) in terms.items() if nice]
+    return ScreeningTerms(must=must[:MAX_MUST], nice=nice[:MAX_NICE])
+
+
+def _body(job_text: str) -> str:
+    """The ad without job-board header lines, links and masked figures."""
+    text = _HEADER.sub(" ", job_text)
+    text = _DESCRIPTION_LABEL.sub("", text)
+    text = _URL.sub(" ", text)
+    return _MASK.sub("  ", text)
+
+
+def _clauses(body: str) -> list[_Clause]:
+    clauses: list[_Clause] = []
+    zone = ""
+    for part in _CLAUSE_END.split(body):
+        part = re.sub(r"\s+", " ", part).strip(" -•:")
+        if not part:
+            continue
+        for heading, text in _split_at_headings(part):
+            zone = heading or zone
+            if text:
+                clauses.append(_Clause(text=text, zone=zone))
+    return clauses
+
+
+def _split_at_headings(part: str) -> list[tuple[str, str]]:
+    """`part` cut where a heading starts a new zone: [(zone or "", text), ...]."""
+    pieces: list[tuple[str, str]] = []
+    start, zone = 0, ""
+    for match in _HEADING.finditer(part):
+        if not _looks_like_heading(part, match):
+            continue
+        pieces.append((zone, part[start : match.start()].strip(" :-")))
+        start, zone = match.end(), str(match.lastgroup)
+    pieces.append((zone, part[start:].strip(" :-")))
+    return pieces
+
+
+def _looks_like_heading(part: str, match: re.Match[str]) -> bool:
+    # A heading stands at the start of a clause, is followed by a colon, or is capitalised
+    # ("Essential", "MUST have") where prose would say "essential" in lower case.
+    after = part[match.end() : match.end() + 2]
+    word = match.group(0)
+    if match.start() == 0 or after.startswith(":"):
+        return True
+    # The pitch's words ("Salary", "Benefits") are capitalised inside prose too.
+    return word[:1].isupper() and match.lastgroup != "pitch"
+
+
+def _clause_terms(clause: _Clause, language: str) -> list[str]:
+    text = clause.text
+    terms: list[str] = []
+    if clause.zone == "pitch" or _CONTACT.search(text):
+        return []
+    objects = _cue_objects(text) if clause.asks else []
+    asked = clause.in_requirements or bool(objects)
+    terms += _vocabulary_terms(text, clause.in_requirements, " ".join(objects))
+    terms += _tech_tokens(text, asked)
+    terms += [m.group(0) for m in _NAMED_THING.finditer(text)]
+    terms += _listed_names(text, asked)
+    terms += objects
+    terms += _head_phrases(text, language, strong_only=not clause.asks)
+    if clause.in_requirements and len(text.split()) <= MAX_SHORT_LINE_WORDS:
+        terms.append(text)
+    return [cleaned for term in terms if (cleaned := _trimmed(term))]
+
+
+def _vocabulary_terms(text: str, in_requirements: bool, asked_for: str) -> list[str]:
+    """Vocabulary skills as the ad spells them; a broad one only where it is asked for."""
+    found = []
+    lowered = normalise(text)
+    for skill in find_skills(text):
+        if skill in broad_terms() and not (in_requirements or mentions(asked_for, skill)):
+            continue
+        found += list(dict.fromkeys(m.group(0) for m in keyword_pattern(skill).finditer(lowered)))
+    return found
+
+
+def _tech_tokens(text: str, asked: bool) -> list[str]:
+    tokens = []
+    for match in _TECH_TOKEN.finditer(text):
+        token = match.group(0).strip(".-/&+")
+        bare = token.rstrip("s") if token[:-1].isupper() else token
+        if len(bare) < 2 or bare.lower() in function_words() or bare.lower() in ad_words():
+            continue
+        acronym = bare.replace("/", "").replace("&", "").isupper()
+        if acronym and not asked and not _defined(text, match):
+            continue
+        tokens.append(_with_name_neighbours(text, match, token))
+    return tokens
+
+
+_NAME = r"[A-Z][\w+#.-]*(?:\s[A-Z][\w+#.-]*)?"
+_NAME_LIST = re.compile(
+    rf"(?P<list>{_NAME}(?:\s*(?:,|/)\s*(?:or\s+|and\s+)?{_NAME}|\s+(?:or|and)\s+{_NAME})+)"
+)
+_BRACKETED = re.compile(r"\(([^()]{2,80})\)")
+
+
+def _listed_names(text: str, asked: bool) -> list[str]:
+    """Capitalised names listed together ("Spark, Ray, or Dask"), or in brackets after a
+    thing ("analytics tools (Amplitude, Mixpanel)"): products and standards, not prose."""
+    names: list[str] = []
+    spans = [m.group(1) for m in _BRACKETED.finditer(text)]
+    if asked:
+        spans += [m.group("list") for m in _NAME_LIST.finditer(text) if m.start() > 0]
+    for span in spans:
+        items = [i.strip() for i in re.split(r"\s*(?:,|/|\bor\b|\band\b)\s*", span) if i.strip()]
+        # A long run of names is a tag cloud for search engines (places, job titles), not
+        # what the ad asks for.
+        if len(items) > MAX_LISTED_NAMES:
+            continue
+        if all(_is_name(i) and i.split()[0].lower() not in ad_words() for i in items):
+            names += items
+    return names
+
+
+def _defined(text: str, match: re.Match[str]) -> bool:
+    # "Hyperion Financial Management (HFM)" or "AWS (ECS, RDS)": a bracketed acronym names
+    # the thing beside it.
+    before = text[max(0, match.start() - 2) : match.start()]
+    return "(" in before
+
+
+def _with_name_neighbours(text: str, match: re.Match[str], token: str) -> str:
+    """`token` with the capitalised words it is a name with ("GitHub Actions", "US GAAP")."""
+    # Only technical neighbours join it ("US GAAP", "MS SQL", "Kuka KRL"); a plain
+    # capitalised word beside an acronym is as often a heading or a team as part of a name.
+    name = token
+    after = re.match(r"\s([\w+#.-]+)", text[match.end() :])
+    if after and _technical(after.group(1)):
+        name += " " + after.group(1)
+    before = re.search(r"([\w+#.-]+)\s$", text[: match.start()])
+    if before and before.start() > 0 and _technical(before.group(1)):
+        name = before.group(1) + " " + name
+    return name
+
+
+def _technical(word: str) -> bool:
+    return bool(_TECH_TOKEN.fullmatch(word)) and word.lower() not in ad_words() | function_words()
+
+
+def _cue_objects(text: str) -> list[str]:
+    items: list[str] = []
+    for match in _CUE_OBJECT.finditer(text):
+        obj = next(group for group in match.groups() if group)
+        # The object runs to the next cue: "experience of X and knowledge of Y" is two.
+        obj = re.split(_REQUIRE_CUE, obj)[0]
+        items += _list_items(_up_to_prose(obj))
+    return items
+
+
+def _up_to_prose(text: str) -> str:
+    """`text` up to the first word of praise or filler after its first content word: a lost
+    bullet boundary ("… behaviours Excellent communication") shows there."""
+    words = text.split()
+    for index, word in enumerate(words):
+        if index and word.strip(",").lower() in ad_words():
+            return " ".join(words[:index])
+    return text
+
+
+def _list_items(text: str) -> list[str]:
+    items = []
+    for part in _SPLIT_ITEMS.split(text):
+        words_before = part.split()
+        pieces = _SPLIT_CONJUNCTION.split(part)
+        # "Mechanical and Electrical Engineering" is one term; "Kafka and Redis" is two.
+        if (
+            len(pieces) > 1
+            and all(len(p.split()) >= 1 for p in pieces)
+            and len(pieces[0].split()) > 1
+        ) or (len(pieces) > 1 and len(words_before) <= 3 and all(_is_name(p) for p in pieces)):
+            items += pieces
+        else:
+            items.append(part)
+    return items
+
+
+def _is_name(text: str) -> bool:
+    return bool(text) and (text[:1].isupper() or any(ch.isdigit() for ch in text))
+
+
+def _head_phrases(text: str, language: str, *, strong_only: bool) -> list[str]:
+    phrases = []
+    if language in {"en", ""}:
+        for match in _HEAD_PHRASE.finditer(text):
+            mods = _content_suffix(match.group("mods").split())
+            if strong_only and match.group("head").lower() not in _STRONG_HEADS:
+                continue
+            if mods:
+                phrases.append(" ".join([*mods, match.group("head")]))
+    if language in {"fr", "es", "pt", "it"}:
+        for match in _ROMANCE_HEAD.finditer(text):
+            mods = _content_prefix(match.group("mods").split())
+            if mods:
+                phrases.append(f"{match.group('head')} {match.group('link')} {' '.join(mods)}")
+    if language == "de":
+        phrases += [_german_compound(m.group("word")) for m in _GERMAN_COMPOUND.finditer(text)]
+    return phrases
+
+
+def _german_compound(word: str) -> str:
+    # "SAP-Kenntnisse" asks for SAP; "Projektmanagement" is the term itself.
+    stem, dash, tail = word.rpartition("-")
+    return stem if dash and tail.lower() in {"kenntnisse", "erfahrung"} else word
+
+
+def _content_suffix(words: list[str]) -> list[str]:
+    kept: list[str] = []
+    for word in reversed(words):
+        if not _content_word(word):
+            break
+        kept.insert(0, word)
+    return kept
+
+
+def _content_prefix(words: list[str]) -> list[str]:
+    kept: list[str] = []
+    for word in words:
+        if not _content_word(word):
+            break
+        kept.append(word)
+    return kept
+
+
+def _content_word(word: str) -> bool:
+    stripped = word.strip(".,'\"")
+    bare = stripped.lower()
+    # An acronym is content even when it spells a function word ("IT skills").
+    shouted = len(stripped) > 1 and stripped.isupper()
+    return (
+        len(bare) > 1
+        and not bare.isdigit()
+        and (shouted or bare not in function_words())
+        and bare not in ad_words()
+        and any(ch.isalpha() for ch in bare)
+    )
+
+
+def _trimmed(term: str) -> str:
+    """`term` without the prose around it: leading filler, gerunds, trailing filler."""
+    term = re.sub(r"\s+", " ", term).strip(" .,;:'\"()[]-")
+    term = re.sub(r"\b\d+\+?\s*(?:years?|yrs?|jahre|ans|años|anos|anni)\b.*", "", term, flags=re.I)
+    words = term.split()
+    while words and not _content_word(words[0]):
+        words.pop(0)
+    while words and not _content_word(words[-1]):
+        words.pop()
+    term = " ".join(words)
+    gerund = _GERUND_START.match(term)
+    if gerund and len(words) > 1 and not find_skills(gerund.group(0)):
+        term = term[gerund.end() :]
+    if not term or len(term.split()) > MAX_TERM_WORDS:
+        return ""
+    return term
+
+
+def _acceptable(key: str, blocked: list[str]) -> bool:
+    if not key or len(key) < 2 or key.isdigit():
+        return False
+    words = key.split()
+    if all(w in ad_words() or w in function_words() for w in words):
+        return False
+    if any(w in _BENEFIT_WORDS for w in words):
+        return False
+    return not any(name and (name in key or key in name) for name in blocked)
+
+
+_BENEFIT_WORDS = frozenset(
+    [
+        "salary",
+        "bonus",
+        "bonuses",
+        "pension",
+        "pensions",
+        "holiday",
+        "holidays",
+        "parking",
+        "car",
+        "insurance",
+        "discount",
+        "gym",
+        "vacation",
+        "leave",
+        "uniform",
+        "expenses",
+        "allowance",
+        "urlaub",
+        "gehalt",
+        "salaire",
+        "congés",
+        "vacaciones",
+        "sueldo",
+        "salário",
+        "férias",
+        "stipendio",
+        "ferie",
+    ]
+)
+
+
+def _without_redundant(found: dict[str, tuple[str, bool]]) -> dict[str, tuple[str, bool]]:
+    """Drops a term that only restates a shorter one with more words around a vocabulary skill."""
+    vocabulary = {term.canonical for term in skill_vocabulary()}
+    kept: dict[str, tuple[str, bool]] = {}
+    for key, value in found.items():
+        shorter = [
+            other
+            for other in found
+            if other != key
+            and other in vocabulary
+            and re.search(rf"(?<!\w){re.escape(other)}(?!\w)", key)
+        ]
+        if shorter and key not in vocabulary and len(key.split()) > len(shorter[0].split()) + 2:
+            continue
+        kept[key] = value
+    return kept
