@@ -7,8 +7,9 @@ match report is computed from them, so a model cannot talk coverage up.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from resumeforge.ai.keywords import find_skills, mentions, normalise, sentences
+from resumeforge.ai.keywords import find_skills, mentions, normalise, sentences, vocabulary_lines
 from resumeforge.ai.language import ad_language
 from resumeforge.ai.prompts import as_data, render_prompt
 from resumeforge.ai.providers.base import (
@@ -75,31 +76,104 @@ async def analyze_job(
 
 
 def checked_against_text(job: Job, job_text: str) -> Job:
-    """`job` keeping only the skills and keywords the text mentions, plus those it missed."""
+    """`job` keeping only what the text prints: title, company and location as printed (else
+    empty), the skills and keywords it mentions, plus the screening terms it missed."""
+    company = employer(job.company, job_text)
+    location = job.location if job.location and mentions(job_text, job.location) else ""
+    terms = screening_terms(job_text, exclude=(job.company, company, location))
     skills = _unique([s for s in job.skills if mentions(job_text, s)] + find_skills(job_text))
-    keywords = _unique([k for k in job.keywords if mentions(job_text, k)])
-    return job.model_copy(update={"skills": skills, "keywords": keywords})
+    must = _unique([k for k in job.must_have if mentions(job_text, k)] + terms.must)
+    nice = _unique([k for k in job.nice_to_have if mentions(job_text, k)] + terms.nice)
+    nice = [k for k in nice if normalise(k) not in {normalise(m) for m in must}]
+    keywords = _unique([k for k in job.keywords if mentions(job_text, k)] + must + nice)
+    return job.model_copy(
+        update={
+            "title": role_title(job.title, job_text),
+            "company": company,
+            "location": location,
+            "skills": skills,
+            "keywords": keywords,
+            "must_have": must,
+            "nice_to_have": nice,
+            "language": ad_language(job_text),
+        }
+    )
 
 
 def analyze_job_offline(job_text: str) -> Job:
     fields = {name.lower(): value.strip() for name, value in _FIELD_LINE.findall(job_text)}
     parts = sentences(job_text)
-    skills = find_skills(job_text)
-    company = fields.get("company") or fields.get("employer") or _company_from_prose(job_text)
-    terms = screening_terms(job_text, exclude=(company, fields.get("location", "")))
-    return Job(
-        title=fields.get("title") or fields.get("job title") or _title_from_prose(job_text),
-        company=company,
+    printed = fields.get("company") or fields.get("employer") or _company_from_prose(job_text)
+    title = fields.get("title") or fields.get("job title") or _title_from_prose(job_text)
+    job = Job(
+        title=title,
+        company=printed,
         location=fields.get("location", ""),
         description=" ".join(parts[:2])[:600],
-        skills=skills,
         responsibilities=_matching(parts, _RESPONSIBILITY_CUES),
         qualifications=_matching(parts, _REQUIREMENT_CUES),
-        keywords=terms.all,
-        must_have=terms.must,
-        nice_to_have=terms.nice,
-        language=ad_language(job_text),
     )
+    return checked_against_text(job, job_text)
+
+
+# A recruitment agency advertising for someone else: the employer is not named.
+_CLIENT_PHRASE = re.compile(
+    r"\b(?:our|my|the) client\b|\bon behalf of\b|\bunser(?:em|en)? kunden?\b|"
+    r"\bnotre client\b|\bnuestro cliente\b|\bnosso cliente\b|\bil nostro cliente\b",
+    re.I,
+)
+_AGENCY_NAME = re.compile(
+    r"\b(?:recruit\w*|staffing|contracts|staffsearch|selection|resourcing|personnel|appointments|"
+    r"search|talent|headhunt\w*|personalberatung|personaldienst\w*|intérim|recrutement|"
+    r"reclutamento|selección|seleção)\b",
+    re.I,
+)
+
+
+def employer(company: str, job_text: str) -> str:
+    """`company` when the ad prints it and it is the employer, else empty: an agency posting
+    for "our client" names no employer, and a name the ad never prints is not one."""
+    company = company.strip()
+    if not company or not mentions(job_text, company):
+        return ""
+    if _AGENCY_NAME.search(company) or _CLIENT_PHRASE.search(job_text):
+        return ""
+    return company
+
+
+# What follows the role in a headline: places, pay, contract codes ("Unit Manager, Kidderminster,
+# Flexi, 40K"); cut at the first separator, then at the last word that names a role.
+_HEADLINE_SEPARATOR = re.compile(r"\s{2,}|\s[-–—|]\s|,|\(|\s/\s(?=[^A-Z])")
+_HEADLINE_CODE = re.compile(
+    r"^(?:perm|permanent|temp|temporary|contract|flexi|full[- ]time|part[- ]time|ft|pt|"
+    r"m/w/d|w/m/d|h/f|f/h|m/f)\b\s*|\s+\S*(?:\d|\*|£|\$|€)\S*$",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    return frozenset(vocabulary_lines("role_words.txt"))
+
+
+def role_title(title: str, job_text: str) -> str:
+    """The role the ad names ("Unit Manager"), without the headline's place, pay and contract
+    codes; empty when the ad does not print it."""
+    role = _HEADLINE_SEPARATOR.split(title.strip())[0].strip() if title else ""
+    for _ in range(3):
+        role = _HEADLINE_CODE.sub("", role).strip()
+    words = role.split()
+    last_role_word = max(
+        (i for i, word in enumerate(words) if word.lower().strip(".") in _role_words()), default=-1
+    )
+    if last_role_word >= 0:
+        words = words[: last_role_word + 1]
+    role = " ".join(words)
+    printed = role and len(words) <= MAX_TITLE_WORDS and mentions(job_text, role)
+    return role if printed else ""
+
+
+MAX_TITLE_WORDS = 8
 
 
 def _title_from_prose(job_text: str) -> str:
