@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 import structlog
 from pydantic import BaseModel
 
-from resumeforge.ai.cover_letter import cover_letter_request, grounded_cover_letter
+from resumeforge.ai.cover_letter import write_cover_letter
 from resumeforge.ai.errors import NothingToTailor, ProviderError
 from resumeforge.ai.grounding import ground_resume
 from resumeforge.ai.jobs_analysis import analyze_job
@@ -117,7 +117,7 @@ class _Run:
         answer = await provider.generate(request, on_usage=self.record_usage)
         applied = apply_edits(self.resume, answer.output)
         grounded = ground_resume(self.resume, applied.resume, originals=applied.originals)
-        letter, letter_reverts = await self.letter(provider, job)
+        letter, letter_reverts, letter_notes = await self.letter(provider, job)
         report = build_report(
             source=self.resume,
             tailored=grounded.resume,
@@ -132,13 +132,21 @@ class _Run:
         )
         report.cover_letter_reverted = letter_reverts
         report.notes += answer.output.notes[:10]
+        report.notes += letter_notes
         return TailoringResult(resume=grounded.resume, cover_letter=letter, job=job, report=report)
 
-    async def letter(self, provider: Provider, job: Job) -> tuple[CoverLetter | None, list[Revert]]:
+    async def letter(
+        self, provider: Provider, job: Job
+    ) -> tuple[CoverLetter | None, list[Revert], list[str]]:
         if not self.cover_letter:
-            return None, []
-        request = cover_letter_request(
-            self.resume, job, self.job_text, length=self.letter_length, tone=self.letter_tone
+            return None, [], []
+        outcome = await write_cover_letter(
+            provider,
+            self.resume,
+            job,
+            self.job_text,
+            length=self.letter_length,
+            tone=self.letter_tone,
+            on_usage=self.record_usage,
         )
-        answer = await provider.generate(request, on_usage=self.record_usage)
-        return grounded_cover_letter(answer.output, self.resume, job)
+        return outcome.letter, outcome.reverted, outcome.notes
