@@ -17,7 +17,7 @@ from resumeforge.ai.keywords import normalise
 SUPPORTED_LANGUAGES = ("en", "de", "fr", "es", "pt", "it")
 DEFAULT_LANGUAGE = "en"
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
-# Words every list shares ("a", "e", "o", "de") say nothing about which language it is.
+# Below this lead over the runner-up, as a share of the words, the text is too short to tell.
 _MIN_SHARE_LEAD = 0.01
 
 
@@ -26,29 +26,23 @@ def _stopwords(language: str) -> frozenset[str]:
     return frozenset(normalise(word) for word in stopwordsiso.stopwords(language))
 
 
-@lru_cache(maxsize=1)
-def _distinctive() -> dict[str, frozenset[str]]:
-    """Each language's function words that no other supported language also lists."""
-    lists = {language: _stopwords(language) for language in SUPPORTED_LANGUAGES}
-    return {
-        language: words - frozenset().union(*(w for other, w in lists.items() if other != language))
-        for language, words in lists.items()
-    }
-
-
 def detect_language(text: str) -> str:
-    """The ISO 639-1 code of the supported language `text` is in; English when unsure."""
+    """The ISO 639-1 code of the supported language `text` is in; English when unsure.
+
+    Each word votes for the languages whose function-word list holds it, a word that several
+    lists share ("de", "a") splitting its vote among them.
+    """
     tokens = _WORD.findall(normalise(text))[:4000]
-    if not tokens:
-        return DEFAULT_LANGUAGE
-    distinctive = _distinctive()
-    shares = {
-        language: sum(token in words for token in tokens) / len(tokens)
-        for language, words in distinctive.items()
-    }
-    best = max(shares, key=lambda language: shares[language])
-    runner_up = max(share for language, share in shares.items() if language != best)
-    return best if shares[best] - runner_up >= _MIN_SHARE_LEAD else DEFAULT_LANGUAGE
+    lists = {language: _stopwords(language) for language in SUPPORTED_LANGUAGES}
+    votes = dict.fromkeys(SUPPORTED_LANGUAGES, 0.0)
+    for token in tokens:
+        holders = [language for language, words in lists.items() if token in words]
+        for language in holders:
+            votes[language] += 1 / len(holders)
+    best = max(votes, key=lambda language: votes[language])
+    runner_up = max(vote for language, vote in votes.items() if language != best)
+    lead = (votes[best] - runner_up) / len(tokens) if tokens else 0.0
+    return best if lead >= _MIN_SHARE_LEAD else DEFAULT_LANGUAGE
 
 
 def ad_language(job_text: str) -> str:

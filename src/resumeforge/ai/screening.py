@@ -93,14 +93,19 @@ _CUE_OBJECT = re.compile(
     r"understanding|grasp|grounding|background|expertise|exposure|skilled|qualified|trained|"
     r"certified|fluency|fluent|degree|diploma|competence)"
     r"(?:\s+(?:with|in|of|on|using|within|as))+\s+(?P<object>[^.;:!?()]+)"
-    r"|\b(?:erfahrung(?:en)?|kenntnisse|kenntnis|umgang)\s+(?:mit|in|im|von|der|des)\s+"
+    r"|\b(?:erfahrung(?:en)?|kenntnisse|kenntnis|umgang|studium|ausbildung)\s+"
+    r"(?:mit|in|im|von|der|des|als|zum|zur)\s+"
     r"(?P<de>[^.;:!?()]+)"
-    r"|\b(?:expérience|connaissances?|maîtrise|compétences?)\s+(?:en|de|du|des|d'|dans|avec)\s*"
+    r"|\b(?:expérience|connaissances?|maîtrise|compétences?|diplôme|formation)\s+"
+    r"(?:en|de|du|des|d'|dans|avec)\s*"
     r"(?P<fr>[^.;:!?()]+)"
-    r"|\b(?:experiencia|conocimientos?|dominio|manejo)\s+(?:en|de|del|con)\s+(?P<es>[^.;:!?()]+)"
-    r"|\b(?:experiência|conhecimentos?|domínio)\s+(?:em|com|de|do|da|no|na)\s+"
+    r"|\b(?:experiencia|conocimientos?|dominio|manejo|grado|licenciatura|título)\s+"
+    r"(?:en|de|del|con)\s+(?P<es>[^.;:!?()]+)"
+    r"|\b(?:experiência|conhecimentos?|domínio|licenciatura|formação|graduação)\s+"
+    r"(?:em|com|de|do|da|no|na)\s+"
     r"(?P<pt>[^.;:!?()]+)"
-    r"|\b(?:esperienza|conoscenz[ae]|competenze|padronanza)\s+(?:in|con|di|del|della|nel|nella|"
+    r"|\b(?:esperienza|conoscenz[ae]|competenze|padronanza|laurea|diploma)\s+"
+    r"(?:in|con|di|del|della|nel|nella|"
     r"dei|delle)\s+(?P<it>[^.;:!?()]+)",
     re.I,
 )
@@ -173,6 +178,8 @@ _NAMED_THING = re.compile(
     r"\b(?:[A-Z][\w'-]+\s+){1,4}(?:Act|Framework|Server|Office|Software|Suite|Cloud|Studio|"
     r"Platform|Standard|Certificate|Diploma|Licence|License|Regulations?)\b"
 )
+# "SAP-Kenntnisse", "Python-Erfahrung": the thing asked for is before the dash.
+_GERMAN_ASKED_SUFFIX = re.compile(r"(?<=\w)-(?:kenntnisse|erfahrung|erfahrungen)\b", re.I)
 _GERUND_START = re.compile(r"^(?:[a-z]+ing)\s+")
 _CONTACT = re.compile(
     r"\b(?:e-?mail|tel(?:ephone)?|phone|call|postcode|address|apply|contact|send your cv)\b", re.I
@@ -295,7 +302,6 @@ def _clause_terms(clause: _Clause, language: str) -> list[str]:
         return []
     objects = _cue_objects(text) if clause.asks else []
     asked = clause.in_requirements or bool(objects)
-    terms += _vocabulary_terms(text, clause.in_requirements, " ".join(objects))
     terms += _tech_tokens(text, asked)
     terms += [m.group(0) for m in _NAMED_THING.finditer(text)]
     terms += _listed_names(text, asked)
@@ -303,7 +309,8 @@ def _clause_terms(clause: _Clause, language: str) -> list[str]:
     terms += _head_phrases(text, language, strong_only=not clause.asks)
     if clause.in_requirements and len(text.split()) <= MAX_SHORT_LINE_WORDS:
         terms.append(text)
-    return [cleaned for term in terms if (cleaned := _trimmed(term))]
+    vocabulary = _vocabulary_terms(text, clause.in_requirements, " ".join(objects))
+    return vocabulary + [cleaned for term in terms if (cleaned := _trimmed(term))]
 
 
 def _vocabulary_terms(text: str, in_requirements: bool, asked_for: str) -> list[str]:
@@ -482,6 +489,7 @@ def _content_word(word: str) -> bool:
 def _trimmed(term: str) -> str:
     """`term` without the prose around it: leading filler, gerunds, trailing filler."""
     term = re.sub(r"\s+", " ", term).strip(" .,;:'\"()[]-")
+    term = _GERMAN_ASKED_SUFFIX.sub("", term)
     term = re.sub(r"\b\d+\+?\s*(?:years?|yrs?|jahre|ans|años|anos|anni)\b.*", "", term, flags=re.I)
     words = term.split()
     while words and not _content_word(words[0]):
@@ -542,18 +550,19 @@ _BENEFIT_WORDS = frozenset(
 
 
 def _without_redundant(found: dict[str, tuple[str, bool]]) -> dict[str, tuple[str, bool]]:
-    """Drops a term that only restates a shorter one with more words around a vocabulary skill."""
+    """Drops a phrase made only of other terms found ("SQL and Power BI" beside "sql" and
+    "power bi"), and one that wraps a vocabulary skill in more than two extra words."""
     vocabulary = {term.canonical for term in skill_vocabulary()}
     kept: dict[str, tuple[str, bool]] = {}
     for key, value in found.items():
-        shorter = [
-            other
-            for other in found
-            if other != key
-            and other in vocabulary
-            and re.search(rf"(?<!\w){re.escape(other)}(?!\w)", key)
-        ]
-        if shorter and key not in vocabulary and len(key.split()) > len(shorter[0].split()) + 2:
+        others = sorted((other for other in found if other != key), key=len, reverse=True)
+        rest = key
+        for other in others:
+            rest = re.sub(rf"(?<!\w){re.escape(other)}(?!\w)", " ", rest)
+        if rest != key and not any(_content_word(word) for word in rest.split()):
+            continue
+        inside = [other for other in others if other in vocabulary and other in key]
+        if inside and key not in vocabulary and len(key.split()) > len(inside[0].split()) + 2:
             continue
         kept[key] = value
     return kept
