@@ -237,6 +237,7 @@ _NOT_A_COMPANY = {"We", "Our", "The", "This", "A", "An", "Least", "Scale", "Our 
 # "Officina Meridiana cerca …", "Le Cabinet Martel recrute …": the name before the hiring verb.
 _COMPANY_BEFORE_VERB = re.compile(
     r"(?:^|[.!?]\s+|\n)(?:(?:Le|La|Les|L'|Die|Der|Das|El|La|A|O|Il|Lo|The)\s+)?"
+    r"(?:(?:société|entreprise|firma|empresa|azienda|società|company)\s+)?"
     rf"((?:[A-Z][\w&'.-]*\s+){{1,4}})(?:{_HIRING_VERBS}|is hiring|is looking|seeks)\b",
 )
 

@@ -131,7 +131,29 @@ def keyword_pattern(keyword: str) -> re.Pattern[str]:
     for term in skill_vocabulary():
         if term.canonical == normalised or term.pattern.fullmatch(normalised):
             return term.pattern
-    return _term_pattern([normalised])
+    return _term_pattern(phrase_variants(normalised))
+
+
+_BRACKETED = re.compile(r"^(?P<long>[^()]+?)\s*\((?P<short>[^()]+)\)$")
+
+
+def phrase_variants(phrase: str) -> list[str]:
+    """The ways a normalised phrase is written: "hyperion financial management (hfm)" is also
+    "hyperion financial management" and "hfm"; "financials" is "financial"; British and
+    American spellings ("organisational", "organizational") are one."""
+    variants = {phrase}
+    if bracketed := _BRACKETED.match(phrase):
+        variants |= {bracketed.group("long").strip(), bracketed.group("short").strip()}
+    for variant in list(variants):
+        variants.add(re.sub(r"(?<=[a-z]{3})is(ation|e\b|ed\b|es\b|ing\b)", r"iz\1", variant))
+        variants.add(re.sub(r"(?<=[a-z]{3})iz(ation|e\b|ed\b|es\b|ing\b)", r"is\1", variant))
+        variants.add(re.sub(r"(?<=[aeiou][a-z])ll(ing|ed)\b", r"l\1", variant))
+        variants.add(re.sub(r"(?<=[aeiou][a-z])(?<!l)l(ing|ed)\b", r"ll\1", variant))
+        if len(variant) > 4 and variant.endswith("s") and not variant.endswith("ss"):
+            variants.add(variant[:-1])
+        elif len(variant) > 3 and variant[-1].isalpha():
+            variants.add(variant + "s")
+    return sorted(v for v in variants if v)
 
 
 def key_phrases(text: str, *, limit: int = 15) -> list[str]:

@@ -182,7 +182,9 @@ _NAMED_THING = re.compile(
 _GERMAN_ASKED_SUFFIX = re.compile(r"(?<=\w)-(?:kenntnisse|erfahrung|erfahrungen)\b", re.I)
 _GERUND_START = re.compile(r"^(?:[a-z]+ing)\s+")
 _CONTACT = re.compile(
-    r"\b(?:e-?mail|tel(?:ephone)?|phone|call|postcode|address|apply|contact|send your cv)\b", re.I
+    r"\b(?:e-?mail|tel(?:ephone)?|phone|call|postcode|address|apply|contact|send your cv|visit|"
+    r"website)\b",
+    re.I,
 )
 _SPLIT_ITEMS = re.compile(r"\s*(?:,|/|;|\band/or\b|\bet/ou\b|\by/o\b|\be/o\b)\s*|\s+(?:&)\s+")
 _SPLIT_CONJUNCTION = re.compile(r"\s+(?:and|or|und|oder|et|ou|y|o|e|ed)\s+", re.I)
@@ -240,7 +242,7 @@ def screening_terms(job_text: str, *, exclude: tuple[str, ...] = ()) -> Screenin
     for clause in clauses:
         for term in _clause_terms(clause, language):
             key = normalise(term)
-            if not _acceptable(key, blocked) or key in found:
+            if not _acceptable(term, blocked) or key in found:
                 continue
             found[key] = (term, clause.desirable)
     terms = _without_redundant(found)
@@ -257,10 +259,32 @@ def _body(job_text: str) -> str:
     return _MASK.sub("  ", text)
 
 
+def _unwrapped(body: str) -> str:
+    """`body` with lines wrapped mid-sentence joined again: a line break ends a clause only
+    after punctuation, before a bullet, after a blank line, or after a short line (a heading or
+    a list item)."""
+    lines = body.split("\n")
+    joined = [lines[0]] if lines else []
+    for line in lines[1:]:
+        previous = joined[-1].rstrip()
+        ends = (
+            not previous
+            or not line.strip()
+            or previous[-1] in ".!?:;"
+            or re.match(r"\s*[-•·▪●◦‣*–]", line) is not None
+            or len(previous.split()) <= MAX_SHORT_LINE_WORDS + 2
+        )
+        if ends:
+            joined.append(line)
+        else:
+            joined[-1] = previous + " " + line.strip()
+    return "\n".join(joined)
+
+
 def _clauses(body: str) -> list[_Clause]:
     clauses: list[_Clause] = []
     zone = ""
-    for part in _CLAUSE_END.split(body):
+    for part in _CLAUSE_END.split(_unwrapped(body)):
         part = re.sub(r"\s+", " ", part).strip(" -•:")
         if not part:
             continue
@@ -353,7 +377,9 @@ def _listed_names(text: str, asked: bool) -> list[str]:
     if asked:
         spans += [m.group("list") for m in _NAME_LIST.finditer(text) if m.start() > 0]
     for span in spans:
-        items = [i.strip() for i in re.split(r"\s*(?:,|/|\bor\b|\band\b)\s*", span) if i.strip()]
+        # "CI/CD" is one name; "Jest / Vitest" and "Jest or Vitest" are two.
+        parts = re.split(r"\s*,\s*|\s+/\s+|\s+(?:or|and|oder|und|ou|et|o|y|e)\s+", span)
+        items = [i.strip() for i in parts if i.strip()]
         # A long run of names is a tag cloud for search engines (places, job titles), not
         # what the ad asks for.
         if len(items) > MAX_LISTED_NAMES:
@@ -494,7 +520,12 @@ def _trimmed(term: str) -> str:
     words = term.split()
     while words and not _content_word(words[0]):
         words.pop(0)
-    while words and not _content_word(words[-1]):
+    # "… skills" names a skill ("IT skills"); any other trailing filler goes.
+    while (
+        words
+        and not _content_word(words[-1])
+        and not (words[-1].lower() == "skills" and len(words) > 1)
+    ):
         words.pop()
     term = " ".join(words)
     gerund = _GERUND_START.match(term)
@@ -505,11 +536,12 @@ def _trimmed(term: str) -> str:
     return term
 
 
-def _acceptable(key: str, blocked: list[str]) -> bool:
+def _acceptable(term: str, blocked: list[str]) -> bool:
+    key = normalise(term)
     if not key or len(key) < 2 or key.isdigit():
         return False
     words = key.split()
-    if all(w in ad_words() or w in function_words() for w in words):
+    if not any(_content_word(word) for word in term.split()):
         return False
     if any(w in _BENEFIT_WORDS for w in words):
         return False
@@ -559,7 +591,8 @@ def _without_redundant(found: dict[str, tuple[str, bool]]) -> dict[str, tuple[st
         rest = key
         for other in others:
             rest = re.sub(rf"(?<!\w){re.escape(other)}(?!\w)", " ", rest)
-        if rest != key and not any(_content_word(word) for word in rest.split()):
+        composite = rest != key and not any(_content_word(word) for word in rest.split())
+        if composite and key not in vocabulary:
             continue
         inside = [other for other in others if other in vocabulary and other in key]
         if inside and key not in vocabulary and len(key.split()) > len(inside[0].split()) + 2:
