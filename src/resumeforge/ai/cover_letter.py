@@ -234,7 +234,8 @@ def _single_stops(sentence: str) -> str:
 
 def as_signature(name: str) -> str:
     """The name as a person signs it: "CHRIS OH" becomes "Chris Oh"."""
-    return _as_name(name)
+    name = re.sub(r"\s+", " ", name).strip()
+    return " ".join(w.capitalize() for w in name.split()) if name.isupper() else name
 
 
 def _as_name(text: str) -> str:

@@ -36,6 +36,10 @@ _FRAGMENT = re.compile(
     r"^[\W\d_]*$|^\s*[-•·▪●◦‣*]|^\W*\d{4}\W*(?:-|–|to)?\W*(?:\d{4}|present)?\W*$"
 )
 _STRAY_PUNCTUATION = re.compile(r"(?<!\.)\.\.(?!\.)|,,|\s[,.;:](?!\d)|[,;:]\s*[.!?]$")
+# "…, my work included: 2015 - 2018." — dates left where the sentence's object should be.
+_DATE_TAIL = re.compile(
+    r"[:,]\s*(?:\d{4}|\d{1,2}/\d{4})(?:\s*(?:-|–|to)\s*(?:\d{4}|present))?\W*$", re.I
+)
 _CAPITAL_START = re.compile(r"^[\"'“‘(]*[A-ZÀ-ÖØ-Þ]")
 _END_PUNCTUATION = re.compile(r"[.!?][\"'”’)]*$")
 
@@ -81,6 +85,8 @@ def sentence_problems(sentence: str, facts: SourceFacts) -> list[LetterProblem]:
         found.append("has no verb")
     if doubled := _DOUBLED_WORD.search(sentence):
         found.append(f"repeats the word {doubled.group(1)!r}")
+    if _DATE_TAIL.search(sentence):
+        found.append("ends in a date fragment")
     if stray := _STRAY_PUNCTUATION.search(sentence):
         found.append(f"has stray punctuation ({stray.group(0).strip()!r})")
     if dangling := _DANGLING.search(sentence):
