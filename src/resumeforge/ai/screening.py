@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from resumeforge.ai.keywords import (
     find_skills,
@@ -26,14 +27,15 @@ from resumeforge.ai.keywords import (
 from resumeforge.ai.language import ad_language, function_words
 
 MAX_MUST = 40
-MAX_NICE = 12
+MAX_NICE = 20
 MAX_TERM_WORDS = 5
 # A requirements line this short is itself the term ("Customer focussed", "Full UK licence").
 MAX_SHORT_LINE_WORDS = 4
 MAX_LISTED_NAMES = 8
+MAX_VERB_OBJECT_WORDS = 3
 
 _URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\(url removed\)", re.I)
-_MASK = re.compile(r"\*{2,}|&amp;|\bamp;|&nbsp;|\bpound;")
+_MASK = re.compile(r"[ \t]*(?:\*{2,}|&amp;|\bamp;|&nbsp;|\bpound;)[ \t]*")
 _HEADER = re.compile(r"^\s*(?:title|webindex|company|location|salary|contract)\s*:.*$", re.I | re.M)
 _DESCRIPTION_LABEL = re.compile(r"^\s*description\s*:\s*", re.I | re.M)
 # A bullet lost its glyph but kept its gap: two spaces mark a boundary in pasted ads.
@@ -56,7 +58,7 @@ _NICE_HEADINGS = (
 )
 _DUTY_HEADINGS = (
     r"(?:main |key )?responsibilities|(?:main )?duties|job purpose|what you(?:'ll| will) do|"
-    r"the role|purpose of (?:the )?role|key objectives|(?:\w+ )?accountabilities|"
+    r"about the role|purpose of (?:the )?role|key objectives|(?:\w+ )?accountabilities|"
     r"ihre aufgaben|deine aufgaben|aufgaben|vos missions|missions|"
     r"funciones|responsabilidades|atividades|mansioni|responsabilità"
 )
@@ -91,8 +93,8 @@ _REQUIRE_CUE = re.compile(
 _CUE_OBJECT = re.compile(
     r"\b(?:experience|experienced|knowledge|proficiency|proficient|familiarity|familiar|"
     r"understanding|grasp|grounding|background|expertise|exposure|skilled|qualified|trained|"
-    r"certified|fluency|fluent|degree|diploma|competence)"
-    r"(?:\s+(?:with|in|of|on|using|within|as))+\s+(?P<object>[^.;:!?()]+)"
+    r"certified|fluency|fluent|degree|diploma|competence|requirements?)"
+    r"(?:\s+\w+ing)?(?:\s+(?:with|in|of|on|using|within|as))+\s+(?P<object>[^.;:!?()]+)"
     r"|\b(?:erfahrung(?:en)?|kenntnisse|kenntnis|umgang|studium|ausbildung)\s+"
     r"(?:mit|in|im|von|der|des|als|zum|zur)\s+"
     r"(?P<de>[^.;:!?()]+)"
@@ -211,6 +213,10 @@ class _Clause:
 
     @property
     def asks(self) -> bool:
+        # Among the duties, "skills" or "must" is how a duty is phrased; only a cue with its
+        # object ("experience with …") asks for something there.
+        if self.zone == "duties":
+            return bool(_CUE_OBJECT.search(self.text))
         return self.in_requirements or bool(_REQUIRE_CUE.search(self.text))
 
     @property
@@ -244,11 +250,27 @@ def screening_terms(job_text: str, *, exclude: tuple[str, ...] = ()) -> Screenin
             key = normalise(term)
             if not _acceptable(term, blocked) or key in found:
                 continue
-            found[key] = (term, clause.desirable)
+            found[key] = (term, _desirable(term, clause))
     terms = _without_redundant(found)
     must = [term for key, (term, nice) in terms.items() if not nice]
     nice = [term for key, (term, nice) in terms.items() if nice]
     return ScreeningTerms(must=must[:MAX_MUST], nice=nice[:MAX_NICE])
+
+
+def _desirable(term: str, clause: _Clause) -> bool:
+    """Whether the ad asks for `term` as a nice-to-have: in a desirable part, or in the stretch
+    of its clause between requirement cues that says "preferred", "a plus" and the like."""
+    if clause.zone == "nice":
+        return True
+    position = normalise(clause.text).find(normalise(term))
+    if position < 0:
+        return clause.desirable
+    start = 0
+    for segment in _cue_segments(clause.text):
+        if start <= position < start + len(segment):
+            return bool(_NICE_CUE.search(segment))
+        start += len(segment)
+    return clause.desirable
 
 
 def _body(job_text: str) -> str:
@@ -256,7 +278,7 @@ def _body(job_text: str) -> str:
     text = _HEADER.sub(" ", job_text)
     text = _DESCRIPTION_LABEL.sub("", text)
     text = _URL.sub(" ", text)
-    return _MASK.sub("  ", text)
+    return _MASK.sub(" ", text)
 
 
 def _unwrapped(body: str) -> str:
@@ -290,6 +312,9 @@ def _clauses(body: str) -> list[_Clause]:
             continue
         for heading, text in _split_at_headings(part):
             zone = heading or zone
+            # From "please contact …" on come the agency's name, address and small print.
+            if _CONTACT.search(text):
+                zone = "pitch"
             if text:
                 clauses.append(_Clause(text=text, zone=zone))
     return clauses
@@ -322,7 +347,7 @@ def _looks_like_heading(part: str, match: re.Match[str]) -> bool:
 def _clause_terms(clause: _Clause, language: str) -> list[str]:
     text = clause.text
     terms: list[str] = []
-    if clause.zone == "pitch" or _CONTACT.search(text):
+    if clause.zone == "pitch":
         return []
     objects = _cue_objects(text) if clause.asks else []
     asked = clause.in_requirements or bool(objects)
@@ -362,7 +387,7 @@ def _tech_tokens(text: str, asked: bool) -> list[str]:
     return tokens
 
 
-_NAME = r"[A-Z][\w+#.-]*(?:\s[A-Z][\w+#.-]*)?"
+_NAME = r"[A-Z][\w+#.-]*(?:\s[A-Z][\w+#.-]*){0,3}"
 _NAME_LIST = re.compile(
     rf"(?P<list>{_NAME}(?:\s*(?:,|/)\s*(?:or\s+|and\s+)?{_NAME}|\s+(?:or|and)\s+{_NAME})+)"
 )
@@ -378,7 +403,11 @@ def _listed_names(text: str, asked: bool) -> list[str]:
         spans += [m.group("list") for m in _NAME_LIST.finditer(text) if m.start() > 0]
     for span in spans:
         # "CI/CD" is one name; "Jest / Vitest" and "Jest or Vitest" are two.
-        parts = re.split(r"\s*,\s*|\s+/\s+|\s+(?:or|and|oder|und|ou|et|o|y|e)\s+", span)
+        parts = re.split(
+            r"\s*,\s*(?:(?:or|and|oder|und|ou|et|o|y|e)\s+)?|\s+/\s+|"
+            r"\s+(?:or|and|oder|und|ou|et|o|y|e)\s+",
+            span,
+        )
         items = [i.strip() for i in parts if i.strip()]
         # A long run of names is a tag cloud for search engines (places, job titles), not
         # what the ad asks for.
@@ -414,12 +443,40 @@ def _technical(word: str) -> bool:
     return bool(_TECH_TOKEN.fullmatch(word)) and word.lower() not in ad_words() | function_words()
 
 
+# "The role requires good alphanumeric skills, IT competency and …": what such a verb asks for
+# is screened only where the item names a skill (a head noun, an acronym, a known skill).
+_ASKING_VERB = re.compile(
+    r"\b(?:requires?|requiring|needs?|must have|should have|will have|erfordert|exige|requiere|"
+    r"exige|richiede)\s+(?P<object>[^.;:!?()]+)",
+    re.I,
+)
+
+
+def _asked_by_verb(text: str) -> list[str]:
+    items = []
+    for match in _ASKING_VERB.finditer(text):
+        for item in _list_items(match.group("object")):
+            trimmed = _trimmed(item)
+            named = _TECH_TOKEN.search(trimmed) or find_skills(trimmed)
+            headed = _HEAD_PHRASE.search(trimmed) and len(trimmed.split()) <= 3
+            if trimmed and len(trimmed.split()) <= MAX_VERB_OBJECT_WORDS and (named or headed):
+                items.append(trimmed)
+    return items
+
+
+def _cue_segments(text: str) -> list[str]:
+    """`text` cut before each requirement cue, so "Experience of X … Knowledge of Y" gives
+    each cue its own object."""
+    starts = [m.start() for m in _REQUIRE_CUE.finditer(text)] or [0]
+    bounds = [*starts, len(text)]
+    return [text[a:b] for a, b in pairwise(bounds)]
+
+
 def _cue_objects(text: str) -> list[str]:
-    items: list[str] = []
-    for match in _CUE_OBJECT.finditer(text):
+    items: list[str] = _asked_by_verb(text)
+    matches = [m for segment in _cue_segments(text) if (m := _CUE_OBJECT.search(segment))]
+    for match in matches:
         obj = next(group for group in match.groups() if group)
-        # The object runs to the next cue: "experience of X and knowledge of Y" is two.
-        obj = re.split(_REQUIRE_CUE, obj)[0]
         items += _list_items(_up_to_prose(obj))
     return items
 
@@ -455,8 +512,18 @@ def _is_name(text: str) -> bool:
     return bool(text) and (text[:1].isupper() or any(ch.isdigit() for ch in text))
 
 
+# "communication, interpersonal and leadership skills": each modifier is a skill of its own.
+_SHARED_HEAD = re.compile(
+    r"\b((?:[\w-]+,\s+)+[\w-]+,?\s+(?:and|or)\s+[\w-]+)\s+(skills|abilities|experience)\b", re.I
+)
+
+
 def _head_phrases(text: str, language: str, *, strong_only: bool) -> list[str]:
     phrases = []
+    if language in {"en", ""} and not strong_only:
+        for match in _SHARED_HEAD.finditer(text):
+            modifiers = re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", match.group(1))
+            phrases += [m for m in modifiers if _content_word(m)]
     if language in {"en", ""}:
         for match in _HEAD_PHRASE.finditer(text):
             mods = _content_suffix(match.group("mods").split())
@@ -514,7 +581,7 @@ def _content_word(word: str) -> bool:
 
 def _trimmed(term: str) -> str:
     """`term` without the prose around it: leading filler, gerunds, trailing filler."""
-    term = re.sub(r"\s+", " ", term).strip(" .,;:'\"()[]-")
+    term = re.sub(r"\s+", " ", term).strip(" .,;:!?'\"()[]-")
     term = _GERMAN_ASKED_SUFFIX.sub("", term)
     term = re.sub(r"\b\d+\+?\s*(?:years?|yrs?|jahre|ans|años|anos|anni)\b.*", "", term, flags=re.I)
     words = term.split()
@@ -583,7 +650,7 @@ _BENEFIT_WORDS = frozenset(
 
 def _without_redundant(found: dict[str, tuple[str, bool]]) -> dict[str, tuple[str, bool]]:
     """Drops a phrase made only of other terms found ("SQL and Power BI" beside "sql" and
-    "power bi"), and one that wraps a vocabulary skill in more than two extra words."""
+    "power bi")."""
     vocabulary = {term.canonical for term in skill_vocabulary()}
     kept: dict[str, tuple[str, bool]] = {}
     for key, value in found.items():
@@ -593,9 +660,6 @@ def _without_redundant(found: dict[str, tuple[str, bool]]) -> dict[str, tuple[st
             rest = re.sub(rf"(?<!\w){re.escape(other)}(?!\w)", " ", rest)
         composite = rest != key and not any(_content_word(word) for word in rest.split())
         if composite and key not in vocabulary:
-            continue
-        inside = [other for other in others if other in vocabulary and other in key]
-        if inside and key not in vocabulary and len(key.split()) > len(inside[0].split()) + 2:
             continue
         kept[key] = value
     return kept
