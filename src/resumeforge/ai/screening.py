@@ -33,6 +33,7 @@ MAX_TERM_WORDS = 5
 MAX_SHORT_LINE_WORDS = 4
 MAX_LISTED_NAMES = 8
 MAX_VERB_OBJECT_WORDS = 3
+MIN_BENEFIT_WORDS = 2
 
 _URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\(url removed\)", re.I)
 _MASK = re.compile(r"[ \t]*(?:\*{2,}|&amp;|\bamp;|&nbsp;|\bpound;)[ \t]*")
@@ -347,19 +348,35 @@ def _looks_like_heading(part: str, match: re.Match[str]) -> bool:
 def _clause_terms(clause: _Clause, language: str) -> list[str]:
     text = clause.text
     terms: list[str] = []
-    if clause.zone == "pitch":
+    if clause.zone == "pitch" or _offers_benefits(text):
         return []
     objects = _cue_objects(text) if clause.asks else []
     asked = clause.in_requirements or bool(objects)
     terms += _tech_tokens(text, asked)
-    terms += [m.group(0) for m in _NAMED_THING.finditer(text)]
+    named = [m.group(0) for m in _NAMED_THING.finditer(text)]
     terms += _listed_names(text, asked)
     terms += objects
     terms += _head_phrases(text, language, strong_only=not clause.asks)
     if clause.in_requirements and len(text.split()) <= MAX_SHORT_LINE_WORDS:
         terms.append(text)
     vocabulary = _vocabulary_terms(text, clause.in_requirements, " ".join(objects))
-    return vocabulary + [cleaned for term in terms if (cleaned := _trimmed(term))]
+    # A name ending in "Act" or "Office" is whole as it stands; only leading prose goes.
+    names = [_without_leading_prose(name) for name in named]
+    return vocabulary + names + [cleaned for term in terms if (cleaned := _trimmed(term))]
+
+
+def _offers_benefits(text: str) -> bool:
+    """A sentence about pay and perks ("benefits package including private healthcare and
+    first-class training") offers things; it does not ask for them."""
+    words = set(normalise(text).replace(",", " ").split())
+    return len(words & _BENEFIT_WORDS) >= MIN_BENEFIT_WORDS or "benefits" in words
+
+
+def _without_leading_prose(name: str) -> str:
+    words = name.split()
+    while len(words) > 2 and not _content_word(words[0]):
+        words.pop(0)
+    return " ".join(words)
 
 
 def _vocabulary_terms(text: str, in_requirements: bool, asked_for: str) -> list[str]:
@@ -369,7 +386,9 @@ def _vocabulary_terms(text: str, in_requirements: bool, asked_for: str) -> list[
     for skill in find_skills(text):
         if skill in broad_terms() and not (in_requirements or mentions(asked_for, skill)):
             continue
-        found += list(dict.fromkeys(m.group(0) for m in keyword_pattern(skill).finditer(lowered)))
+        # One term per concept: the ad's first spelling of it.
+        match = keyword_pattern(skill).search(lowered)
+        found.append(match.group(0) if match else skill)
     return found
 
 
@@ -465,10 +484,14 @@ def _asked_by_verb(text: str) -> list[str]:
 
 
 def _cue_segments(text: str) -> list[str]:
-    """`text` cut before each requirement cue, so "Experience of X … Knowledge of Y" gives
-    each cue its own object."""
-    starts = [m.start() for m in _REQUIRE_CUE.finditer(text)] or [0]
-    bounds = [*starts, len(text)]
+    """`text` cut before each requirement cue that has an object, so "Experience of X …
+    Knowledge of Y" gives each cue its own object."""
+    starts: list[int] = []
+    position = 0
+    while match := _CUE_OBJECT.search(text, position):
+        starts.append(match.start())
+        position = match.start() + 1
+    bounds = [0, *[start for start in starts if start > 0], len(text)]
     return [text[a:b] for a, b in pairwise(bounds)]
 
 
@@ -549,8 +572,13 @@ def _german_compound(word: str) -> str:
 
 def _content_suffix(words: list[str]) -> list[str]:
     kept: list[str] = []
-    for word in reversed(words):
-        if not _content_word(word):
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        # "relationship building skills": a gerund inside a modifier is part of it.
+        inner_gerund = (
+            word.lower().endswith("ing") and index > 0 and _content_word(words[index - 1])
+        )
+        if not (_content_word(word) or inner_gerund):
             break
         kept.insert(0, word)
     return kept
@@ -612,7 +640,18 @@ def _acceptable(term: str, blocked: list[str]) -> bool:
         return False
     if any(w in _BENEFIT_WORDS for w in words):
         return False
-    return not any(name and (name in key or key in name) for name in blocked)
+    return not any(_names_the_same(key, name) for name in blocked)
+
+
+def _names_the_same(key: str, name: str) -> bool:
+    """Whether a term is the employer's or agency's name, or a part of it that is not a skill
+    ("Carillion" of "Carillion plc", but not "sales" of "Aaron Wallis Sales Recruitment")."""
+    if not name:
+        return False
+    within = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
+    if key == name or re.search(rf"(?<!\w){re.escape(name)}(?!\w)", key):
+        return True
+    return bool(within.search(name)) and not find_skills(key) and key not in ad_words()
 
 
 _BENEFIT_WORDS = frozenset(
