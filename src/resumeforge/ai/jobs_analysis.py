@@ -87,7 +87,8 @@ def checked_against_text(job: Job, job_text: str) -> Job:
     empty), the skills and keywords it mentions, plus the screening terms it missed."""
     company = employer(job.company, job_text)
     location = job.location if job.location and mentions(job_text, job.location) else ""
-    terms = screening_terms(job_text, exclude=(job.company, company, location))
+    title = role_title(job.title, job_text)
+    terms = screening_terms(job_text, exclude=(job.company, company, location), title=title)
     skills = _unique([s for s in job.skills if mentions(job_text, s)] + find_skills(job_text))
     must = _unique([k for k in job.must_have if mentions(job_text, k)] + terms.must)
     nice = _unique([k for k in job.nice_to_have if mentions(job_text, k)] + terms.nice)
@@ -95,7 +96,7 @@ def checked_against_text(job: Job, job_text: str) -> Job:
     keywords = _unique([k for k in job.keywords if mentions(job_text, k)] + must + nice)
     return job.model_copy(
         update={
-            "title": role_title(job.title, job_text),
+            "title": title,
             "company": company,
             "location": location,
             "skills": skills,

@@ -140,6 +140,7 @@ _STRONG_HEADS = frozenset(
         "robotics",
         "models",
         "environments",
+        "backlog",
     ]
 )
 _ENGLISH_HEADS = (
@@ -150,7 +151,7 @@ _ENGLISH_HEADS = (
     "criteria|frameworks|strategies|registries|stores|monitoring|consultancy|deployment|"
     "training|compliance|governance|architecture|design|models|environments|components|"
     "pipelines|reviews|documentation|gathering|engagement|improvement|plan|router|"
-    "metrics|sheet|close|systems|applications|rotations|background"
+    "metrics|sheet|close|systems|applications|rotations|background|backlog"
 )
 _HEAD_PHRASE = re.compile(
     rf"(?P<mods>(?:[\w/+#&.'-]+\s+){{1,3}}?)(?P<head>{_ENGLISH_HEADS})\b", re.I
@@ -189,7 +190,10 @@ _CONTACT = re.compile(
     r"website)\b",
     re.I,
 )
-_SPLIT_ITEMS = re.compile(r"\s*(?:,|/|;|\band/or\b|\bet/ou\b|\by/o\b|\be/o\b)\s*|\s+(?:&)\s+")
+# "Visual C / Visual Basic" is two names, "CI/CD" and "Bid/No Bid" one.
+_SPLIT_ITEMS = re.compile(
+    r"\s*(?:,|;|\band/or\b|\bet/ou\b|\by/o\b|\be/o\b)\s*|\s+/\s*|\s*/\s+|\s+&\s+"
+)
 _SPLIT_CONJUNCTION = re.compile(r"\s+(?:and|or|und|oder|et|ou|y|o|e|ed)\s+", re.I)
 
 
@@ -237,13 +241,19 @@ def broad_terms() -> frozenset[str]:
     return frozenset(vocabulary_lines("broad_terms.txt"))
 
 
-def screening_terms(job_text: str, *, exclude: tuple[str, ...] = ()) -> ScreeningTerms:
+def screening_terms(
+    job_text: str, *, exclude: tuple[str, ...] = (), title: str = ""
+) -> ScreeningTerms:
     """The ad's screening terms, must-haves then nice-to-haves, each in first-mention order.
 
-    `exclude` holds names that are never terms: the employer, the agency, places.
+    `exclude` holds names that are never terms: the employer, the agency, places. The job's
+    `title` is not a term either ("Machine Learning Engineer" asks for no "engineering").
     """
     language = ad_language(job_text)
-    clauses = _clauses(_body(job_text))
+    body = _body(job_text)
+    if title.strip():
+        body = re.sub(rf"(?<!\w){re.escape(title.strip())}(?!\w)", " ", body, flags=re.I)
+    clauses = _clauses(body)
     found: dict[str, tuple[str, bool]] = {}
     blocked = [normalise(name) for name in exclude if name.strip()]
     for clause in clauses:
@@ -386,9 +396,10 @@ def _vocabulary_terms(text: str, in_requirements: bool, asked_for: str) -> list[
     for skill in find_skills(text):
         if skill in broad_terms() and not (in_requirements or mentions(asked_for, skill)):
             continue
-        # One term per concept: the ad's first spelling of it.
-        match = keyword_pattern(skill).search(lowered)
-        found.append(match.group(0) if match else skill)
+        # One term per concept: the vocabulary's own name when the ad uses it ("asyncio"
+        # beside "async programming"), else the ad's first spelling.
+        spellings = [m.group(0) for m in keyword_pattern(skill).finditer(lowered)]
+        found.append(skill if skill in spellings or not spellings else spellings[0])
     return found
 
 
