@@ -34,6 +34,10 @@ MAX_SHORT_LINE_WORDS = 4
 MAX_LISTED_NAMES = 8
 MAX_VERB_OBJECT_WORDS = 3
 MIN_BENEFIT_WORDS = 2
+MAX_ACRONYM_LETTERS = 7
+MIN_GLUED_PARTS = 3
+# Search tags are plain words (places, job titles); a list of tools is mostly acronyms.
+TAG_CLOUD_PLAIN_SHARE = 0.6
 
 _URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\(url removed\)", re.I)
 _MASK = re.compile(r"[ \t]*(?:\*{2,}|&amp;|\bamp;|&nbsp;|\bpound;)[ \t]*")
@@ -358,13 +362,15 @@ def _looks_like_heading(part: str, match: re.Match[str]) -> bool:
 def _clause_terms(clause: _Clause, language: str) -> list[str]:
     text = clause.text
     terms: list[str] = []
-    if clause.zone == "pitch" or _offers_benefits(text):
+    if clause.zone == "pitch" or _offers_benefits(text) or _tag_cloud(text):
         return []
     objects = _cue_objects(text) if clause.asks else []
     asked = clause.in_requirements or bool(objects)
     terms += _tech_tokens(text, asked)
     named = [m.group(0) for m in _NAMED_THING.finditer(text)]
     terms += _listed_names(text, asked)
+    if clause.asks:
+        terms += [m.group(0) for m in _QUALIFIED_AS.finditer(text)]
     terms += objects
     terms += _head_phrases(text, language, strong_only=not clause.asks)
     if clause.in_requirements and len(text.split()) <= MAX_SHORT_LINE_WORDS:
@@ -373,6 +379,14 @@ def _clause_terms(clause: _Clause, language: str) -> list[str]:
     # A name ending in "Act" or "Office" is whole as it stands; only leading prose goes.
     names = [_without_leading_prose(name) for name in named]
     return vocabulary + names + [cleaned for term in terms if (cleaned := _trimmed(term))]
+
+
+def _tag_cloud(text: str) -> bool:
+    """A run of names between slashes ("Consultant / Developer / Essex / Kent / …") is the
+    job board's search tags, not what the ad asks for."""
+    items = re.split(r"\s/\s", text)
+    plain = [item for item in items if not _TECH_TOKEN.search(item)]
+    return len(items) > MAX_LISTED_NAMES and len(plain) > TAG_CLOUD_PLAIN_SHARE * len(items)
 
 
 def _offers_benefits(text: str) -> bool:
@@ -413,6 +427,8 @@ def _tech_tokens(text: str, asked: bool) -> list[str]:
         acronym = bare.replace("/", "").replace("&", "").isupper()
         if acronym and not asked and not _defined(text, match):
             continue
+        if _shouted_word(bare) or _glued_words(bare) or _slashed_prose(bare):
+            continue
         tokens.append(_with_name_neighbours(text, match, token))
     return tokens
 
@@ -428,7 +444,13 @@ def _listed_names(text: str, asked: bool) -> list[str]:
     """Capitalised names listed together ("Spark, Ray, or Dask"), or in brackets after a
     thing ("analytics tools (Amplitude, Mixpanel)"): products and standards, not prose."""
     names: list[str] = []
-    spans = [m.group(1) for m in _BRACKETED.finditer(text)]
+    # A bracket holding one name of several words is an aside ("(Director FRA)"); one word
+    # or a list names things ("(HFM)", "(ECS, RDS)").
+    spans = [
+        m.group(1)
+        for m in _BRACKETED.finditer(text)
+        if len(m.group(1).split()) == 1 or re.search(r",|\bor\b|\band\b", m.group(1))
+    ]
     if asked:
         spans += [m.group("list") for m in _NAME_LIST.finditer(text) if m.start() > 0]
     for span in spans:
@@ -446,6 +468,32 @@ def _listed_names(text: str, asked: bool) -> list[str]:
         if all(_is_name(i) and i.split()[0].lower() not in ad_words() for i in items):
             names += items
     return names
+
+
+# "qualified accountant", "Registered General Nurse", "chartered engineer": a status and the
+# profession it qualifies for.
+_QUALIFIED_AS = re.compile(
+    r"\b(?:qualified|chartered|certified|registered|licensed|accredited)\s+"
+    r"(?!(?:with|in|by|to|as|for|and|or|on|at)\b)[A-Za-z-]{4,}(?:\s+(?:health\s+)?nurse)?\b",
+    re.I,
+)
+
+
+def _shouted_word(token: str) -> bool:
+    # "CRITERIA", "ESSENTIAL": a word in capitals is emphasis; acronyms are short.
+    return token.isalpha() and token.isupper() and len(token) > MAX_ACRONYM_LETTERS
+
+
+def _glued_words(token: str) -> bool:
+    # "SubjectMatterExpert" is three words that lost their spaces, not a product name.
+    parts = re.findall(r"[A-Z][a-z]+", token)
+    return len(parts) >= MIN_GLUED_PARTS and all(len(p) >= 4 for p in parts)
+
+
+def _slashed_prose(token: str) -> bool:
+    # "He/She", "and/or" are prose with a slash.
+    parts = token.lower().split("/")
+    return len(parts) > 1 and all(p in function_words() for p in parts)
 
 
 def _defined(text: str, match: re.Match[str]) -> bool:
@@ -624,7 +672,7 @@ def _trimmed(term: str) -> str:
     term = _GERMAN_ASKED_SUFFIX.sub("", term)
     term = re.sub(r"\b\d+\+?\s*(?:years?|yrs?|jahre|ans|años|anos|anni)\b.*", "", term, flags=re.I)
     words = term.split()
-    while words and not _content_word(words[0]):
+    while words and not _content_word(words[0]) and not _compound_adjective(words):
         words.pop(0)
     # "… skills" names a skill ("IT skills"); any other trailing filler goes.
     while (
@@ -640,6 +688,16 @@ def _trimmed(term: str) -> str:
     if not term or len(term.split()) > MAX_TERM_WORDS:
         return ""
     return term
+
+
+def _compound_adjective(words: list[str]) -> bool:
+    # "customer focussed", "results driven": the noun belongs to the adjective after it.
+    return len(words) > 1 and bool(_COMPOUND_TAIL.fullmatch(words[1]))
+
+
+_COMPOUND_TAIL = re.compile(
+    r"(?:focus+ed|oriented|orientated|driven|facing|centred|centered)", re.I
+)
 
 
 def _acceptable(term: str, blocked: list[str]) -> bool:
