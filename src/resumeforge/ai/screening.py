@@ -258,11 +258,12 @@ def screening_terms(
     if title.strip():
         body = re.sub(rf"(?<!\w){re.escape(title.strip())}(?!\w)", " ", body, flags=re.I)
     clauses = _clauses(body)
+    ad = normalise(body)
     found: dict[str, tuple[str, bool]] = {}
     blocked = [normalise(name) for name in exclude if name.strip()]
     for clause in clauses:
-        for term in _clause_terms(clause, language):
-            key = normalise(term)
+        for term in _clause_terms(clause, language, ad):
+            key = _canonical(normalise(term))
             if not _acceptable(term, blocked) or key in found:
                 continue
             found[key] = (term, _desirable(term, clause))
@@ -270,6 +271,14 @@ def screening_terms(
     must = [term for key, (term, nice) in terms.items() if not nice]
     nice = [term for key, (term, nice) in terms.items() if nice]
     return ScreeningTerms(must=must[:MAX_MUST], nice=nice[:MAX_NICE])
+
+
+def _canonical(key: str) -> str:
+    """The vocabulary's name for a term that is one of its spellings, else the term."""
+    for skill in skill_vocabulary():
+        if skill.pattern.fullmatch(key):
+            return skill.canonical
+    return key
 
 
 def _desirable(term: str, clause: _Clause) -> bool:
@@ -359,7 +368,7 @@ def _looks_like_heading(part: str, match: re.Match[str]) -> bool:
     return word[:1].isupper() and match.lastgroup != "pitch"
 
 
-def _clause_terms(clause: _Clause, language: str) -> list[str]:
+def _clause_terms(clause: _Clause, language: str, ad: str) -> list[str]:
     text = clause.text
     terms: list[str] = []
     if clause.zone == "pitch" or _offers_benefits(text) or _tag_cloud(text):
@@ -375,7 +384,7 @@ def _clause_terms(clause: _Clause, language: str) -> list[str]:
     terms += _head_phrases(text, language, strong_only=not clause.asks)
     if clause.in_requirements and len(text.split()) <= MAX_SHORT_LINE_WORDS:
         terms.append(text)
-    vocabulary = _vocabulary_terms(text, clause.in_requirements, " ".join(objects))
+    vocabulary = _vocabulary_terms(text, clause.in_requirements, " ".join(objects), ad)
     # A name ending in "Act" or "Office" is whole as it stands; only leading prose goes.
     names = [_without_leading_prose(name) for name in named]
     return vocabulary + names + [cleaned for term in terms if (cleaned := _trimmed(term))]
@@ -403,18 +412,38 @@ def _without_leading_prose(name: str) -> str:
     return " ".join(words)
 
 
-def _vocabulary_terms(text: str, in_requirements: bool, asked_for: str) -> list[str]:
-    """Vocabulary skills as the ad spells them; a broad one only where it is asked for."""
+def _vocabulary_terms(text: str, in_requirements: bool, asked_for: str, ad: str) -> list[str]:
+    """Vocabulary skills as the ad spells them; a broad one only where it is asked for, and
+    not as a word inside a longer phrase ("accessibility compliance")."""
     found = []
     lowered = normalise(text)
     for skill in find_skills(text):
-        if skill in broad_terms() and not (in_requirements or mentions(asked_for, skill)):
-            continue
-        # One term per concept: the vocabulary's own name when the ad uses it ("asyncio"
-        # beside "async programming"), else the ad's first spelling.
-        spellings = [m.group(0) for m in keyword_pattern(skill).finditer(lowered)]
-        found.append(skill if skill in spellings or not spellings else spellings[0])
+        spellings = list(keyword_pattern(skill).finditer(lowered))
+        if skill in broad_terms() and not mentions(asked_for, skill):
+            if not in_requirements:
+                continue
+            # Inside a longer phrase the broad word is that phrase's ("written communication").
+            phrases = [phrase for m in spellings if (phrase := _with_modifier(lowered, m))]
+            if phrases:
+                found.append(phrases[0])
+                continue
+        # One term per concept: the vocabulary's own name when the ad uses it anywhere
+        # ("asyncio" beside "async programming"), else the ad's first spelling here.
+        if keyword_pattern(skill).pattern and re.search(
+            rf"(?<![\w+#]){re.escape(skill)}(?![\w+#])", ad
+        ):
+            found.append(skill)
+        else:
+            found.append(spellings[0].group(0) if spellings else skill)
     return found
+
+
+def _with_modifier(lowered: str, match: re.Match[str]) -> str:
+    """The broad word with the content word right before it, when it has one; else empty."""
+    before = re.search(r"([\w'-]+) $", lowered[: match.start()])
+    if before and _content_word(before.group(1)):
+        return f"{before.group(1)} {match.group(0)}"
+    return ""
 
 
 def _tech_tokens(text: str, asked: bool) -> list[str]:
@@ -705,7 +734,8 @@ def _acceptable(term: str, blocked: list[str]) -> bool:
     if not key or len(key) < 2 or key.isdigit():
         return False
     words = key.split()
-    if not any(_content_word(word) for word in term.split()):
+    known = any(skill.pattern.fullmatch(key) for skill in skill_vocabulary())
+    if not known and not any(_content_word(word) for word in term.split()):
         return False
     if any(w in _BENEFIT_WORDS for w in words):
         return False
@@ -763,10 +793,12 @@ def _without_redundant(found: dict[str, tuple[str, bool]]) -> dict[str, tuple[st
     kept: dict[str, tuple[str, bool]] = {}
     for key, value in found.items():
         others = sorted((other for other in found if other != key), key=len, reverse=True)
-        rest = key
+        rest = key.replace("/", " ")
         for other in others:
             rest = re.sub(rf"(?<!\w){re.escape(other)}(?!\w)", " ", rest)
-        composite = rest != key and not any(_content_word(word) for word in rest.split())
+        composite = rest != key.replace("/", " ") and not any(
+            _content_word(word) for word in rest.split()
+        )
         if composite and key not in vocabulary:
             continue
         kept[key] = value
