@@ -81,7 +81,8 @@ _HEADING = re.compile(
 )
 _NICE_CUE = re.compile(
     rf"\b(?:{_NICE_HEADINGS}|ideally|a plus|an advantage|advantageous|appreciated|beneficial|"
-    r"not required|would be useful|idealerweise|idéalement|apprécié|idealmente|"
+    r"not required|would be useful|is a bonus|would be a bonus|idealerweise|idéalement|"
+    r"apprécié|idealmente|"
     r"preferencialmente|preferibilmente|costituisce titolo)\b",
     re.I,
 )
@@ -155,7 +156,8 @@ _ENGLISH_HEADS = (
     "criteria|frameworks|strategies|registries|stores|monitoring|consultancy|deployment|"
     "training|compliance|governance|architecture|design|models|environments|components|"
     "pipelines|reviews|documentation|gathering|engagement|improvement|plan|router|"
-    "metrics|sheet|close|systems|applications|rotations|background|backlog"
+    "metrics|sheet|close|systems|applications|rotations|background|backlog|licen[cs]es?|"
+    "certificates?"
 )
 _HEAD_PHRASE = re.compile(
     rf"(?P<mods>(?:[\w/+#&.'-]+\s+){{1,3}}?)(?P<head>{_ENGLISH_HEADS})\b", re.I
