@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import pairwise
 
 
 @lru_cache(maxsize=1)
@@ -111,14 +109,6 @@ def _skills_in(normalised: str) -> tuple[str, ...]:
     return tuple(name for _, name in sorted(found))
 
 
-def canonical_skill(name: str) -> str:
-    """The vocabulary's name for `name` when it knows it, else `name` normalised."""
-    found = find_skills(name)
-    if len(found) == 1 and len(normalise(name)) <= len(found[0]) + 12:
-        return found[0]
-    return normalise(name)
-
-
 def mentions(text: str, keyword: str) -> bool:
     """Whether normalised `text` mentions `keyword` (a skill by any alias, or a phrase)."""
     return keyword_pattern(keyword).search(normalise(text)) is not None
@@ -154,25 +144,3 @@ def phrase_variants(phrase: str) -> list[str]:
         elif len(variant) > 3 and variant[-1].isalpha():
             variants.add(variant + "s")
     return sorted(v for v in variants if v)
-
-
-def key_phrases(text: str, *, limit: int = 15) -> list[str]:
-    """Frequent two-word phrases and single words outside the stop list, most frequent first."""
-    counts: Counter[str] = Counter()
-    for sentence in sentences(text):
-        tokens = [w for w in words(sentence) if not w.isdigit()]
-        for first, second in pairwise(tokens):
-            if _phrase_word(first) and _phrase_word(second):
-                counts[f"{first} {second}"] += 1
-        for token in tokens:
-            if _phrase_word(token) and len(token) > 3:
-                counts[token] += 1
-    # A phrase said twice, or a word said three times, is what the text is about.
-    ranked = [
-        phrase for phrase, count in counts.most_common() if count >= (2 if " " in phrase else 3)
-    ]
-    return ranked[:limit]
-
-
-def _phrase_word(word: str) -> bool:
-    return word not in stop_words() and word.isalpha() and len(word) > 2
