@@ -19,7 +19,7 @@ from resumeforge.ai.jobs_analysis import analyze_job_offline
 from resumeforge.ai.keywords import sentences
 from resumeforge.ai.letter_check import letter_problems, sentence_problems
 from resumeforge.ai.service import tailor_resume
-from resumeforge.config import load_settings
+from resumeforge.config import Settings, load_settings
 from resumeforge.documents.parsing import parse_document
 from resumeforge.resume.schemas import Basics, CoverLetter, Resume, Work
 from tests.ai.fake_llm import GOOD_EDITS, FakeLLM, Reply
@@ -34,6 +34,12 @@ Ihr Profil:
 - Sehr gute Kenntnisse in PostgreSQL und Redis
 Wir bieten: 30 Tage Urlaub.
 """
+
+
+def _patient_gemini(fake: FakeLLM) -> Settings:
+    # A generous timeout: a call that timed out under load would be retried and use up the
+    # scripted replies out of turn.
+    return gemini_settings(fake, llm_timeout_seconds=10.0)
 
 
 @pytest.fixture
@@ -136,7 +142,7 @@ async def test_a_failing_model_letter_is_repaired_once(fake_llm: FakeLLM) -> Non
     fake_llm.script += [Reply(text=json.dumps(broken)), Reply(text=json.dumps(fixed))]
 
     result = await tailor_resume(
-        sample_resume(), BACKEND_JOB, settings=gemini_settings(fake_llm), cover_letter=True
+        sample_resume(), BACKEND_JOB, settings=_patient_gemini(fake_llm), cover_letter=True
     )
 
     assert result.cover_letter is not None
@@ -158,7 +164,7 @@ async def test_a_letter_still_failing_after_repair_is_the_offline_letter(
     fake_llm.script += [Reply(text=json.dumps(invented))] * 2
 
     result = await tailor_resume(
-        sample_resume(), BACKEND_JOB, settings=gemini_settings(fake_llm), cover_letter=True
+        sample_resume(), BACKEND_JOB, settings=_patient_gemini(fake_llm), cover_letter=True
     )
 
     assert result.cover_letter is not None

@@ -18,7 +18,14 @@ from functools import lru_cache
 from importlib import resources
 
 from resumeforge.ai.grounding import SourceFacts, unsupported_facts
-from resumeforge.ai.keywords import mentions, sentences, vocabulary_lines
+from resumeforge.ai.keywords import (
+    keyword_pattern,
+    mentions,
+    normalise,
+    sentences,
+    skill_vocabulary,
+    vocabulary_lines,
+)
 from resumeforge.ai.language import DEFAULT_LANGUAGE, detect_language
 from resumeforge.ai.letter_check import LetterProblem, letter_problems, sentence_problems
 from resumeforge.ai.matching import resume_text
@@ -31,6 +38,7 @@ from resumeforge.ai.providers.base import (
     UsageCallback,
 )
 from resumeforge.ai.schemas import CoverLetterDraft, Revert
+from resumeforge.ai.screening import broad_terms
 from resumeforge.resume.schemas import CoverLetter, Education, Job, Resume, Work
 
 
@@ -50,6 +58,8 @@ PARAGRAPHS = {LetterLength.short: 3, LetterLength.medium: 4, LetterLength.long: 
 ROLES_IN_LETTER = {LetterLength.short: 1, LetterLength.medium: 1, LetterLength.long: 2}
 HIGHLIGHTS_PER_ROLE = {LetterLength.short: 1, LetterLength.medium: 2, LetterLength.long: 2}
 SKILLS_IN_LETTER = 5
+# An acronym this short ("CA", "IT") says too little on its own to be claimed in a letter.
+MIN_ACRONYM_IN_LETTER = 2
 ENGLISH_CLOSINGS = {
     LetterTone.professional: "Sincerely,",
     LetterTone.warm: "Kind regards,",
@@ -271,15 +281,43 @@ def _first_person_clause(bullet: str) -> str:
 
 
 def _skills_as_written(resume: Resume, job: Job) -> list[str]:
-    """The job's screening terms the résumé has, spelled as the résumé's skills list spells them
-    where it can, must-haves first."""
-    listed = [keyword for skill in resume.skills for keyword in skill.keywords]
-    text = resume_text(resume)
+    """The job's specific screening terms the résumé states in its skills or its work, spelled
+    as the résumé spells them, must-haves first. Broad words ("sales", "communication") and
+    short lowercase words ("project") are left to the rest of the letter."""
+    text = _skills_and_work_text(resume)
     found = []
     for keyword in job.must_have + job.nice_to_have or job.keywords:
-        if mentions(text, keyword):
-            found.append(next((s for s in listed if mentions(s, keyword)), keyword))
+        if _specific(keyword) and (spelled := _as_spelled_in(text, keyword)):
+            found.append(spelled)
     return list(dict.fromkeys(found))
+
+
+def _skills_and_work_text(resume: Resume) -> str:
+    # Not the contact block or places: "CA" in "Menlo Park, CA" is no accountancy licence.
+    parts = [resume.basics.summary]
+    parts += [word for skill in resume.skills for word in [skill.name, *skill.keywords]]
+    for work in resume.work:
+        parts += [work.position, work.summary, *work.highlights]
+    for project in resume.projects:
+        parts += [project.name, project.description, *project.highlights, *project.keywords]
+    parts += [certificate.name for certificate in resume.certificates]
+    return "\n".join(re.sub(r"\s+", " ", part) for part in parts if part)
+
+
+def _specific(keyword: str) -> bool:
+    key = normalise(keyword)
+    if key in broad_terms():
+        return False
+    known = any(skill.canonical == key for skill in skill_vocabulary())
+    shaped = keyword != keyword.lower() and len(key) > MIN_ACRONYM_IN_LETTER
+    return known or shaped or len(key.split()) > 1
+
+
+def _as_spelled_in(text: str, keyword: str) -> str:
+    """`keyword` as `text` writes it ("PostgreSQL" for "postgresql"), or empty if it does not."""
+    pattern = re.compile(keyword_pattern(keyword).pattern, re.I)
+    match = pattern.search(text)
+    return match.group(0) if match else ""
 
 
 def _education_sentence(phrases: dict[str, str], education: list[Education]) -> str:
