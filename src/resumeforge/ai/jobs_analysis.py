@@ -7,8 +7,10 @@ match report is computed from them, so a model cannot talk coverage up.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from resumeforge.ai.keywords import find_skills, key_phrases, mentions, normalise, sentences
+from resumeforge.ai.keywords import find_skills, mentions, normalise, sentences, vocabulary_lines
+from resumeforge.ai.language import ad_language
 from resumeforge.ai.prompts import as_data, render_prompt
 from resumeforge.ai.providers.base import (
     Provider,
@@ -17,11 +19,19 @@ from resumeforge.ai.providers.base import (
     TaskInputs,
     UsageCallback,
 )
+from resumeforge.ai.screening import screening_terms
 from resumeforge.resume.schemas import Job
 
-_FIELD_LINE = re.compile(
-    r"^\s*(title|company|location|job title|employer)\s*:\s*(.+)$", re.I | re.M
-)
+# "Title: …" lines of job boards, in the six languages, each label mapped to its field.
+_FIELD_LABELS = {
+    "title": "title|job title|position|titre|intitulé du poste|poste|titel|stelle|stellentitel|"
+    "puesto|título|cargo|vaga|titolo|posizione",
+    "company": "company|employer|entreprise|société|unternehmen|firma|arbeitgeber|empresa|"
+    "azienda|società",
+    "location": "location|lieu|ort|standort|arbeitsort|ubicación|localización|localização|"
+    "local|sede|luogo",
+}
+_FIELD_LINE = re.compile(rf"^\s*({'|'.join(_FIELD_LABELS.values())})\s*:\s*(.+)$", re.I | re.M)
 _TITLE_PHRASE = re.compile(
     r"(?:looking for|seeking|hiring|recruiting)\s+(?:an?\s+|the\s+)?"
     r"((?:[A-Z][\w/&+-]*\s?){1,6})",
@@ -73,31 +83,145 @@ async def analyze_job(
 
 
 def checked_against_text(job: Job, job_text: str) -> Job:
-    """`job` keeping only the skills and keywords the text mentions, plus those it missed."""
+    """`job` keeping only what the text prints: title, company and location as printed (else
+    empty), the skills and keywords it mentions, plus the screening terms it missed."""
+    company = employer(job.company, job_text)
+    location = job.location if job.location and mentions(job_text, job.location) else ""
+    title = role_title(job.title, job_text)
+    terms = screening_terms(job_text, exclude=(job.company, company, location), title=title)
     skills = _unique([s for s in job.skills if mentions(job_text, s)] + find_skills(job_text))
-    keywords = _unique([k for k in job.keywords if mentions(job_text, k)])
-    return job.model_copy(update={"skills": skills, "keywords": keywords})
-
-
-def analyze_job_offline(job_text: str) -> Job:
-    fields = {name.lower(): value.strip() for name, value in _FIELD_LINE.findall(job_text)}
-    parts = sentences(job_text)
-    skills = find_skills(job_text)
-    return Job(
-        title=fields.get("title") or fields.get("job title") or _title_from_prose(job_text),
-        company=fields.get("company") or fields.get("employer") or _company_from_prose(job_text),
-        location=fields.get("location", ""),
-        description=" ".join(parts[:2])[:600],
-        skills=skills,
-        responsibilities=_matching(parts, _RESPONSIBILITY_CUES),
-        qualifications=_matching(parts, _REQUIREMENT_CUES),
-        keywords=_unique(skills + key_phrases(job_text)),
+    must = _unique([k for k in job.must_have if mentions(job_text, k)] + terms.must)
+    nice = _unique([k for k in job.nice_to_have if mentions(job_text, k)] + terms.nice)
+    nice = [k for k in nice if normalise(k) not in {normalise(m) for m in must}]
+    keywords = _unique([k for k in job.keywords if mentions(job_text, k)] + must + nice)
+    return job.model_copy(
+        update={
+            "title": title,
+            "company": company,
+            "location": location,
+            "skills": skills,
+            "keywords": keywords,
+            "must_have": must,
+            "nice_to_have": nice,
+            "language": ad_language(job_text),
+        }
     )
 
 
+def analyze_job_offline(job_text: str) -> Job:
+    fields = _printed_fields(job_text)
+    parts = sentences(job_text)
+    printed = fields.get("company") or _company_from_prose(job_text)
+    title = fields.get("title") or _title_from_prose(job_text)
+    job = Job(
+        title=title,
+        company=printed,
+        location=fields.get("location", ""),
+        description=" ".join(parts[:2])[:600],
+        responsibilities=_matching(parts, _RESPONSIBILITY_CUES),
+        qualifications=_matching(parts, _REQUIREMENT_CUES),
+    )
+    return checked_against_text(job, job_text)
+
+
+# A recruitment agency advertising for someone else: the employer is not named.
+_CLIENT_PHRASE = re.compile(
+    r"\b(?:our|my|the) client\b|\bon behalf of\b|\bunser(?:em|en)? kunden?\b|"
+    r"\bnotre client\b|\bnuestro cliente\b|\bnosso cliente\b|\bil nostro cliente\b",
+    re.I,
+)
+_AGENCY_NAME = re.compile(
+    r"\b(?:recruit\w*|staffing|contracts|staffsearch|selection|resourcing|personnel|appointments|"
+    r"search|talent|headhunt\w*|personalberatung|personaldienst\w*|intérim|recrutement|"
+    r"reclutamento|selección|seleção)\b",
+    re.I,
+)
+
+
+def employer(company: str, job_text: str) -> str:
+    """`company` when the ad prints it and it is the employer, else empty: an agency posting
+    for "our client" names no employer, and a name the ad never prints is not one."""
+    company = company.strip()
+    if not company or not mentions(job_text, company):
+        return ""
+    if _AGENCY_NAME.search(company) or _CLIENT_PHRASE.search(job_text):
+        return ""
+    return company
+
+
+# What follows the role in a headline: places, pay, contract codes ("Unit Manager, Kidderminster,
+# Flexi, 40K"); cut at the first separator, then at the last word that names a role.
+_HEADLINE_SEPARATOR = re.compile(r"\s{2,}|\s[-–—|]\s|,|\(|\s/\s(?=[^A-Z])")
+_HEADLINE_CODE = re.compile(
+    r"^(?:perm|permanent|temp|temporary|contract|flexi|full[- ]time|part[- ]time|ft|pt|"
+    r"m/w/d|w/m/d|h/f|f/h|m/f)\b\s*|\s+\S*(?:\d|\*|£|\$|€)\S*$|"
+    r"\s+\(?(?:m/w/d|w/m/d|h/f|f/h|m/f|f/m|m/w|w/m)\)?$",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    return frozenset(vocabulary_lines("role_words.txt"))
+
+
+def role_title(title: str, job_text: str) -> str:
+    """The role the ad names ("Unit Manager"), without the headline's place, pay and contract
+    codes; empty when the ad does not print it."""
+    role = _HEADLINE_SEPARATOR.split(title.strip())[0].strip() if title else ""
+    for _ in range(3):
+        role = _HEADLINE_CODE.sub("", role).strip()
+    words = role.split()
+    if ad_language(job_text) not in ROLE_WORD_LAST_LANGUAGES:
+        printed = role and len(words) <= MAX_TITLE_WORDS and mentions(job_text, role)
+        return role if printed else ""
+    last_role_word = max(
+        (i for i, word in enumerate(words) if word.lower().strip(".") in _role_words()), default=-1
+    )
+    if last_role_word >= 0:
+        words = words[: last_role_word + 1]
+    role = " ".join(words)
+    printed = role and len(words) <= MAX_TITLE_WORDS and mentions(job_text, role)
+    return role if printed else ""
+
+
+MAX_TITLE_WORDS = 8
+# Where the role noun ends the title ("Senior Nurse", "Backend-Entwickler"), words after it are
+# the headline's place or department; in the Romance languages they are its adjectives.
+ROLE_WORD_LAST_LANGUAGES = frozenset({"en", "de"})
+
+
+def _printed_fields(job_text: str) -> dict[str, str]:
+    """The first value of each labelled line ("Titre : …", "Company: …"), by field."""
+    fields: dict[str, str] = {}
+    for label, value in _FIELD_LINE.findall(job_text):
+        field = next(
+            name for name, labels in _FIELD_LABELS.items() if re.fullmatch(labels, label, re.I)
+        )
+        fields.setdefault(field, value.strip())
+    return fields
+
+
 def _title_from_prose(job_text: str) -> str:
-    match = _TITLE_PHRASE.search(job_text) or _TITLE_AT_COMPANY.match(job_text.lstrip())
+    for pattern in (_TITLE_PHRASE, _HIRING_PHRASE):
+        if match := pattern.search(job_text):
+            return match.group(1).strip()
+    match = _TITLE_AT_COMPANY.match(job_text.lstrip())
     return match.group(1).strip() if match else ""
+
+
+# "Le Cabinet Martel recrute un comptable", "Wir suchen einen Entwickler": the role is the
+# words after the hiring verb and its article, up to a preposition or punctuation.
+_HIRING_VERBS = (
+    r"recrute|recrutons|recherche|recherchons|sucht|suchen|buscamos|busca|precisa|procura|"
+    r"procuramos|contrata|cerca|cerchiamo|assume|assumiamo|seleziona"
+)
+_HIRING_PHRASE = re.compile(
+    rf"\b(?:{_HIRING_VERBS})\s+(?:(?:un|une|des|einen|eine|ein|um|uma|una|uno|una|a|o|un')\s*)?"
+    r"((?:[\w/'-]+)(?:\s+(?:de|di|da|do)\s+[A-Z][\w'-]+|\s+(?!(?:pour|für|zur|zum|para|per|pela|pelo|para|en|em|in|à|a|de|da|"
+    r"du|del|della|dei|des|der|die|das|im|no|na|nel|nella|et|und|y|e|ou|oder|o)\b)[\w/'-]+){0,4})",
+    re.I,
+)
 
 
 # A first line such as "Backend Engineer at Initech": the title is what stands before "at".
@@ -111,7 +235,17 @@ _COMPANY_PHRASE = re.compile(
 _NOT_A_COMPANY = {"We", "Our", "The", "This", "A", "An", "Least", "Scale", "Our Team"}
 
 
+# "Officina Meridiana cerca …", "Le Cabinet Martel recrute …": the name before the hiring verb.
+_COMPANY_BEFORE_VERB = re.compile(
+    r"(?:^|[.!?]\s+|\n)(?:(?:Le|La|Les|L'|Die|Der|Das|El|La|A|O|Il|Lo|The)\s+)?"
+    r"(?:(?:société|entreprise|firma|empresa|azienda|società|company)\s+)?"
+    rf"((?:[A-Z][\w&'.-]*\s+){{1,4}})(?:{_HIRING_VERBS}|is hiring|is looking|seeks)\b",
+)
+
+
 def _company_from_prose(job_text: str) -> str:
+    if before := _COMPANY_BEFORE_VERB.search(job_text[:600]):
+        return before.group(1).strip()
     for match in _COMPANY_PHRASE.finditer(job_text[:600]):
         name = re.split(r"[.,;]\s", match.group(1))[0].strip(" .,;'")
         if name and name not in _NOT_A_COMPANY:

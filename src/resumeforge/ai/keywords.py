@@ -8,20 +8,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import pairwise
 
 
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     """Words too common to be a keyword, from `vocabulary/stop_words.txt`."""
-    return frozenset(_vocabulary_lines("stop_words.txt"))
+    return frozenset(vocabulary_lines("stop_words.txt"))
 
 
-def _vocabulary_lines(name: str) -> list[str]:
+def vocabulary_lines(name: str) -> list[str]:
+    """The lines of `vocabulary/<name>`, comments and blanks left out."""
     text = resources.files("resumeforge.ai").joinpath(f"vocabulary/{name}").read_text("utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
@@ -64,7 +63,11 @@ class SkillTerm:
 
 def _term_pattern(aliases: list[str]) -> re.Pattern[str]:
     # Word edges that tolerate symbols inside names such as "c++", "ci/cd" or "node.js".
-    alternatives = "|".join(re.escape(alias) for alias in sorted(aliases, key=len, reverse=True))
+    # "design system" is also written "design-system".
+    alternatives = "|".join(
+        re.escape(alias).replace(r"\ ", r"[\s-]")
+        for alias in sorted(aliases, key=len, reverse=True)
+    )
     return re.compile(rf"(?<![a-z0-9+#]){'(?:' + alternatives + ')'}(?![a-z0-9+#]|\.[a-z])")
 
 
@@ -72,10 +75,21 @@ def _term_pattern(aliases: list[str]) -> re.Pattern[str]:
 def skill_vocabulary() -> tuple[SkillTerm, ...]:
     """The skills vocabulary shipped in `vocabulary/skills.txt`."""
     terms = []
-    for line in _vocabulary_lines("skills.txt"):
+    for line in vocabulary_lines("skills.txt"):
         aliases = [alias.strip().lower() for alias in line.split("|") if alias.strip()]
         terms.append(SkillTerm(canonical=aliases[0], pattern=_term_pattern(aliases)))
     return tuple(terms)
+
+
+@lru_cache(maxsize=1)
+def skill_words() -> frozenset[str]:
+    """Every single-word name or alias in the skills vocabulary ("go", "r", "excel")."""
+    names = (
+        alias.strip().lower()
+        for line in vocabulary_lines("skills.txt")
+        for alias in line.split("|")
+    )
+    return frozenset(name for name in names if name and " " not in name)
 
 
 def find_skills(text: str) -> list[str]:
@@ -95,14 +109,6 @@ def _skills_in(normalised: str) -> tuple[str, ...]:
     return tuple(name for _, name in sorted(found))
 
 
-def canonical_skill(name: str) -> str:
-    """The vocabulary's name for `name` when it knows it, else `name` normalised."""
-    found = find_skills(name)
-    if len(found) == 1 and len(normalise(name)) <= len(found[0]) + 12:
-        return found[0]
-    return normalise(name)
-
-
 def mentions(text: str, keyword: str) -> bool:
     """Whether normalised `text` mentions `keyword` (a skill by any alias, or a phrase)."""
     return keyword_pattern(keyword).search(normalise(text)) is not None
@@ -111,29 +117,30 @@ def mentions(text: str, keyword: str) -> bool:
 @lru_cache(maxsize=4096)
 def keyword_pattern(keyword: str) -> re.Pattern[str]:
     """The pattern for a vocabulary skill (all its aliases) or, failing that, the phrase."""
+    normalised = normalise(keyword)
     for term in skill_vocabulary():
-        if term.canonical == keyword:
+        if term.canonical == normalised or term.pattern.fullmatch(normalised):
             return term.pattern
-    return _term_pattern([normalise(keyword)])
+    return _term_pattern(phrase_variants(normalised))
 
 
-def key_phrases(text: str, *, limit: int = 15) -> list[str]:
-    """Frequent two-word phrases and single words outside the stop list, most frequent first."""
-    counts: Counter[str] = Counter()
-    for sentence in sentences(text):
-        tokens = [w for w in words(sentence) if not w.isdigit()]
-        for first, second in pairwise(tokens):
-            if _phrase_word(first) and _phrase_word(second):
-                counts[f"{first} {second}"] += 1
-        for token in tokens:
-            if _phrase_word(token) and len(token) > 3:
-                counts[token] += 1
-    # A phrase said twice, or a word said three times, is what the text is about.
-    ranked = [
-        phrase for phrase, count in counts.most_common() if count >= (2 if " " in phrase else 3)
-    ]
-    return ranked[:limit]
+_BRACKETED = re.compile(r"^(?P<long>[^()]+?)\s*\((?P<short>[^()]+)\)$")
 
 
-def _phrase_word(word: str) -> bool:
-    return word not in stop_words() and word.isalpha() and len(word) > 2
+def phrase_variants(phrase: str) -> list[str]:
+    """The ways a normalised phrase is written: "hyperion financial management (hfm)" is also
+    "hyperion financial management" and "hfm"; "financials" is "financial"; British and
+    American spellings ("organisational", "organizational") are one."""
+    variants = {phrase}
+    if bracketed := _BRACKETED.match(phrase):
+        variants |= {bracketed.group("long").strip(), bracketed.group("short").strip()}
+    for variant in list(variants):
+        variants.add(re.sub(r"(?<=[a-z]{3})is(ation|e\b|ed\b|es\b|ing\b)", r"iz\1", variant))
+        variants.add(re.sub(r"(?<=[a-z]{3})iz(ation|e\b|ed\b|es\b|ing\b)", r"is\1", variant))
+        variants.add(re.sub(r"(?<=[aeiou][a-z])ll(ing|ed)\b", r"l\1", variant))
+        variants.add(re.sub(r"(?<=[aeiou][a-z])(?<!l)l(ing|ed)\b", r"ll\1", variant))
+        if len(variant) > 4 and variant.endswith("s") and not variant.endswith("ss"):
+            variants.add(variant[:-1])
+        elif len(variant) > 3 and variant[-1].isalpha():
+            variants.add(variant + "s")
+    return sorted(v for v in variants if v)

@@ -10,10 +10,11 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, Field
 
-from resumeforge.ai.keywords import find_skills, key_phrases, mentions, normalise
+from resumeforge.ai.keywords import mentions, normalise
+from resumeforge.ai.screening import screening_terms
 from resumeforge.resume.schemas import Job, Resume
 
-MAX_JOB_KEYWORDS = 30
+MAX_JOB_KEYWORDS = 40
 
 
 class Coverage(BaseModel):
@@ -23,14 +24,16 @@ class Coverage(BaseModel):
 
 
 def job_keywords(job: Job, job_text: str) -> list[str]:
-    """The job's keywords, each one actually said in the job text: skills first, then phrases."""
-    candidates = [*job.skills, *find_skills(job_text), *job.keywords, *key_phrases(job_text)]
+    """The job's screening terms, must-haves first, each one said in the job text (the ad's own
+    terms when the job carries none)."""
+    candidates = job.keywords or screening_terms(job_text).all
     keywords: list[str] = []
+    seen: set[str] = set()
     for candidate in candidates:
-        found = find_skills(candidate)
-        keyword = found[0] if len(found) == 1 else normalise(candidate)
-        if keyword and keyword not in keywords and mentions(job_text, keyword):
-            keywords.append(keyword)
+        key = normalise(candidate)
+        if key and key not in seen and mentions(job_text, candidate):
+            seen.add(key)
+            keywords.append(candidate)
     return keywords[:MAX_JOB_KEYWORDS]
 
 

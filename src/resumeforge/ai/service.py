@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable, Collection, Sequence
 import structlog
 from pydantic import BaseModel
 
-from resumeforge.ai.cover_letter import cover_letter_request, grounded_cover_letter
+from resumeforge.ai.cover_letter import write_cover_letter
 from resumeforge.ai.errors import NothingToTailor, ProviderError
 from resumeforge.ai.grounding import ground_resume, user_sourced_facts
 from resumeforge.ai.jobs_analysis import analyze_job
@@ -182,7 +182,7 @@ class _Run:
         await self.stage("writing")
         request = tailoring_request(self.resume, job, self.job_text, keywords)
         answer = await provider.generate(request, on_usage=self.record_usage)
-        letter, letter_reverts = await self.letter(provider, job)
+        letter, letter_reverts, letter_notes = await self.letter(provider, job)
         plan = TailoringPlan(
             provider=provider.name,
             model=answer.model,
@@ -191,7 +191,7 @@ class _Run:
             edits=answer.output,
             cover_letter=letter,
             cover_letter_reverted=letter_reverts,
-            notes=answer.output.notes[:10] + ([fell_back] if fell_back else []),
+            notes=answer.output.notes[:10] + letter_notes + ([fell_back] if fell_back else []),
             fell_back_to_offline=bool(fell_back),
         )
         resume, report = realise_plan(self.resume, plan, usage=self.usage)
@@ -199,11 +199,18 @@ class _Run:
             resume=resume, cover_letter=letter, job=job, report=report, plan=plan
         )
 
-    async def letter(self, provider: Provider, job: Job) -> tuple[CoverLetter | None, list[Revert]]:
+    async def letter(
+        self, provider: Provider, job: Job
+    ) -> tuple[CoverLetter | None, list[Revert], list[str]]:
         if not self.cover_letter:
-            return None, []
-        request = cover_letter_request(
-            self.resume, job, self.job_text, length=self.letter_length, tone=self.letter_tone
+            return None, [], []
+        outcome = await write_cover_letter(
+            provider,
+            self.resume,
+            job,
+            self.job_text,
+            length=self.letter_length,
+            tone=self.letter_tone,
+            on_usage=self.record_usage,
         )
-        answer = await provider.generate(request, on_usage=self.record_usage)
-        return grounded_cover_letter(answer.output, self.resume, job)
+        return outcome.letter, outcome.reverted, outcome.notes

@@ -1,0 +1,58 @@
+"""Which of the supported languages a text is written in, and that language's function words.
+
+Function words come from the stopwords-iso collection (the `stopwordsiso` package): a
+maintained open list per language, which is also what tells the languages apart here, by the
+share of a text's words each list claims.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import stopwordsiso
+
+from resumeforge.ai.keywords import normalise
+
+SUPPORTED_LANGUAGES = ("en", "de", "fr", "es", "pt", "it")
+DEFAULT_LANGUAGE = "en"
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+# Below this lead over the runner-up, as a share of the words, the text is too short to tell.
+_MIN_SHARE_LEAD = 0.01
+
+
+@lru_cache(maxsize=len(SUPPORTED_LANGUAGES))
+def _stopwords(language: str) -> frozenset[str]:
+    return frozenset(normalise(word) for word in stopwordsiso.stopwords(language))
+
+
+def detect_language(text: str) -> str:
+    """The ISO 639-1 code of the supported language `text` is in; English when unsure.
+
+    Each word votes for the languages whose function-word list holds it, a word that several
+    lists share ("de", "a") splitting its vote among them.
+    """
+    tokens = _WORD.findall(normalise(text))[:4000]
+    lists = {language: _stopwords(language) for language in SUPPORTED_LANGUAGES}
+    votes = dict.fromkeys(SUPPORTED_LANGUAGES, 0.0)
+    for token in tokens:
+        holders = [language for language, words in lists.items() if token in words]
+        for language in holders:
+            votes[language] += 1 / len(holders)
+    best = max(votes, key=lambda language: votes[language])
+    runner_up = max(vote for language, vote in votes.items() if language != best)
+    lead = (votes[best] - runner_up) / len(tokens) if tokens else 0.0
+    return best if lead >= _MIN_SHARE_LEAD else DEFAULT_LANGUAGE
+
+
+def ad_language(job_text: str) -> str:
+    return detect_language(job_text)
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """The function words of every supported language, less any that name a known skill."""
+    from resumeforge.ai.keywords import skill_words
+
+    words = frozenset().union(*(_stopwords(language) for language in SUPPORTED_LANGUAGES))
+    return words - skill_words()

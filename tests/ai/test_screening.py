@@ -1,0 +1,184 @@
+"""Screening terms and the grounded job fields, on fictional ads in the six languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from resumeforge.ai.jobs_analysis import analyze_job_offline, checked_against_text, role_title
+from resumeforge.ai.keywords import mentions, normalise
+from resumeforge.ai.language import detect_language
+from resumeforge.ai.matching import coverage
+from resumeforge.resume.schemas import Job
+
+AGENCY_AD = """Title: Staff Nurse RGN, Harrowgate, Days, 34K
+Company: Bluebell Healthcare Recruitment
+Description: Our client, a 60 bedded independent hospital near Harrowgate, is looking for a
+Staff Nurse to join its surgical ward. Excellent salary, free parking and a generous pension.
+Essential: RGN with current NMC registration. Experience in post-operative care and wound
+management. Knowledge of infection control and medicines management. Good IT skills.
+Desirable: mentorship qualification, ALS certification.
+Please send your CV to jobs@bluebell.example or call 01632 960000. Visit www.bluebell.example
+"""
+
+TECH_AD = """We are hiring a Platform Engineer to join Quillmark in Leeds. You will run services on
+AWS (ECS, RDS) and build pipelines with Terraform.
+
+Requirements: 3+ years of experience with Python and Postgres; familiarity with CI/CD
+(GitHub Actions or GitLab CI); strong grasp of SQL query tuning and observability tooling
+(Grafana, Prometheus). Experience with Kafka is a plus. We offer a bonus and 30 days holiday.
+"""
+
+ADS = {
+    "de": """Titel: Pflegefachkraft (m/w/d), Teilzeit, Köln
+Die Rheinblick Klinik sucht eine Pflegefachkraft für die Intensivstation.
+Ihre Aufgaben:
+- Sie versorgen Patienten nach Operationen.
+Ihr Profil:
+- Abgeschlossene Ausbildung als Pflegefachkraft
+- Erfahrung in der Intensivpflege
+- Kenntnisse in Wundmanagement und Hygienemanagement
+- Gute Deutschkenntnisse
+Wir bieten: 30 Tage Urlaub und eine betriebliche Altersvorsorge.
+""",
+    "fr": """Titre : Développeur Python H/F
+La société Ardoise Numérique recrute un développeur Python pour son équipe de Nantes.
+Vos missions :
+- Concevoir des API avec Django et PostgreSQL.
+Votre profil :
+- Expérience de trois ans en développement Python
+- Maîtrise de Django et de Docker
+- Connaissance de Kubernetes appréciée
+- Anglais courant
+Nous offrons : tickets restaurant et mutuelle.
+""",
+    "es": """Olivar Asesores busca un Contable para su oficina de Sevilla.
+Funciones:
+- Cierre contable mensual y conciliaciones bancarias.
+Requisitos:
+- Grado en Administración y Dirección de Empresas
+- Experiencia con SAP y Excel avanzado
+- Conocimientos de normativa NIIF
+- Se valorará nivel alto de inglés
+Ofrecemos: contrato indefinido y salario competitivo.
+""",
+    "pt": """A Onda Clara procura um Engenheiro de Dados para a equipa de Porto.
+Responsabilidades:
+- Construir pipelines em Python e Spark.
+Requisitos:
+- Licenciatura em Engenharia Informática
+- Experiência com Python, Spark e SQL
+- Conhecimentos de Airflow
+- Inglês fluente
+Oferecemos: seguro de saúde e horário flexível.
+""",
+    "it": """Studio Ponte cerca un Progettista Meccanico per la sede di Bologna.
+Mansioni:
+- Progettazione di attrezzature con SolidWorks.
+Requisiti:
+- Diploma di perito meccanico o laurea in Ingegneria Meccanica
+- Esperienza con SolidWorks e AutoCAD
+- Conoscenza della lingua inglese
+Offriamo: buoni pasto e auto aziendale.
+""",
+}
+
+
+def _keys(terms: list[str]) -> set[str]:
+    return {normalise(term) for term in terms}
+
+
+def test_agency_ad_names_no_employer_and_cleans_the_headline() -> None:
+    job = analyze_job_offline(AGENCY_AD)
+
+    assert job.company == ""
+    assert job.title == "Staff Nurse RGN"
+    assert job.language == "en"
+
+
+def test_screening_terms_are_what_a_recruiter_screens_for() -> None:
+    job = analyze_job_offline(AGENCY_AD)
+    terms = " | ".join(_keys(job.keywords))
+
+    for wanted in ("rgn", "nmc registration", "infection control", "it skills"):
+        assert wanted in terms, (wanted, terms)
+    assert "mentorship" in " ".join(_keys(job.nice_to_have))
+    for unwanted in ("harrowgate", "parking", "pension", "salary", "bluebell", "www", "cv"):
+        assert unwanted not in terms, (unwanted, terms)
+
+
+def test_technical_ad_terms_keep_the_products_and_leave_the_pitch() -> None:
+    job = analyze_job_offline(TECH_AD)
+    must, nice = _keys(job.must_have), _keys(job.nice_to_have)
+
+    assert {"python", "ecs", "rds", "github actions", "grafana", "prometheus"} <= must
+    assert any("ci/cd" in term for term in must)
+    assert "kafka" in nice
+    assert not any(word in " ".join(must | nice) for word in ("leeds", "bonus", "holiday"))
+    assert job.company == "Quillmark"
+
+
+@pytest.mark.parametrize(
+    ("text", "keyword"),
+    [
+        ("Designed Postgres schemas for billing.", "PostgreSQL"),
+        ("Registered General Nurse since 2015.", "RGN"),
+        ("Set up continuous integration for six services.", "CI/CD"),
+        ("Ran the month-end close in HFM.", "Hyperion Financial Management (HFM)"),
+        ("Strong organizational skills.", "organisational skills"),
+    ],
+)
+def test_abbreviations_and_variants_count_in_coverage(text: str, keyword: str) -> None:
+    assert mentions(text, keyword)
+    assert coverage([keyword], text).ratio == 1.0
+
+
+@pytest.mark.parametrize("language", sorted(ADS))
+def test_ads_in_other_languages_are_read_in_their_language(language: str) -> None:
+    job = analyze_job_offline(ADS[language])
+
+    assert detect_language(ADS[language]) == language
+    assert job.language == language
+    assert job.title and mentions(ADS[language], job.title)
+    assert job.company and mentions(ADS[language], job.company)
+    assert len(job.must_have) >= 3
+    joined = " ".join(_keys(job.keywords))
+    for benefit in ("urlaub", "mutuelle", "salario", "seguro", "buoni"):
+        assert benefit not in joined
+
+
+def test_other_languages_find_their_tools_and_languages() -> None:
+    found = {language: _keys(analyze_job_offline(ad).keywords) for language, ad in ADS.items()}
+
+    assert any("wundmanagement" in term for term in found["de"])
+    assert {"django", "docker"} <= found["fr"]
+    assert {"sap", "excel"} <= found["es"]
+    assert {"python", "spark", "sql", "airflow"} <= found["pt"]
+    assert {"solidworks", "autocad"} <= found["it"]
+    assert "anglais" in " ".join(found["fr"]) and "inglese" in " ".join(found["it"])
+
+
+def test_a_model_job_keeps_only_what_the_ad_prints() -> None:
+    answer = Job(
+        title="Platform Engineer with 10 years at Google leading 400 engineers",
+        company="Globex Dynamics",
+        location="Mars",
+        keywords=["python", "quantum computing"],
+        must_have=["python", "blockchain"],
+    )
+
+    job = checked_against_text(answer, TECH_AD)
+
+    assert job.company == "" and job.location == ""
+    assert job.title == "Platform Engineer"  # the role as the ad prints it, claims cut away
+    assert "quantum computing" not in job.keywords and "blockchain" not in job.must_have
+    assert "python" in _keys(job.must_have)
+
+
+def test_a_padded_model_title_falls_back_to_the_role_the_ad_prints() -> None:
+    assert role_title("Platform Engineer", TECH_AD) == "Platform Engineer"
+    assert role_title("Community RMN West Midlands", "Community RMN West Midlands") == (
+        "Community RMN"
+    )
+    assert role_title("Unit Manager, Kidderminster, PERM, 45K", "Unit Manager, Kidderminster") == (
+        "Unit Manager"
+    )
