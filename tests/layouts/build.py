@@ -132,6 +132,7 @@ def _build_family(folder: Path, family: Family, count: int) -> BuiltFamily:
             _dates_as_iso(truth, resume)
         if not rendered.phone_printed:
             truth["phone"] = ""
+        truth["pages"] = page_count(out)
         try:
             check_truth_is_printed(truth, printed_text(out))
         except TruthNotPrinted as wrong:
@@ -186,6 +187,17 @@ def _docx_part_text(xml: str) -> str:
         else:
             pieces.append("\t" if token == "<w:tab/>" else "\n")
     return "".join(pieces)
+
+
+def page_count(document: Path) -> int | None:
+    """Pages of a PDF; None for a DOCX, whose pages only a word processor's layout knows."""
+    if document.suffix != ".pdf":
+        return None
+    pdf = pdfium.PdfDocument(document)
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
 
 
 def _squeezed(text: str) -> str:

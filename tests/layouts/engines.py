@@ -73,7 +73,13 @@ def offline_html(html: str) -> str:
 def run(command: list[str], *, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run an engine; a failure raises with the end of what it printed."""
     done = subprocess.run(
-        command, cwd=cwd, capture_output=True, text=True, timeout=ENGINE_TIMEOUT, check=False
+        command,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        errors="replace",
+        timeout=ENGINE_TIMEOUT,
+        check=False,
     )
     if done.returncode != 0:
         said = (done.stderr or done.stdout).strip()[-1500:]
