@@ -277,6 +277,15 @@ FAMILIES: tuple[Family, ...] = (
         _latex("sidebar"),
         scripts=TEX_SCRIPTS,
     ),
+    Family(
+        "latex-curve",
+        "latex",
+        False,
+        "LaTeX curve class: name and contact as headers, rubrics with dates in the margin",
+        "pdf",
+        _latex("curve"),
+        scripts=TEX_SCRIPTS,
+    ),
     # Word documents from python-docx
     Family(
         "docx-styles",

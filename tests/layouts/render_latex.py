@@ -1,5 +1,6 @@
 """LaTeX from Debian's TeX Live: an article-class résumé of the kind most LaTeX templates are
-(small-caps headings over a rule, tabular* rows with dates flush right, itemized bullets).
+(small-caps headings over a rule, tabular* rows with dates flush right, itemized bullets), a
+two-column one with paracol, and the curve class (dates in the margin of each rubric).
 
 moderncv needs fontawesome5 (texlive-fonts-extra, 500 MB) and europecv no longer compiles with
 TeX Live 2022's hook rules, so neither is a family here."""
@@ -145,8 +146,59 @@ def sidebar_tex(resume: FictionalResume) -> str:
     )  # fmt: skip
 
 
-LATEX_LAYOUTS = {"article": article_tex, "sidebar": sidebar_tex}
+def _rubric(resume: FictionalResume, kind: str, heading: str) -> str:
+    """One section of the curve class: a rubric of entries with the dates in its margin."""
+    entries = []
+    if kind == "work":
+        for role in resume.roles:
+            dates = tex(resume.dates(role.start, role.end))
+            entries.append(
+                f"\\entry*[{dates}] \\textbf{{{tex(role.title)}}}, "
+                f"{tex(role.employer)}, {tex(role.city)}.\\par\n{_items(resume, role.highlights)}"
+            )
+    elif kind == "education":
+        for study in resume.studies:
+            entries.append(
+                f"\\entry*[{tex(resume.dates(study.start, study.end))}] "
+                f"\\textbf{{{tex(study.institution)}}}, {tex(resume.degree_line(study))}."
+            )
+    elif kind == "skills":
+        entries += [f"\\entry*[{tex(g.name)}] {tex(', '.join(g.keywords))}" for g in resume.skills]
+    elif kind == "languages":
+        entries += [f"\\entry*[{tex(n)}] {tex(level)}" for n, level in resume.spoken]
+    elif kind == "summary":
+        entries.append(f"\\entry* {tex(resume.summary)}")
+    else:
+        entries.append(f"\\entry* {tex(', '.join(resume.interests))}")
+    return f"\\begin{{rubric}}{{{tex(heading)}}}\n" + "\n".join(entries) + "\n\\end{rubric}\n"
+
+
+def curve_tex(resume: FictionalResume) -> tuple[str, dict[str, str]]:
+    """The curve class: name and contact as page headers, each section a rubric file."""
+    rubrics = {
+        f"rubric{i}": _rubric(resume, kind, heading)
+        for i, (kind, heading) in enumerate(resume.headings.items())
+    }
+    contact = (
+        f"{tex(resume.email)}\\\\{tex(resume.phone)}\\\\{tex(resume.city)}, {tex(resume.region)}"
+    )
+    document = (
+        "\\documentclass[a4paper,11pt]{curve}\n" + PREAMBLE +
+        "\\usepackage[margin=2cm]{geometry}\n"
+        f"\\leftheader{{{{\\Huge\\bfseries {tex(resume.name)}}}\\\\[4pt]{tex(resume.label)}}}\n"
+        f"\\rightheader{{{contact}}}\n"
+        "\\begin{document}\n\\makeheaders[c]\n"
+        + "".join(f"\\makerubric{{{name}}}\n" for name in rubrics)
+        + "\\end{document}\n"
+    )  # fmt: skip
+    return document, rubrics
 
 
 def latex_pdf(resume: FictionalResume, layout: str, out: Path) -> None:
-    compile_latex(LATEX_LAYOUTS[layout](resume), out)
+    if layout == "curve":
+        document, rubrics = curve_tex(resume)
+        compile_latex(document, out, inputs=rubrics)
+    elif layout == "sidebar":
+        compile_latex(sidebar_tex(resume), out)
+    else:
+        compile_latex(article_tex(resume), out)
