@@ -42,6 +42,7 @@ class Group:
     tally: Tally = field(default_factory=Tally)
     retentions: list[Retention] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)
 
     @property
     def worst_retention(self) -> Retention | None:
@@ -54,6 +55,7 @@ class Group:
         self.tally.documents += other.tally.documents
         self.retentions += other.retentions
         self.failures += other.failures
+        self.pages += other.pages
 
 
 def parse_as_upload(document: Path) -> dict[str, object]:
@@ -80,6 +82,8 @@ def family_group(built: BuiltFamily) -> Group:
     group = Group(built.family.name, "tuned" if built.family.tuned else "held-out")
     for document, truth in zip(built.documents, built.truths(), strict=True):
         score_one(document, truth, group)
+        if truth.get("pages"):
+            group.pages.append(int(truth["pages"]))
     return group
 
 
@@ -114,8 +118,9 @@ def print_row(group: Group) -> None:
     )
     low = f"{worst.share:6.1%}" if worst else "     -"
     kind = {"tuned": "T", "held-out": "H"}.get(group.kind, " ")
+    pages = f"{min(group.pages)}-{max(group.pages)}" if group.pages else "-"
     print(
-        f"{group.label[:30]:30} {kind} {group.tally.documents:3d} {cells} "
+        f"{group.label[:30]:30} {kind} {group.tally.documents:3d} {pages:>5} {cells} "
         f"{group.tally.overall:7.3f} {retained:7.1%} {low:>7}"
     )
 
@@ -136,7 +141,7 @@ def main() -> int:
     more, more_rows = corpus_groups("resumes-more")
 
     print(
-        f"{'family / document':30} ? {'n':>3} {'name':>5} {'sect.':>5} {'exper':>5} "
+        f"{'family / document':30} ? {'n':>3} {'pages':>5} {'name':>5} {'sect.':>5} {'exper':>5} "
         f"{'educ.':>5} {'skill':>5} {'overall':>7} {'words':>7} {'lowest':>7}"
     )
     for group in groups:
@@ -152,7 +157,7 @@ def main() -> int:
             if group.kind == kind:
                 total.absorb(group)
         totals.append(total)
-    print("-" * 96)
+    print("-" * 102)
     for total in (*totals, shared, more):
         print_row(total)
     print(

@@ -89,18 +89,19 @@ def size_for(family: Family, index: int) -> str:
 
 def build(count: int = TESTS_COUNT, *, families: Iterable[Family] = FAMILIES) -> BuiltCorpus:
     """The corpus of `count` documents per family, built now or read from the cache."""
-    folder = OUT_ROOT / f"{generator_hash()}-n{count}"
-    manifest = folder / "manifest.json"
+    digest = generator_hash()
+    folder = OUT_ROOT / f"{digest}-n{count}"
     chosen = list(families)
-    if manifest.exists():
-        cached = _read_manifest(folder, manifest, chosen)
+    # A build of as many documents or more holds these: document i is the same in both.
+    for larger in _builds_of(digest, at_least=count):
+        cached = _read_manifest(larger, larger / "manifest.json", chosen, count)
         if cached is not None:
             return cached
     folder.mkdir(parents=True, exist_ok=True)
     workers = max(1, min(2, os.cpu_count() or 1))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         built = list(pool.map(lambda family: _build_family(folder, family, count), chosen))
-    _write_manifest(manifest, built)
+    _write_manifest(folder / "manifest.json", built)
     _drop_stale_builds(keep=folder)
     return BuiltCorpus(folder, built)
 
@@ -132,6 +133,7 @@ def _build_family(folder: Path, family: Family, count: int) -> BuiltFamily:
             _dates_as_iso(truth, resume)
         if not rendered.phone_printed:
             truth["phone"] = ""
+        truth["pages"] = page_count(out)
         try:
             check_truth_is_printed(truth, printed_text(out))
         except TruthNotPrinted as wrong:
@@ -188,6 +190,17 @@ def _docx_part_text(xml: str) -> str:
     return "".join(pieces)
 
 
+def page_count(document: Path) -> int | None:
+    """Pages of a PDF; None for a DOCX, whose pages only a word processor's layout knows."""
+    if document.suffix != ".pdf":
+        return None
+    pdf = pdfium.PdfDocument(document)
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
 def _squeezed(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold().replace("\u00ad", "-")
     text = text.replace("’", "'")  # word processors curl typed apostrophes
@@ -198,14 +211,41 @@ class TruthNotPrinted(AssertionError):
     """The truth names something the rendered document does not show: the truth would lie."""
 
 
+_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", unicodedata.normalize("NFKC", text).casefold())
+
+
+def _same_word(wanted: str, seen: str) -> bool:
+    # PDF text of right-to-left script may come out in visual order, letter by letter.
+    return seen == wanted or (bool(_RTL.search(wanted)) and seen == wanted[::-1])
+
+
+def _printed(item: str, page: str, page_words: list[str]) -> bool:
+    """On the page as one run of text, or as its words in order (a layout may print a date
+    or a line break between the words of a wrapped name)."""
+    if _squeezed(item) in page:
+        return True
+    wanted, position = _words(item), 0
+    for word in wanted:
+        while position < len(page_words) and not _same_word(word, page_words[position]):
+            position += 1
+        if position == len(page_words):
+            return False
+        position += 1
+    return bool(wanted)
+
+
 def check_truth_is_printed(truth: dict[str, Any], text: str) -> None:
-    page = _squeezed(text)
+    page, page_words = _squeezed(text), _words(text)
     wanted = [truth["name"], truth["email"], *truth["sections"]]
     wanted += [e["organization"] for e in truth["experience"]]
     wanted += [e["title"] for e in truth["experience"]]
     wanted += [e["institution"] for e in truth["education"]]
     wanted += truth["skills_sample"]
-    absent = [item for item in wanted if _squeezed(item) not in page]
+    absent = [item for item in wanted if not _printed(item, page, page_words)]
     if absent:
         raise TruthNotPrinted(f"{truth['family']} seed {truth['seed']} does not print {absent}")
 
@@ -222,14 +262,28 @@ def _write_manifest(manifest: Path, built: list[BuiltFamily]) -> None:
     manifest.write_text(json.dumps(rows, indent=2), encoding="utf-8")
 
 
-def _read_manifest(folder: Path, manifest: Path, chosen: list[Family]) -> BuiltCorpus | None:
+def _builds_of(digest: str, *, at_least: int) -> list[Path]:
+    """Finished builds of this generator with at least `at_least` documents, smallest first."""
+    found = []
+    for folder in OUT_ROOT.glob(f"{digest}-n*"):
+        count = folder.name.rsplit("-n", 1)[1]
+        if count.isdigit() and int(count) >= at_least and (folder / "manifest.json").exists():
+            found.append((int(count), folder))
+    return [folder for _, folder in sorted(found)]
+
+
+def _read_manifest(
+    folder: Path, manifest: Path, chosen: list[Family], count: int
+) -> BuiltCorpus | None:
     rows = json.loads(manifest.read_text(encoding="utf-8"))
     if any(family.name not in rows or rows[family.name]["missing"] for family in chosen):
         return None  # a family is new or its engine was missing last time: try again
     return BuiltCorpus(
         folder,
         [
-            BuiltFamily(family, [folder / family.name / n for n in rows[family.name]["documents"]])
+            BuiltFamily(
+                family, [folder / family.name / n for n in rows[family.name]["documents"][:count]]
+            )
             for family in chosen
         ],
     )

@@ -73,7 +73,13 @@ def offline_html(html: str) -> str:
 def run(command: list[str], *, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run an engine; a failure raises with the end of what it printed."""
     done = subprocess.run(
-        command, cwd=cwd, capture_output=True, text=True, timeout=ENGINE_TIMEOUT, check=False
+        command,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        errors="replace",
+        timeout=ENGINE_TIMEOUT,
+        check=False,
     )
     if done.returncode != 0:
         said = (done.stderr or done.stdout).strip()[-1500:]
@@ -139,11 +145,13 @@ def libreoffice_convert(
     return produced
 
 
-def compile_latex(tex: str, out: Path) -> None:
-    """pdflatex, twice when needed for page references, in a scratch folder."""
+def compile_latex(tex: str, out: Path, *, inputs: dict[str, str] | None = None) -> None:
+    """pdflatex in a scratch folder; `inputs` are further .tex files the document reads."""
     compiler = pdflatex()
     with tempfile.TemporaryDirectory(prefix="layout-tex-") as folder:
         work = Path(folder)
+        for name, text in (inputs or {}).items():
+            (work / f"{name}.tex").write_text(text, encoding="utf-8")
         (work / "resume.tex").write_text(tex, encoding="utf-8")
         run([compiler, "-interaction=nonstopmode", "-halt-on-error", "resume.tex"], cwd=work)
         shutil.copyfile(work / "resume.pdf", out)

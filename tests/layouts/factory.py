@@ -150,7 +150,8 @@ PRESENT_WORDS: dict[str, tuple[str, ...]] = {
 }
 DATE_STYLES = ("short", "long", "numeric", "iso", "dotted", "year")
 DASHES = (" – ", " - ", " — ", "–")
-BULLETS = ("•", "–", "▪", "◦", "➢", "✓", "-", "*")
+# "none": the achievements are one paragraph, not a list.
+BULLETS = ("•", "–", "▪", "◦", "➢", "✓", "-", "*", "none")
 
 TITLES: dict[str, tuple[str, ...]] = {
     "en": ("Data Engineer", "Software Developer", "Project Manager", "Marketing Analyst",
@@ -196,11 +197,11 @@ CITIES: dict[str, tuple[tuple[str, str], ...]] = {
 }  # fmt: skip
 PHONES: dict[str, str] = {
     "en": "+44 7700 9{a:02d} {b:03d}",
-    "de": "+49 151 2{a:02d} {b:03d}4",
-    "fr": "+33 6 1{a:01d} {b:03d} 22 {a:02d}",
-    "es": "+34 612 {a:02d}{b:01d} {b:03d}",
-    "pt": "+351 912 {a:02d}{b:01d} {b:03d}",
-    "it": "+39 347 {a:02d}{b:01d} {b:03d}",
+    "de": "+49 151 {c:03d} {b:03d}{a:02d}",
+    "fr": "+33 6 {a:02d} {c:03d} {b:03d}",
+    "es": "+34 612 {c:03d} {b:03d}",
+    "pt": "+351 912 {c:03d} {b:03d}",
+    "it": "+39 347 {c:03d} {b:04d}",
 }
 INSTITUTIONS: dict[str, tuple[str, ...]] = {
     "en": (
@@ -456,6 +457,10 @@ class FictionalResume:
     def dates(self, start: YearMonth, end: YearMonth | None) -> str:
         return f"{self.date(start)}{self.dash}{self.date(end)}"
 
+    def paragraph_of(self, highlights: list[str]) -> str:
+        """The achievements as one paragraph, for the bullet style "none"."""
+        return " ".join(f"{item}." for item in highlights)
+
     def degree_line(self, study: Study) -> str:
         return f"{study.degree}{self.degree_joiner}{study.area}"
 
@@ -584,7 +589,7 @@ def make_resume(
     titles += [rng.choice(TITLES[language]) for _ in range(role_count - len(titles))]
     roles = _career(rng, language, titles, bullet_count)
     studies = _studies(rng, language, study_count, before=roles[-1].start.year)
-    a, b = rng.randint(10, 99), rng.randint(100, 999)
+    a, b, c = rng.randint(10, 99), rng.randint(100, 999), rng.randint(100, 999)
     label = titles[0]
     headings = _headings(rng, language)
     return FictionalResume(
@@ -594,7 +599,7 @@ def make_resume(
         name=name,
         label=label,
         email=f"{handle}@{rng.choice(DOMAINS)}",
-        phone=PHONES[language].format(a=a % 10 if language == "fr" else a, b=b),
+        phone=PHONES[language].format(a=a, b=b, c=c),
         city=city,
         region=region,
         website=f"{handle.replace('.', '')}.example.net",

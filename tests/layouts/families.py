@@ -82,9 +82,20 @@ def _rendercv(theme: str) -> Renderer:
     return render
 
 
-def _latex(resume: FictionalResume, out: Path) -> Rendered:
-    render_latex.latex_pdf(resume, out)
-    return Rendered(out)
+def _latex(layout: str) -> Renderer:
+    def render(resume: FictionalResume, out: Path) -> Rendered:
+        render_latex.latex_pdf(resume, layout, out)
+        return Rendered(out)
+
+    return render
+
+
+def _docx_through_libreoffice(layout: str) -> Renderer:
+    def render(resume: FictionalResume, out: Path) -> Rendered:
+        render_docx.docx_as_pdf(resume, layout, out)
+        return Rendered(out)
+
+    return render
 
 
 def _docx(layout: str) -> Renderer:
@@ -254,7 +265,25 @@ FAMILIES: tuple[Family, ...] = (
         False,
         "LaTeX article: small-caps ruled headings, dates flush right, itemize",
         "pdf",
-        _latex,
+        _latex("article"),
+        scripts=TEX_SCRIPTS,
+    ),
+    Family(
+        "latex-sidebar",
+        "latex",
+        True,
+        "LaTeX paracol: a tinted left column with contact, skills, languages",
+        "pdf",
+        _latex("sidebar"),
+        scripts=TEX_SCRIPTS,
+    ),
+    Family(
+        "latex-curve",
+        "latex",
+        False,
+        "LaTeX curve class: name and contact as headers, rubrics with dates in the margin",
+        "pdf",
+        _latex("curve"),
         scripts=TEX_SCRIPTS,
     ),
     # Word documents from python-docx
@@ -314,6 +343,22 @@ FAMILIES: tuple[Family, ...] = (
         "HTML (timeline layout) through LibreOffice to ODT, then PDF",
         "pdf",
         _libreoffice("timeline"),
+    ),
+    Family(
+        "libreoffice-docx-pdf",
+        "libreoffice",
+        True,
+        "Word tables layout exported to PDF by LibreOffice",
+        "pdf",
+        _docx_through_libreoffice("tables"),
+    ),
+    Family(
+        "docx-header",
+        "python-docx",
+        False,
+        "Word, name, photo and contact in the page header; dates lead each entry at a tab",
+        "docx",
+        _docx("header"),
     ),
 )
 

@@ -8,6 +8,7 @@ floating text box, or with nothing but bold lines and typed bullets.
 from __future__ import annotations
 
 import io
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
+from tests.layouts.engines import libreoffice_convert
 from tests.layouts.factory import FictionalResume
 from tests.layouts.images import portrait_png
 
@@ -43,6 +45,9 @@ def _paragraph(
 
 
 def _bullets(where: Container, resume: FictionalResume, items: list[str], *, styled: bool) -> None:
+    if resume.bullet == "none":
+        _paragraph(where, resume.paragraph_of(items))
+        return
     for item in items:
         if styled:
             where.add_paragraph(item, style="List Bullet")
@@ -290,6 +295,46 @@ def text_box_docx(resume: FictionalResume, out: Path) -> None:
     _save(document, out)
 
 
+# --- contact details in the page header ----------------------------------------------------------
+
+
+def header_docx(resume: FictionalResume, out: Path) -> None:
+    """Name, photo and contact in the page's header (repeated on every page); dates lead lines."""
+    document = Document()
+    header = document.sections[0].header
+    top = header.paragraphs[0]
+    if resume.photo:
+        top.add_run().add_picture(io.BytesIO(portrait_png(resume.seed)), Cm(1.6))
+        top.add_run("  ")
+    name = top.add_run(resume.name)
+    name.bold, name.font.size = True, Pt(18)
+    header.add_paragraph(" · ".join(_contact_lines(resume)))
+    for kind, heading in resume.headings.items():
+        document.add_heading(heading, level=2)
+        if kind == "work":
+            for role in resume.roles:
+                line = _paragraph(document)
+                line.paragraph_format.tab_stops.add_tab_stop(Cm(4.2))
+                line.add_run(f"{resume.dates(role.start, role.end)}\t")
+                line.add_run(f"{role.title}").bold = True
+                _paragraph(
+                    document, f"\t{role.employer}, {role.city}"
+                ).paragraph_format.tab_stops.add_tab_stop(Cm(4.2))
+                _bullets(document, resume, role.highlights, styled=True)
+        elif kind == "education":
+            for study in resume.studies:
+                line = _paragraph(document)
+                line.paragraph_format.tab_stops.add_tab_stop(Cm(4.2))
+                line.add_run(f"{resume.dates(study.start, study.end)}\t")
+                line.add_run(study.institution).bold = True
+                _paragraph(
+                    document, f"\t{resume.degree_line(study)}"
+                ).paragraph_format.tab_stops.add_tab_stop(Cm(4.2))
+        else:
+            _small_section(document, resume, kind)
+    _save(document, out)
+
+
 # --- no styles at all ------------------------------------------------------------------------
 
 
@@ -319,10 +364,21 @@ def plain_docx(resume: FictionalResume, out: Path) -> None:
     _save(document, out)
 
 
+def docx_as_pdf(resume: FictionalResume, layout: str, out: Path) -> None:
+    """A Word layout exported to PDF by LibreOffice, as people who "save as PDF" send it."""
+    with tempfile.TemporaryDirectory(prefix="layout-docx-pdf-") as folder:
+        source = Path(folder) / f"{out.stem}.docx"
+        DOCX_LAYOUTS[layout](resume, source)
+        out.write_bytes(
+            libreoffice_convert(source, "pdf:writer_pdf_Export", Path(folder)).read_bytes()
+        )
+
+
 DOCX_LAYOUTS: dict[str, Callable[[FictionalResume, Path], None]] = {
     "styles": styled_docx,
     "tables": tables_docx,
     "two-column": two_column_docx,
     "text-box": text_box_docx,
     "plain": plain_docx,
+    "header": header_docx,
 }

@@ -51,7 +51,7 @@ _DATE_PATTERNS = (
 # How a link is shown is the renderer's choice: "https://www.x.org/" prints as "x.org".
 _URL_DECORATION = re.compile(r"\b(?:https?://(?:www\.)?|www\.)", re.IGNORECASE)
 # A word broken at the end of a line by a hyphen: "main-\ntenance".
-_LINE_END_HYPHEN = re.compile(r"(\w)[-\u00ad\u2010\x02]\s*\n\s*(?=[^\W\d_])")
+_LINE_END_HYPHEN = re.compile(r"(\w)[-\u00ad\u2010]\s*\n\s*(?=[^\W\d_])")
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -69,7 +69,8 @@ class Retention:
 
 def words_of(text: str) -> Counter[str]:
     """The words of a text, dates left out, a repeated identical line counted once."""
-    text = unicodedata.normalize("NFKC", text).replace("\u200b", "")
+    # PDFium marks a word TeX hyphenated across lines with U+FFFE (or U+0002) and joins it.
+    text = re.sub("[\u200b\ufffe\x02]", "", unicodedata.normalize("NFKC", text))
     text = _URL_DECORATION.sub("", _LINE_END_HYPHEN.sub(r"\1", text))
     seen: set[str] = set()
     words: Counter[str] = Counter()
