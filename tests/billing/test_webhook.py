@@ -385,3 +385,14 @@ async def test_a_refund_applied_while_its_completion_commits_is_not_lost(
     purchase = await buyer.purchase(purchase_id)
     assert purchase["status"] == "refunded" and purchase["tokens_reclaimed"] == 10
     assert await buyer.balance() == FREE
+
+
+async def test_many_purchases_of_one_user_credited_at_once_all_apply(buyer: Buyer) -> None:
+    """Distinct payments of one user lock the same balance: they queue, none deadlocks."""
+    paid = [await _paid(buyer) for _ in range(12)]
+    responses = await asyncio.gather(
+        *(deliver(buyer.client, event("checkout.session.completed", c)) for _, c in paid)
+    )
+    assert [r.status_code for r in responses] == [200] * 12, [r.text for r in responses]
+    assert {r.json()["outcome"] for r in responses} == {"credited"}
+    assert await buyer.balance() == FREE + 12 * 10

@@ -328,8 +328,14 @@ async def _lock_payment(session: AsyncSession, intent_id: str) -> None:
 
 
 async def _locked_balance(session: AsyncSession, user_id: uuid.UUID) -> int:
+    """The balance, its row locked as an UPDATE of it would lock it (FOR NO KEY UPDATE).
+
+    Not FOR UPDATE: that waits for every transaction holding the key-share lock an insert of a
+    row referencing the user takes (a ledger row, a notification), while those wait for this
+    one's balance update: a deadlock whenever two payments of one user apply at once.
+    """
     balance = await session.scalar(
-        select(User.token_balance).where(User.id == user_id).with_for_update()
+        select(User.token_balance).where(User.id == user_id).with_for_update(key_share=True)
     )
     return balance or 0
 
