@@ -43,6 +43,7 @@ from resumeforge.generations.jobs import (
 )
 from resumeforge.generations.router import router as generations_router
 from resumeforge.observability.health import router as health_router
+from resumeforge.observability.hygiene import InputHygieneMiddleware
 from resumeforge.observability.logging import configure_logging
 from resumeforge.observability.metrics import router as metrics_router
 from resumeforge.observability.middleware import RequestContextMiddleware
@@ -125,6 +126,7 @@ def create_app(
             allow_headers=["Authorization", "Content-Type", "Idempotency-Key", "X-Request-ID"],
             expose_headers=["X-Request-ID", "Retry-After"],
         )
+    app.add_middleware(InputHygieneMiddleware)
     app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_request_bytes)
 
     app.include_router(health_router)

@@ -176,6 +176,13 @@ class Settings(BaseSettings):
     mail_from: str = "resumeforge <no-reply@localhost>"
 
     metrics_token: str | None = None
+    # Production hardening: accounts.
+    # Failed sign-ins per account from any address; short, so the owner is not locked out long.
+    rate_limit_login_failures: str = "10/5 minutes"
+    # Two tabs refreshing one token at once get the same new pair within this window.
+    refresh_reuse_grace_seconds: float = Field(10.0, ge=0, le=300)
+    # Threads hashing passwords (argon2id takes 64 MiB and a core's tens of milliseconds each).
+    password_hash_threads: int = Field(2, ge=1, le=64)
     # Read by prometheus_client itself too: a folder shared by the server processes.
     prometheus_multiproc_dir: str | None = None
 
@@ -194,7 +201,7 @@ class Settings(BaseSettings):
             raise ValueError("must be one of DEBUG, INFO, WARNING, ERROR")
         return level
 
-    @field_validator("rate_limit_auth", "rate_limit_generations")
+    @field_validator("rate_limit_auth", "rate_limit_generations", "rate_limit_login_failures")
     @classmethod
     def _rate_limit_notation(cls, value: str) -> str:
         from limits import parse_many

@@ -7,6 +7,7 @@ failed one is a ledger credit with a key derived from the generation, paid at mo
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from dataclasses import dataclass
@@ -47,6 +48,10 @@ class UnknownOption(UnprocessableContent):
     slug, title = "unknown-option", "Unknown option"
 
 
+class IdempotencyKeyReused(UnprocessableContent):
+    slug, title = "idempotency-key-reused", "Idempotency key reused with another request"
+
+
 @dataclass(frozen=True)
 class Artifact:
     name: str
@@ -55,8 +60,6 @@ class Artifact:
 
     @property
     def sha256(self) -> str:
-        import hashlib
-
         return hashlib.sha256(self.content).hexdigest()
 
 
@@ -85,13 +88,16 @@ async def start_generation(
 ) -> tuple[Generation, bool]:
     """Debit, create and enqueue in one transaction; return (generation, created).
 
-    The same idempotency key again returns the first generation and charges nothing.
+    The same idempotency key again returns the first generation and charges nothing; with
+    another request body it is refused, since replaying the first would answer a question
+    that was not asked.
     """
     user_id = user.id  # read now: a rollback below expires the object
+    digest = request_digest(request)
     if idempotency_key:
         existing = await _by_idempotency_key(session=session, user_id=user_id, key=idempotency_key)
         if existing is not None:
-            return existing, False
+            return _replayed(existing, digest), False
     provider = _choose_provider(settings, request.provider)
     if request.template not in TEMPLATES:
         raise UnknownOption(
@@ -109,6 +115,7 @@ async def start_generation(
         user_id=user_id,
         document_id=request.document_id,
         idempotency_key=idempotency_key,
+        request_sha256=digest if idempotency_key else None,
         kind=request.kind.value,
         template=request.template,
         paper=request.paper.value,
@@ -140,11 +147,26 @@ async def start_generation(
         )
         if existing is None:
             raise
-        return existing, False
+        return _replayed(existing, digest), False
     except BaseException:
         await session.rollback()
         raise
     return generation, True
+
+
+def request_digest(request: GenerationCreate) -> str:
+    """SHA-256 of the request as validated (canonical JSON): key order and spacing aside."""
+    canonical = json.dumps(request.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _replayed(existing: Generation, digest: str) -> Generation:
+    if existing.request_sha256 is not None and existing.request_sha256 != digest:
+        raise IdempotencyKeyReused(
+            "This Idempotency-Key was first used with a different request; "
+            "use a new key for a new request."
+        )
+    return existing
 
 
 async def enqueue_run(*, session: AsyncSession, generation_id: uuid.UUID) -> None:
