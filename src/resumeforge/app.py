@@ -75,7 +75,12 @@ def create_app(
                 app.state.database, within_seconds=settings.db_startup_wait_seconds
             )
             # The first upload should not wait for a parser process to start.
-            await asyncio.to_thread(start_workers, 1, memory_mb=settings.parse_memory_mb)
+            await asyncio.to_thread(
+                start_workers,
+                1,
+                memory_mb=settings.parse_memory_mb,
+                pool_size=settings.parse_workers,
+            )
         app.state.generation_events.start()
         if with_worker:
             runtime = WorkerRuntime(settings=settings, database=app.state.database)
@@ -91,7 +96,12 @@ def create_app(
         # full passes, which otherwise stall every request for tens of milliseconds.
         gc.collect()
         gc.freeze()
-        log.info("started", environment=settings.resumeforge_env.value, version=__version__)
+        log.info(
+            "started",
+            environment=settings.resumeforge_env.value,
+            version=__version__,
+            parse_memory_budget_mb=settings.parse_memory_budget_mb,
+        )
         try:
             yield
         finally:

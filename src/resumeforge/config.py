@@ -111,7 +111,12 @@ class Settings(BaseSettings):
     max_upload_bytes: int = Field(10 * 1024 * 1024, ge=1024)
     max_pdf_pages: int = Field(20, ge=1)
     parse_timeout_seconds: float = Field(20.0, gt=0)
-    parse_memory_mb: int = Field(1024, ge=64)
+    # Each parser process (and the Tesseract it may start) is bounded to this much address
+    # space; the pool's worst case is parse_memory_budget_mb (README: the memory budget).
+    parse_memory_mb: int = Field(384, ge=64)
+    parse_workers: int = Field(4, ge=1, le=64)
+    # Uploads one account may have in parsing at once, per server process; more get 429.
+    max_concurrent_parses_per_user: int = Field(2, ge=1)
     ocr_enabled: bool = Field(default_factory=_tesseract_installed)
     pdfco_api_key: str | None = None
     pdfco_base_url: str = "https://api.pdf.co"
@@ -247,6 +252,12 @@ class Settings(BaseSettings):
     @property
     def is_production(self) -> bool:
         return self.resumeforge_env == Environment.production
+
+    @property
+    def parse_memory_budget_mb(self) -> int:
+        """The parser pool's worst case: every process at its bound, each with a Tesseract."""
+        per_parse = self.parse_memory_mb * (2 if self.ocr_enabled else 1)
+        return self.parse_workers * per_parse
 
     @property
     def default_provider(self) -> LLMProviderName:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
@@ -37,11 +38,23 @@ _pool: ThreadPoolExecutor | None = None
 _pool_lock = threading.Lock()
 
 
+# Niceness of the hashing threads (and of the lane threads argon2 starts from them, which
+# inherit it): under a burst of logins the event loop still gets the CPU first.
+HASHING_NICENESS = 10
+
+
+def _lower_priority() -> None:
+    if hasattr(os, "setpriority"):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), HASHING_NICENESS)
+
+
 def _hashing_pool(threads: int) -> ThreadPoolExecutor:
     global _pool
     with _pool_lock:
         if _pool is None:
-            _pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="argon2")
+            _pool = ThreadPoolExecutor(
+                max_workers=threads, thread_name_prefix="argon2", initializer=_lower_priority
+            )
         return _pool
 
 
