@@ -21,6 +21,7 @@ from resumeforge.billing.router import router as billing_router
 from resumeforge.config import Settings, get_settings
 from resumeforge.db.engine import (
     Database,
+    connection_options,
     create_database,
     first_line,
     is_connection_error,
@@ -70,7 +71,9 @@ def create_app(
         owned = database is None
         if owned:
             app.state.database = create_database(settings)
-            app.state.generation_events = GenerationEvents(app.state.database.url)
+            app.state.generation_events = GenerationEvents(
+                app.state.database.url, connection_options(settings)
+            )
             await wait_for_database(
                 app.state.database, within_seconds=settings.db_startup_wait_seconds
             )
@@ -123,7 +126,7 @@ def create_app(
     app.state.rate_limits = RateLimits(settings)
     if database is not None:
         app.state.database = database
-        app.state.generation_events = GenerationEvents(database.url)
+        app.state.generation_events = GenerationEvents(database.url, connection_options(settings))
 
     install_error_handlers(app)
     app.add_exception_handler(DBAPIError, _on_database_error)

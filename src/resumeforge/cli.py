@@ -99,6 +99,8 @@ def serve(
         log_level="warning",
         proxy_headers=bool(settings.trusted_proxies),
         forwarded_allow_ips=",".join(settings.trusted_proxies) or None,
+        # On SIGTERM: stop accepting, let in-flight requests (event streams too) end.
+        timeout_graceful_shutdown=round(settings.shutdown_grace_seconds) or None,
     )
 
 

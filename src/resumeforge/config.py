@@ -88,8 +88,13 @@ class Settings(BaseSettings):
     test_database_url: str | None = None
     db_pool_size: int = Field(10, ge=1)
     db_max_overflow: int = Field(10, ge=0)
-    db_pool_timeout_seconds: float = Field(5.0, gt=0)
-    db_connect_timeout_seconds: float = Field(5.0, gt=0)
+    # A session waits this long for a pooled connection that answers (checkout and ping),
+    # then the request is a 503: a partition costs seconds, not the client's patience.
+    db_pool_timeout_seconds: float = Field(3.0, gt=0)
+    db_connect_timeout_seconds: float = Field(3.0, gt=0)
+    # TCP keepalives and tcp_user_timeout: a connection whose peer vanished (a silent drop)
+    # is declared dead after about this long, instead of the kernel's quarter of an hour.
+    db_socket_timeout_seconds: int = Field(10, ge=2, le=600)
     db_statement_timeout_ms: int = Field(15_000, ge=0)
     db_startup_wait_seconds: float = Field(30.0, ge=0)
 
@@ -160,6 +165,9 @@ class Settings(BaseSettings):
     worker_stalled_seconds: float = Field(30.0, gt=0)
     # How often a worker looks for jobs whose retry time has come.
     worker_poll_seconds: float = Field(1.0, gt=0)
+    # On SIGTERM, running generations get this long to finish; the rest are released to the
+    # queue for another worker. The API gives in-flight requests as long.
+    shutdown_grace_seconds: float = Field(30.0, ge=0)
     # `resumeforge serve` also runs a worker, so one command does everything locally.
     serve_with_worker: bool = True
     stripe_secret_key: str | None = None
