@@ -121,6 +121,10 @@ def create_app(
         version=__version__,
         summary="Tailored résumés and cover letters that never invent a fact.",
         lifespan=lifespan,
+        # The interactive docs are a setting (API_DOCS), off in production unless asked for.
+        docs_url="/docs" if settings.docs_enabled else None,
+        redoc_url="/redoc" if settings.docs_enabled else None,
+        openapi_url="/openapi.json" if settings.docs_enabled else None,
     )
     app.state.settings = settings
     app.state.rate_limits = RateLimits(settings)
@@ -140,7 +144,11 @@ def create_app(
             expose_headers=["X-Request-ID", "Retry-After"],
         )
     app.add_middleware(InputHygieneMiddleware)
-    app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_request_bytes)
+    app.add_middleware(
+        RequestContextMiddleware,
+        max_body_bytes=settings.max_request_bytes,
+        hsts=settings.is_production,
+    )
 
     app.include_router(health_router)
     app.include_router(metrics_router)

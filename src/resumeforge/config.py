@@ -189,6 +189,8 @@ class Settings(BaseSettings):
     mail_from: str = "resumeforge <no-reply@localhost>"
 
     metrics_token: str | None = None
+    # /docs, /redoc and /openapi.json: on by default, off by default in production.
+    api_docs: bool | None = None
     # Production hardening: accounts.
     # Failed sign-ins per account from any address; short, so the owner is not locked out long.
     rate_limit_login_failures: str = "10/5 minutes"
@@ -260,6 +262,10 @@ class Settings(BaseSettings):
     @property
     def is_production(self) -> bool:
         return self.resumeforge_env == Environment.production
+
+    @property
+    def docs_enabled(self) -> bool:
+        return self.api_docs if self.api_docs is not None else not self.is_production
 
     @property
     def parse_memory_budget_mb(self) -> int:

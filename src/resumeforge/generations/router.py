@@ -176,7 +176,8 @@ async def download(
         headers={
             "Content-Disposition": disposition,
             "ETag": f'"{file.sha256}"',
-            "Cache-Control": "private, max-age=3600",
+            # A résumé is personal data: no cache, the browser's included, keeps it.
+            "Cache-Control": "no-store",
         },
     )
 

@@ -50,6 +50,9 @@ async def metrics(request: Request) -> Response:
         given = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
         if not hmac.compare_digest(given.encode(), settings.metrics_token.encode()):
             raise Unauthorized("Metrics need the metrics token.")
+    elif settings.is_production:
+        # Metrics name routes, volumes and failures: never open to the internet.
+        raise Unauthorized("Metrics need METRICS_TOKEN, which this server has not been given.")
     registry = None
     if settings.prometheus_multiproc_dir:
         registry = CollectorRegistry()

@@ -24,6 +24,12 @@ SECURITY_HEADERS = [
     (b"x-frame-options", b"DENY"),
     (b"referrer-policy", b"no-referrer"),
 ]
+# An answer that is not a page loads nothing and is framed by nobody; pages set their own.
+DATA_CSP = (b"content-security-policy", b"default-src 'none'; frame-ancestors 'none'")
+HSTS = (b"strict-transport-security", b"max-age=63072000; includeSubDomains")
+NO_STORE = (b"cache-control", b"no-store")
+# Assets are the same for everyone and may be cached, even when a cookie came along.
+CACHEABLE_PREFIXES = ("/static/",)
 # A caller's id is echoed only if it is short and harmless; otherwise we make our own.
 SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
@@ -36,9 +42,10 @@ class BodyTooLarge(HTTPException):
 
 
 class RequestContextMiddleware:
-    def __init__(self, app: ASGIApp, *, max_body_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, *, max_body_bytes: int, hsts: bool = False) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.hsts = hsts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -56,9 +63,10 @@ class RequestContextMiddleware:
             if message["type"] == "http.response.start":
                 status = message["status"]
                 response_started = True
-                headers = list(message.get("headers", []))
+                headers = protective_headers(
+                    list(message.get("headers", [])), scope, hsts=self.hsts
+                )
                 headers.append((REQUEST_ID_HEADER, request_id.encode()))
-                headers.extend(SECURITY_HEADERS)
                 message = {**message, "headers": headers}
             await send(message)
 
@@ -108,6 +116,31 @@ class RequestContextMiddleware:
             return message
 
         return limited_receive
+
+
+def protective_headers(
+    headers: list[tuple[bytes, bytes]], scope: Scope, *, hsts: bool
+) -> list[tuple[bytes, bytes]]:
+    """The answer's headers with ours added: no sniffing, no framing, no referrer; no
+    caching of anything a credential asked for; HSTS in production."""
+    names = {name.lower() for name, _ in headers}
+    headers = [*headers, *SECURITY_HEADERS]
+    credentialed = any(name in (b"authorization", b"cookie") for name, _ in scope["headers"])
+    if credentialed and not scope["path"].startswith(CACHEABLE_PREFIXES):
+        # Whatever the route said: a shared cache must never keep one user's answer.
+        headers = [(n, v) for n, v in headers if n.lower() != b"cache-control"]
+        headers.append(NO_STORE)
+    elif b"cache-control" not in names:
+        headers.append(NO_STORE)
+    if b"content-security-policy" not in names and not _is_html(headers):
+        headers.append(DATA_CSP)
+    if hsts:
+        headers.append(HSTS)
+    return headers
+
+
+def _is_html(headers: list[tuple[bytes, bytes]]) -> bool:
+    return any(n.lower() == b"content-type" and v.startswith(b"text/html") for n, v in headers)
 
 
 def _request_id(scope: Scope) -> str:
