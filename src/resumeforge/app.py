@@ -148,6 +148,7 @@ def create_app(
         RequestContextMiddleware,
         max_body_bytes=settings.max_request_bytes,
         hsts=settings.is_production,
+        slow_seconds=settings.slow_request_seconds,
     )
 
     app.include_router(health_router)

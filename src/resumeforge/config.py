@@ -111,6 +111,8 @@ class Settings(BaseSettings):
     trusted_proxies: Annotated[list[str], NoDecode] = Field(default_factory=list)
     max_request_bytes: int = Field(12 * 1024 * 1024, ge=1024)
     log_level: str = "INFO"
+    # A request taking this long is logged at WARNING ("slow request").
+    slow_request_seconds: float = Field(1.0, gt=0)
 
     # Documents.
     max_upload_bytes: int = Field(10 * 1024 * 1024, ge=1024)

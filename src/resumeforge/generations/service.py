@@ -27,7 +27,7 @@ from resumeforge.documents import service as documents
 from resumeforge.errors import NotFound, UnprocessableContent
 from resumeforge.generations.models import ApiUsage, Generation, GenerationFile
 from resumeforge.generations.schemas import GenerationCreate, GenerationStatus
-from resumeforge.observability.metrics import GENERATIONS_FINISHED
+from resumeforge.observability.metrics import observe_generation_finished
 from resumeforge.rendering.service import TEMPLATES
 from resumeforge.resume.schemas import Resume
 
@@ -344,7 +344,7 @@ async def succeed(
     company: str,
 ) -> bool:
     """Store the files and finish as succeeded; False if something else finished it first."""
-    finished = await session.scalar(
+    created_at = await session.scalar(
         update(Generation)
         .where(Generation.id == generation_id, Generation.finished_at.is_(None))
         .values(
@@ -356,9 +356,9 @@ async def succeed(
             finished_at=_now_sql(),
             updated_at=_now_sql(),
         )
-        .returning(Generation.id)
+        .returning(Generation.created_at)
     )
-    if finished is None:
+    if created_at is None:
         await session.rollback()
         return False
     # A run picked up again after a crash may have stored some files already.
@@ -378,7 +378,7 @@ async def succeed(
     )
     await _notify(session=session, generation_id=generation_id, status=GenerationStatus.succeeded)
     await session.commit()
-    GENERATIONS_FINISHED.labels("succeeded").inc()
+    observe_generation_finished("succeeded", _seconds_since(created_at))
     return True
 
 
@@ -394,13 +394,13 @@ async def fail_and_refund(*, session: AsyncSession, generation_id: uuid.UUID, re
                 finished_at=_now_sql(),
                 updated_at=_now_sql(),
             )
-            .returning(Generation.user_id, Generation.cost)
+            .returning(Generation.user_id, Generation.cost, Generation.created_at)
         )
     ).first()
     if row is None:
         await session.rollback()
         return False
-    user_id, cost = row
+    user_id, cost, created_at = row
     if cost > 0:
         await billing.credit_tokens(
             session=session,
@@ -412,8 +412,12 @@ async def fail_and_refund(*, session: AsyncSession, generation_id: uuid.UUID, re
         )
     await _notify(session=session, generation_id=generation_id, status=GenerationStatus.failed)
     await session.commit()
-    GENERATIONS_FINISHED.labels("failed").inc()
+    observe_generation_finished("failed", _seconds_since(created_at))
     return True
+
+
+def _seconds_since(moment: datetime) -> float:
+    return max(0.0, (datetime.now(UTC) - moment).total_seconds())
 
 
 async def overdue_generations(*, session: AsyncSession, limit: int = 100) -> list[uuid.UUID]:

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from resumeforge.config import Settings
 from resumeforge.db.engine import Database, first_line, within
 from resumeforge.db.migrate import head_revision
+from resumeforge.observability import service
 
 router = APIRouter(tags=["health"])
 log = structlog.get_logger(__name__)
@@ -22,20 +23,6 @@ _HEAD = head_revision()
 # Readiness answers within this, database reachable or not: a load balancer's probe must
 # not hang on a partition.
 READY_WITHIN_SECONDS = 1.5
-
-_QUEUE_STATE = text(
-    "SELECT"
-    " (SELECT extract(epoch FROM now() - max(last_heartbeat)) FROM procrastinate_workers),"
-    " (SELECT count(*) FROM procrastinate_workers"
-    "   WHERE last_heartbeat > now() - make_interval(secs => :stalled)),"
-    " (SELECT extract(epoch FROM now() - min(scheduled_at_or_queued)) FROM ("
-    "   SELECT coalesce(j.scheduled_at, e.at) AS scheduled_at_or_queued"
-    "   FROM procrastinate_jobs j"
-    "   JOIN LATERAL (SELECT min(at) AS at FROM procrastinate_events"
-    "                 WHERE job_id = j.id AND type = 'deferred') e ON true"
-    "   WHERE j.status = 'todo' AND (j.scheduled_at IS NULL OR j.scheduled_at <= now())"
-    " ) waiting)"
-)
 
 
 @router.get("/health/live")
@@ -82,21 +69,13 @@ async def _check_database(
 
 async def _workers_and_queue(connection: AsyncConnection, settings: Settings) -> dict[str, Any]:
     """Seconds since the newest worker heartbeat, live workers, age of the oldest due job."""
-    row = (
-        await connection.execute(_QUEUE_STATE, {"stalled": settings.worker_stalled_seconds})
-    ).one()
-    heartbeat_age, live_workers, oldest_queued = row
-    heartbeat = None if heartbeat_age is None else round(float(heartbeat_age), 1)
-    queued = 0.0 if oldest_queued is None else round(float(oldest_queued), 1)
-    lagging = []
-    if not live_workers:
-        lagging.append("no worker has sent a heartbeat lately")
-    if queued > settings.worker_stalled_seconds:
-        lagging.append(f"the oldest job has waited {queued:g} s")
+    state = await service.queue_state(connection=connection, settings=settings)
+    lagging = state.lagging(settings)
     return {
         "status": "degraded" if lagging else "ok",
-        "live": int(live_workers or 0),
-        "last_heartbeat_seconds_ago": heartbeat,
-        "oldest_queued_seconds": queued,
+        "live": state.live_workers,
+        "last_heartbeat_seconds_ago": state.last_heartbeat_seconds_ago,
+        "queued": state.queued_jobs,
+        "oldest_queued_seconds": state.oldest_queued_seconds,
         "problems": lagging,
     }

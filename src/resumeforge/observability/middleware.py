@@ -42,10 +42,18 @@ class BodyTooLarge(HTTPException):
 
 
 class RequestContextMiddleware:
-    def __init__(self, app: ASGIApp, *, max_body_bytes: int, hsts: bool = False) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        max_body_bytes: int,
+        hsts: bool = False,
+        slow_seconds: float = 1.0,
+    ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
         self.hsts = hsts
+        self.slow_seconds = slow_seconds
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -56,13 +64,15 @@ class RequestContextMiddleware:
         started = time.perf_counter()
         status = 500
         response_started = False
+        streaming = False
         structlog.contextvars.bind_contextvars(request_id=request_id)
 
         async def send_with_id(message: Message) -> None:
-            nonlocal status, response_started
+            nonlocal status, response_started, streaming
             if message["type"] == "http.response.start":
                 status = message["status"]
                 response_started = True
+                streaming = _is_event_stream(message.get("headers", []))
                 headers = protective_headers(
                     list(message.get("headers", [])), scope, hsts=self.hsts
                 )
@@ -93,12 +103,16 @@ class RequestContextMiddleware:
             seconds = time.perf_counter() - started
             route = getattr(scope.get("route"), "path", "unmatched")
             observe_request(scope["method"], route, status, seconds)
-            log.info(
-                "request",
+            # An event stream lasts as long as its generation: long is not slow there.
+            slow = seconds >= self.slow_seconds and not streaming
+            (log.warning if slow else log.info)(
+                "slow request" if slow else "request",
                 method=scope["method"],
+                route=route,
                 path=scope["path"],
                 status=status,
                 duration_ms=round(seconds * 1000, 1),
+                user_id=scope["state"].get("user_id"),
             )
             structlog.contextvars.unbind_contextvars("request_id")
 
@@ -137,6 +151,12 @@ def protective_headers(
     if hsts:
         headers.append(HSTS)
     return headers
+
+
+def _is_event_stream(headers: list[tuple[bytes, bytes]]) -> bool:
+    return any(
+        n.lower() == b"content-type" and v.startswith(b"text/event-stream") for n, v in headers
+    )
 
 
 def _is_html(headers: list[tuple[bytes, bytes]]) -> bool:
