@@ -167,6 +167,9 @@ class Settings(BaseSettings):
     worker_stalled_seconds: float = Field(30.0, gt=0)
     # How often a worker looks for jobs whose retry time has come.
     worker_poll_seconds: float = Field(1.0, gt=0)
+    # An event stream re-reads its generation's status after this long without a NOTIFY, in
+    # case one was missed (a listener reconnecting); 0 turns the fallback off.
+    events_fallback_poll_seconds: float = Field(2.0, ge=0)
     # On SIGTERM, running generations get this long to finish; the rest are released to the
     # queue for another worker. The API gives in-flight requests as long.
     shutdown_grace_seconds: float = Field(30.0, ge=0)
