@@ -45,6 +45,11 @@ async def test_each_status_arrives_alone_as_it_changes_through_notify_only(
             )
             generation_id = uuid.UUID(started.json()["id"])
             path = f"/api/v1/generations/{generation_id}/events"
+            other = await register_and_login(client, "mallory@example.com")
+            theirs = await client.get(
+                path, headers={"Authorization": f"Bearer {other['access_token']}"}
+            )
+            assert theirs.status_code == 404, "only the owner may follow it"
             async with client.stream("GET", path, headers=headers) as stream:
                 assert stream.headers["content-type"].startswith("text/event-stream")
                 statuses = _statuses(stream)

@@ -100,6 +100,7 @@ async def test_bad_requests_are_clear_4xx_and_cost_nothing(
     assert me.json()["token_balance"] == 3
 
 
+# (Its event stream's 404 is checked over a real socket, in test_events_live.)
 async def test_only_the_owner_sees_a_generation(
     client: httpx.AsyncClient, auth_headers: dict[str, str]
 ) -> None:
@@ -109,7 +110,6 @@ async def test_only_the_owner_sees_a_generation(
     theirs = {"Authorization": f"Bearer {other['access_token']}"}
     for method, path in (
         ("GET", f"/api/v1/generations/{generation_id}"),
-        ("GET", f"/api/v1/generations/{generation_id}/events"),
         ("GET", f"/api/v1/generations/{generation_id}/files/resume.pdf"),
         ("DELETE", f"/api/v1/generations/{generation_id}"),
     ):
