@@ -90,7 +90,7 @@ class Settings(BaseSettings):
     db_max_overflow: int = Field(10, ge=0)
     # A session waits this long for a pooled connection that answers (checkout and ping),
     # then the request is a 503: a partition costs seconds, not the client's patience.
-    db_pool_timeout_seconds: float = Field(3.0, gt=0)
+    db_pool_timeout_seconds: float = Field(5.0, gt=0)
     db_connect_timeout_seconds: float = Field(3.0, gt=0)
     # TCP keepalives and tcp_user_timeout: a connection whose peer vanished (a silent drop)
     # is declared dead after about this long, instead of the kernel's quarter of an hour.
