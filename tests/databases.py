@@ -26,7 +26,7 @@ def test_server_url() -> str:
     configured = os.environ.get("TEST_DATABASE_URL")
     if configured:
         return libpq_url(sqlalchemy_url(configured))
-    return start_embedded_postgres(ROOT / ".data" / "test-postgres")
+    return start_embedded_postgres(ROOT / ".data" / "test-postgres", keep_running=True)
 
 
 def with_database(server_url: str, name: str) -> str:

@@ -15,6 +15,7 @@ from resumeforge.config import Settings
 from resumeforge.db.engine import Database
 from tests.conftest import register_and_login
 from tests.generations.conftest import generation_body
+from tests.live import live_server
 from tests.loopback import free_port
 
 
@@ -85,3 +86,45 @@ async def test_limits_stand_aside_when_redis_is_down(settings: Settings, db: Dat
     async with _client(unreachable, db) as client:
         answers = [await _login(client) for _ in range(3)]
     assert [a.status_code for a in answers] == [401, 401, 401]
+
+
+async def _live_logins(url: str, source: str, forwarded_for: str | None = None) -> list[int]:
+    """Four wrong sign-ins over a real socket from the loopback address `source`."""
+    transport = httpx.AsyncHTTPTransport(local_address=source)
+    headers = {"X-Forwarded-For": forwarded_for} if forwarded_for else {}
+    async with httpx.AsyncClient(transport=transport, base_url=url, headers=headers) as client:
+        return [
+            (
+                await client.post(
+                    "/api/v1/auth/login",
+                    json={"email": f"n{n}@example.com", "password": "guess guess"},
+                )
+            ).status_code
+            for n in range(4)
+        ]
+
+
+async def test_limits_count_real_client_addresses_and_ignore_forwarded_headers_by_default(
+    settings: Settings,
+) -> None:
+    limited = settings.model_copy(update={"rate_limit_auth": "3/minute", "trusted_proxies": []})
+    with live_server(limited) as url:
+        assert await _live_logins(url, "127.0.0.2") == [401, 401, 401, 429]
+        assert await _live_logins(url, "127.0.0.3") == [401, 401, 401, 429], "its own count"
+        # Untrusted, a forwarded address is a lie the client tells: still 127.0.0.2's count.
+        assert await _live_logins(url, "127.0.0.2", "198.51.100.7") == [429] * 4
+
+
+async def test_behind_a_trusted_proxy_the_forwarded_address_is_counted(
+    settings: Settings,
+) -> None:
+    limited = settings.model_copy(
+        update={"rate_limit_auth": "3/minute", "trusted_proxies": ["127.0.0.1"]}
+    )
+    with live_server(limited) as url:
+        # Two people behind the one proxy at 127.0.0.1: each has a count of their own.
+        assert await _live_logins(url, "127.0.0.1", "198.51.100.1") == [401, 401, 401, 429]
+        assert await _live_logins(url, "127.0.0.1", "198.51.100.2") == [401, 401, 401, 429]
+        # A client that is not the proxy cannot pick the address it is counted under.
+        assert await _live_logins(url, "127.0.0.4", "198.51.100.3") == [401, 401, 401, 429]
+        assert await _live_logins(url, "127.0.0.4", "198.51.100.9") == [429] * 4

@@ -21,6 +21,7 @@ from resumeforge.billing.router import router as billing_router
 from resumeforge.config import Settings, get_settings
 from resumeforge.db.engine import (
     Database,
+    connection_options,
     create_database,
     first_line,
     is_connection_error,
@@ -44,6 +45,7 @@ from resumeforge.generations.jobs import (
 from resumeforge.generations.router import router as generations_router
 from resumeforge.notifications.router import router as notifications_router
 from resumeforge.observability.health import router as health_router
+from resumeforge.observability.hygiene import InputHygieneMiddleware
 from resumeforge.observability.logging import configure_logging
 from resumeforge.observability.metrics import router as metrics_router
 from resumeforge.observability.middleware import RequestContextMiddleware
@@ -73,12 +75,19 @@ def create_app(
         owned = database is None
         if owned:
             app.state.database = create_database(settings)
-            app.state.generation_events = GenerationEvents(app.state.database.url)
+            app.state.generation_events = GenerationEvents(
+                app.state.database.url, connection_options(settings)
+            )
             await wait_for_database(
                 app.state.database, within_seconds=settings.db_startup_wait_seconds
             )
             # The first upload should not wait for a parser process to start.
-            await asyncio.to_thread(start_workers, 1, memory_mb=settings.parse_memory_mb)
+            await asyncio.to_thread(
+                start_workers,
+                1,
+                memory_mb=settings.parse_memory_mb,
+                pool_size=settings.parse_workers,
+            )
         app.state.generation_events.start()
         if with_worker:
             runtime = WorkerRuntime(settings=settings, database=app.state.database)
@@ -94,7 +103,12 @@ def create_app(
         # full passes, which otherwise stall every request for tens of milliseconds.
         gc.collect()
         gc.freeze()
-        log.info("started", environment=settings.resumeforge_env.value, version=__version__)
+        log.info(
+            "started",
+            environment=settings.resumeforge_env.value,
+            version=__version__,
+            parse_memory_budget_mb=settings.parse_memory_budget_mb,
+        )
         try:
             yield
         finally:
@@ -111,14 +125,17 @@ def create_app(
         version=__version__,
         summary="Tailored résumés and cover letters that never invent a fact.",
         lifespan=lifespan,
-        docs_url=None,  # served by the web pages, with Swagger UI's files from this app
+        # /docs is a web page (Swagger UI's files served by this app); it and the OpenAPI
+        # description are a setting (API_DOCS), off in production unless asked for.
+        docs_url=None,
         redoc_url=None,
+        openapi_url="/openapi.json" if settings.docs_enabled else None,
     )
     app.state.settings = settings
     app.state.rate_limits = RateLimits(settings)
     if database is not None:
         app.state.database = database
-        app.state.generation_events = GenerationEvents(database.url)
+        app.state.generation_events = GenerationEvents(database.url, connection_options(settings))
 
     install_error_handlers(app)
     install_page_errors(app)
@@ -132,7 +149,13 @@ def create_app(
             allow_headers=["Authorization", "Content-Type", "Idempotency-Key", "X-Request-ID"],
             expose_headers=["X-Request-ID", "Retry-After"],
         )
-    app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_request_bytes)
+    app.add_middleware(InputHygieneMiddleware)
+    app.add_middleware(
+        RequestContextMiddleware,
+        max_body_bytes=settings.max_request_bytes,
+        hsts=settings.is_production,
+        slow_seconds=settings.slow_request_seconds,
+    )
 
     app.include_router(health_router)
     app.include_router(metrics_router)

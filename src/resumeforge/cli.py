@@ -7,7 +7,7 @@ import sys
 import time
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -97,10 +97,20 @@ def serve(
         host=bind_host,
         port=bind_port,
         workers=workers,
-        log_level="warning",
-        proxy_headers=bool(settings.trusted_proxies),
-        forwarded_allow_ips=",".join(settings.trusted_proxies) or None,
+        **uvicorn_options(settings),
     )
+
+
+def uvicorn_options(settings: Settings) -> dict[str, Any]:
+    """How uvicorn serves us, here and in the tests' live server alike."""
+    return {
+        "log_level": "warning",
+        # Client addresses (rate limits, logs) from X-Forwarded-For only behind our proxies.
+        "proxy_headers": bool(settings.trusted_proxies),
+        "forwarded_allow_ips": ",".join(settings.trusted_proxies) or None,
+        # On SIGTERM: stop accepting, let in-flight requests (event streams too) end.
+        "timeout_graceful_shutdown": round(settings.shutdown_grace_seconds) or None,
+    }
 
 
 @db_app.command("upgrade")

@@ -88,8 +88,13 @@ class Settings(BaseSettings):
     test_database_url: str | None = None
     db_pool_size: int = Field(10, ge=1)
     db_max_overflow: int = Field(10, ge=0)
+    # A session waits this long for a pooled connection that answers (checkout and ping),
+    # then the request is a 503: a partition costs seconds, not the client's patience.
     db_pool_timeout_seconds: float = Field(5.0, gt=0)
-    db_connect_timeout_seconds: float = Field(5.0, gt=0)
+    db_connect_timeout_seconds: float = Field(3.0, gt=0)
+    # TCP keepalives and tcp_user_timeout: a connection whose peer vanished (a silent drop)
+    # is declared dead after about this long, instead of the kernel's quarter of an hour.
+    db_socket_timeout_seconds: int = Field(10, ge=2, le=600)
     db_statement_timeout_ms: int = Field(15_000, ge=0)
     db_startup_wait_seconds: float = Field(30.0, ge=0)
 
@@ -106,12 +111,19 @@ class Settings(BaseSettings):
     trusted_proxies: Annotated[list[str], NoDecode] = Field(default_factory=list)
     max_request_bytes: int = Field(12 * 1024 * 1024, ge=1024)
     log_level: str = "INFO"
+    # A request taking this long is logged at WARNING ("slow request").
+    slow_request_seconds: float = Field(1.0, gt=0)
 
     # Documents.
     max_upload_bytes: int = Field(10 * 1024 * 1024, ge=1024)
     max_pdf_pages: int = Field(20, ge=1)
     parse_timeout_seconds: float = Field(20.0, gt=0)
-    parse_memory_mb: int = Field(1024, ge=64)
+    # Each parser process (and the Tesseract it may start) is bounded to this much address
+    # space; the pool's worst case is parse_memory_budget_mb (README: the memory budget).
+    parse_memory_mb: int = Field(384, ge=64)
+    parse_workers: int = Field(4, ge=1, le=64)
+    # Uploads one account may have in parsing at once, per server process; more get 429.
+    max_concurrent_parses_per_user: int = Field(2, ge=1)
     ocr_enabled: bool = Field(default_factory=_tesseract_installed)
     pdfco_api_key: str | None = None
     pdfco_base_url: str = "https://api.pdf.co"
@@ -159,6 +171,12 @@ class Settings(BaseSettings):
     worker_stalled_seconds: float = Field(30.0, gt=0)
     # How often a worker looks for jobs whose retry time has come.
     worker_poll_seconds: float = Field(1.0, gt=0)
+    # An event stream re-reads its generation's status after this long without a NOTIFY, in
+    # case one was missed (a listener reconnecting); 0 turns the fallback off.
+    events_fallback_poll_seconds: float = Field(2.0, ge=0)
+    # On SIGTERM, running generations get this long to finish; the rest are released to the
+    # queue for another worker. The API gives in-flight requests as long.
+    shutdown_grace_seconds: float = Field(30.0, ge=0)
     # `resumeforge serve` also runs a worker, so one command does everything locally.
     serve_with_worker: bool = True
     stripe_secret_key: str | None = None
@@ -189,6 +207,15 @@ class Settings(BaseSettings):
     mail_max_attempts: int = Field(20, ge=1)
 
     metrics_token: str | None = None
+    # /docs, /redoc and /openapi.json: on by default, off by default in production.
+    api_docs: bool | None = None
+    # Production hardening: accounts.
+    # Failed sign-ins per account from any address; short, so the owner is not locked out long.
+    rate_limit_login_failures: str = "10/5 minutes"
+    # Two tabs refreshing one token at once get the same new pair within this window.
+    refresh_reuse_grace_seconds: float = Field(10.0, ge=0, le=300)
+    # Threads hashing passwords (argon2id takes 64 MiB and a core's tens of milliseconds each).
+    password_hash_threads: int = Field(2, ge=1, le=64)
     # Read by prometheus_client itself too: a folder shared by the server processes.
     prometheus_multiproc_dir: str | None = None
 
@@ -211,7 +238,7 @@ class Settings(BaseSettings):
             raise ValueError("must be one of DEBUG, INFO, WARNING, ERROR")
         return level
 
-    @field_validator("rate_limit_auth", "rate_limit_generations")
+    @field_validator("rate_limit_auth", "rate_limit_generations", "rate_limit_login_failures")
     @classmethod
     def _rate_limit_notation(cls, value: str) -> str:
         from limits import parse_many
@@ -272,6 +299,16 @@ class Settings(BaseSettings):
     def billing_configured(self) -> bool:
         """Stripe can be used: a secret key to call it and a webhook secret to trust it."""
         return bool(self.stripe_secret_key and self.stripe_webhook_secret)
+
+    @property
+    def docs_enabled(self) -> bool:
+        return self.api_docs if self.api_docs is not None else not self.is_production
+
+    @property
+    def parse_memory_budget_mb(self) -> int:
+        """The parser pool's worst case: every process at its bound, each with a Tesseract."""
+        per_parse = self.parse_memory_mb * (2 if self.ocr_enabled else 1)
+        return self.parse_workers * per_parse
 
     @property
     def default_provider(self) -> LLMProviderName:

@@ -37,6 +37,7 @@ class RateLimits:
         self._rules: dict[str, RateLimitItem] = {
             "auth": parse(settings.rate_limit_auth),
             "generations": parse(settings.rate_limit_generations),
+            "login_failures": parse(settings.rate_limit_login_failures),
         }
 
     async def check(self, rule: str, identity: str) -> None:
@@ -54,10 +55,35 @@ class RateLimits:
             f"Too many requests; try again in {retry_after} s.", retry_after=retry_after
         )
 
+    async def refuse_if_spent(self, rule: str, identity: str) -> None:
+        """Raise TooManyRequests when `identity` has no attempt left, without counting one."""
+        item = self._rules[rule]
+        try:
+            if await self._limiter.test(item, rule, identity):
+                return
+            window = await self._limiter.get_window_stats(item, rule, identity)
+        except Exception as error:  # the limiter's storage is down: let the request through
+            log.warning("rate limit storage unavailable", error_type=type(error).__name__)
+            return
+        retry_after = max(1, round(window.reset_time - time.time()))
+        raise TooManyRequests(
+            f"Too many attempts; try again in {retry_after} s.", retry_after=retry_after
+        )
+
+    async def count(self, rule: str, identity: str) -> None:
+        """Count one attempt (a failure, say) without refusing this one."""
+        try:
+            await self._limiter.hit(self._rules[rule], rule, identity)
+        except Exception as error:
+            log.warning("rate limit storage unavailable", error_type=type(error).__name__)
+
 
 def _limits(request: Request) -> RateLimits:
     limits: RateLimits = request.app.state.rate_limits
     return limits
+
+
+RateLimitsDep = Annotated[RateLimits, Depends(_limits)]
 
 
 def by_address(rule: str) -> Callable[[Request], Awaitable[None]]:

@@ -11,6 +11,7 @@ from argon2 import PasswordHasher
 from sqlalchemy import select, update
 
 from resumeforge.accounts.models import User
+from resumeforge.app import create_app
 from resumeforge.config import Settings
 from resumeforge.db.engine import Database
 from tests.conftest import register_and_login
@@ -66,8 +67,16 @@ async def test_login_accepts_the_email_in_another_case(client: httpx.AsyncClient
 
 
 async def test_replayed_refresh_token_is_refused_and_revokes_the_family(
-    client: httpx.AsyncClient,
+    settings: Settings, db: Database
 ) -> None:
+    # No grace window: a replay at once is already one too many.
+    strict = create_app(settings.model_copy(update={"refresh_reuse_grace_seconds": 0}), database=db)
+    transport = httpx.ASGITransport(app=strict)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        await _replay_revokes_the_family(client)
+
+
+async def _replay_revokes_the_family(client: httpx.AsyncClient) -> None:
     first = await register_and_login(client)
     second = (
         await client.post("/api/v1/auth/refresh", json={"refresh_token": first["refresh_token"]})

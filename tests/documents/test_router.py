@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import httpx
 
+from resumeforge.accounts.service import find_by_email
 from resumeforge.config import Settings
+from resumeforge.db.engine import Database
+from resumeforge.documents.service import parse_slot
 from tests.conftest import register_and_login
 from tests.documents.files import docm, encrypted_pdf, png_bytes, resume_docx, text_pdf
 
@@ -124,3 +129,38 @@ async def test_a_stored_document_feeds_a_generation(
     )
     assert started.status_code == 202, started.text
     assert started.json()["document_id"] == uploaded.json()["id"]
+
+
+async def test_an_account_with_its_parse_slots_taken_gets_429_and_others_do_not_wait(
+    client: httpx.AsyncClient, settings: Settings, db: Database
+) -> None:
+    busy = await register_and_login(client, "busy@example.com")
+    calm = await register_and_login(client, "calm@example.com")
+    async with db.sessions() as session:
+        busy_user = await find_by_email(session=session, email="busy@example.com")
+    assert busy_user is not None
+    upload = {"file": ("cv.pdf", text_pdf(), "application/pdf")}
+    limit = settings.max_concurrent_parses_per_user
+    with contextlib.ExitStack() as held:
+        # The account's uploads in flight, as slow ones would hold them.
+        for _ in range(limit):
+            held.enter_context(parse_slot(busy_user.id, limit=limit))
+        refused = await client.post(
+            "/api/v1/documents", files=upload, headers=_bearer(busy["access_token"])
+        )
+        other = await client.post(
+            "/api/v1/documents", files=upload, headers=_bearer(calm["access_token"])
+        )
+    assert refused.status_code == 429
+    assert refused.headers["content-type"] == PROBLEM
+    assert refused.json()["type"].endswith("/too-many-parses")
+    assert int(refused.headers["retry-after"]) >= 1
+    assert other.status_code == 201, "another account's upload is parsed meanwhile"
+    again = await client.post(
+        "/api/v1/documents", files=upload, headers=_bearer(busy["access_token"])
+    )
+    assert again.status_code == 201, "the slots are free once the uploads end"
+
+
+def _bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}

@@ -100,6 +100,7 @@ async def test_bad_requests_are_clear_4xx_and_cost_nothing(
     assert me.json()["token_balance"] == 3
 
 
+# (Its event stream's 404 is checked over a real socket, in test_events_live.)
 async def test_only_the_owner_sees_a_generation(
     client: httpx.AsyncClient, auth_headers: dict[str, str]
 ) -> None:
@@ -109,7 +110,6 @@ async def test_only_the_owner_sees_a_generation(
     theirs = {"Authorization": f"Bearer {other['access_token']}"}
     for method, path in (
         ("GET", f"/api/v1/generations/{generation_id}"),
-        ("GET", f"/api/v1/generations/{generation_id}/events"),
         ("GET", f"/api/v1/generations/{generation_id}/files/resume.pdf"),
         ("DELETE", f"/api/v1/generations/{generation_id}"),
     ):
@@ -149,3 +149,22 @@ async def test_tokens_endpoint_shows_balance_and_ledger(
     assert tokens["balance"] == 2
     assert [e["amount"] for e in tokens["entries"]] == [-1, 3]
     assert tokens["entries"][1]["reason"] == "signup"
+
+
+async def test_an_idempotency_key_reused_with_another_body_is_422(
+    client: httpx.AsyncClient, auth_headers: dict[str, str], db: Database
+) -> None:
+    headers = {**auth_headers, "Idempotency-Key": new_key()}
+    first = await client.post("/api/v1/generations", json=generation_body(), headers=headers)
+    assert first.status_code == 202
+    other = await client.post(
+        "/api/v1/generations", json=generation_body(kind="both"), headers=headers
+    )
+    assert other.status_code == 422
+    assert other.json()["type"].endswith("/idempotency-key-reused")
+    same = await client.post("/api/v1/generations", json=generation_body(), headers=headers)
+    assert same.status_code == 202
+    assert same.json()["id"] == first.json()["id"]
+    me = await client.get("/api/v1/me", headers=auth_headers)
+    assert me.json()["token_balance"] == 2, "charged once"
+    assert await ledger_mismatches(db) == []

@@ -70,31 +70,6 @@ async def test_offline_generation_succeeds_with_downloadable_files(
     assert gone.status_code == 404
 
 
-async def test_events_stream_until_a_terminal_status(
-    client: httpx.AsyncClient, auth_headers: dict[str, str], settings: Settings, db: Database
-) -> None:
-    started = await client.post("/api/v1/generations", json=generation_body(), headers=auth_headers)
-    generation_id = started.json()["id"]
-    seen: list[str] = []
-
-    async def follow() -> None:
-        async with client.stream(
-            "GET", f"/api/v1/generations/{generation_id}/events", headers=auth_headers
-        ) as stream:
-            assert stream.headers["content-type"].startswith("text/event-stream")
-            async for line in stream.aiter_lines():
-                if line.startswith("data: "):
-                    seen.append(json.loads(line.removeprefix("data: "))["status"])
-
-    follower = asyncio.create_task(follow())
-    await asyncio.sleep(0.3)  # the stream has said "queued" and waits
-    async with worker_running(settings, db):
-        await asyncio.wait_for(follower, timeout=60)
-    assert seen[0] == "queued"
-    assert seen[-1] == "succeeded"
-    assert len(seen) == len(set(seen)), "each status once"
-
-
 async def _start_with_gemini(client: httpx.AsyncClient) -> tuple[dict[str, str], str]:
     from tests.conftest import register_and_login
 

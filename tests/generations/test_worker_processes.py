@@ -141,3 +141,50 @@ async def _wait_for_running(db: Database) -> int:
             return int(running)
         await asyncio.sleep(0.05)
     return 0
+
+
+async def _sigterm_mid_generation(
+    client: httpx.AsyncClient, db: Database, database_url: str, fake: FakeLLM, grace: float
+) -> tuple[dict[str, object], int, int]:
+    """SIGTERM a worker while its generation waits on the model; another worker stands by.
+    Returns the generation as it ended, its runs, and the signalled worker's exit code."""
+    fake.delay = 3.0
+    headers, ids = await _start_many(client, db, 1)
+    environment = {
+        **_worker_environment(database_url, fake, stalled_seconds=30),
+        "SHUTDOWN_GRACE_SECONDS": str(grace),
+    }
+    with worker_process(environment) as first:
+        assert await _wait_for_running(db), "the first worker started the generation"
+        with worker_process(environment):
+            first.send_signal(signal.SIGTERM)
+            code = await asyncio.to_thread(first.wait, 60)
+            result = await wait_until_finished(client, headers, ids[0], within=90)
+    async with db.engine.connect() as connection:
+        runs = await connection.scalar(text("SELECT attempts FROM generations"))
+    return result, int(runs or 0), code
+
+
+async def test_sigterm_mid_generation_releases_it_to_another_worker_after_the_grace(
+    gemini_client: httpx.AsyncClient, db: Database, database_url: str, fake_llm: FakeLLM
+) -> None:
+    result, runs, code = await _sigterm_mid_generation(
+        gemini_client, db, database_url, fake_llm, grace=0.5
+    )
+    assert code == 0, "a clean exit"
+    assert result["status"] == "succeeded", result["error"]
+    assert runs == 2, "released by the first worker, run again by the second"
+    assert await refunds_of(db, str(result["id"])) == 0
+    assert await ledger_mismatches(db) == []
+
+
+async def test_sigterm_mid_generation_within_the_grace_lets_it_finish(
+    gemini_client: httpx.AsyncClient, db: Database, database_url: str, fake_llm: FakeLLM
+) -> None:
+    result, runs, code = await _sigterm_mid_generation(
+        gemini_client, db, database_url, fake_llm, grace=60
+    )
+    assert code == 0
+    assert result["status"] == "succeeded", result["error"]
+    assert runs == 1, "the signalled worker finished it before it exited"
+    assert await refunds_of(db, str(result["id"])) == 0

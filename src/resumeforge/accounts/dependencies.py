@@ -50,12 +50,15 @@ async def current_user_id(
     a browser's session cookie (with a CSRF check on anything but a read).
 
     Enough for reads: every query filters by this id, so a deleted account finds nothing.
+    The id is kept on the request for its access log line.
     """
     if credentials is None and web_sessions.SESSION_COOKIE in request.cookies:
         return await _browser_user_id(request, settings)
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise Unauthorized("Send the access token as 'Authorization: Bearer <token>'.")
-    return tokens.read_access_token(credentials.credentials, secret=settings.jwt_secret).user_id
+    user_id = tokens.read_access_token(credentials.credentials, secret=settings.jwt_secret).user_id
+    request.state.user_id = str(user_id)
+    return user_id
 
 
 class CsrfRejected(Forbidden):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Index, Integer, String, text
+from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Index, Integer, String
 from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -15,13 +15,14 @@ from resumeforge.db.base import Base, created_at_column
 class User(Base):
     __tablename__ = "users"
     __table_args__ = (
-        # Emails are unique whatever their letter case.
-        Index("uq_users_email_lower", text("lower(email)"), unique=True),
+        # One account per address however it is spelt (accounts.emails.email_key).
+        Index("uq_users_email_key", "email_key", unique=True),
         CheckConstraint("token_balance >= 0", name="token_balance_not_negative"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True, default=uuid.uuid4)
     email: Mapped[str] = mapped_column(String(320), nullable=False)
+    email_key: Mapped[str] = mapped_column(String(320), nullable=False)
     password_hash: Mapped[str] = mapped_column(String(255), nullable=False)
     # Changes only in the same transaction as a token_ledger row (billing.service).
     token_balance: Mapped[int] = mapped_column(Integer, nullable=False, server_default="0")

@@ -40,7 +40,7 @@ def _hash(token: str) -> str:
 
 async def request_reset(*, session: AsyncSession, settings: Settings, email: str) -> None:
     """Send a reset link when the email has an account; say nothing either way."""
-    user = await service.find_by_email(session=session, email=service.normalise_email(email))
+    user = await service.find_by_email(session=session, email=email)
     if user is None:
         return
     token = secrets.token_urlsafe(32)
@@ -98,7 +98,9 @@ async def change_password(
 ) -> None:
     """Check the current password, set the new one, and sign out every other session."""
     user = await service.get_user(session=session, user_id=user_id)
-    if user is None or not passwords.verify_password(user.password_hash, current_password):
+    if user is None or not await passwords.verify_password_off_loop(
+        user.password_hash, current_password
+    ):
         raise WrongPassword("The current password is wrong.")
     await _set_password(
         session=session, user_id=user_id, new_password=new_password, at=datetime.now(UTC)
@@ -114,7 +116,7 @@ async def _set_password(
 ) -> None:
     user = await service.get_user(session=session, user_id=user_id)
     assert user is not None, "the token's foreign key guarantees the user"
-    user.password_hash = passwords.hash_password(new_password)
+    user.password_hash = await passwords.hash_password_off_loop(new_password)
     # API clients holding refresh tokens must sign in again with the new password.
     await session.execute(
         update(RefreshToken)

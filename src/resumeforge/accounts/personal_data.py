@@ -57,7 +57,7 @@ async def export_account(*, session: AsyncSession, user_id: uuid.UUID) -> bytes:
 async def delete_account(*, session: AsyncSession, user_id: uuid.UUID, password: str) -> None:
     """Erase the account after checking its password; the ledger rows stay, anonymised."""
     user = await service.get_user(session=session, user_id=user_id)
-    if user is None or not passwords.verify_password(user.password_hash, password):
+    if user is None or not await passwords.verify_password_off_loop(user.password_hash, password):
         raise WrongPassword("The password is wrong; the account was not deleted.")
     await billing.anonymise_ledger(session=session, user_id=user_id)
     # Documents, generations, their files, sessions and tokens go with the row (ON DELETE CASCADE).

@@ -13,7 +13,7 @@ from resumeforge.accounts.schemas import (
     TokenPair,
     UserOut,
 )
-from resumeforge.ratelimit import by_address
+from resumeforge.ratelimit import RateLimitsDep, by_address
 
 router = APIRouter(prefix="/api/v1", tags=["accounts"])
 limited = [Depends(by_address("auth"))]
@@ -34,9 +34,12 @@ async def register(body: Credentials, session: SessionDep, settings: SettingsDep
 
 
 @router.post("/auth/login", response_model=TokenPair, dependencies=limited)
-async def login(body: LoginRequest, session: SessionDep, settings: SettingsDep) -> TokenPair:
+async def login(
+    body: LoginRequest, session: SessionDep, settings: SettingsDep, limits: RateLimitsDep
+) -> TokenPair:
+    """Open a session; an account's failed sign-ins are limited whatever their address."""
     return await service.login(
-        session=session, settings=settings, email=body.email, password=body.password
+        session=session, settings=settings, limits=limits, email=body.email, password=body.password
     )
 
 

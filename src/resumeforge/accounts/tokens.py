@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import hmac
 import secrets
 import uuid
 from dataclasses import dataclass
@@ -23,13 +25,21 @@ class AccessClaims:
     expires_at: datetime
 
 
-def issue_access_token(user_id: uuid.UUID, *, secret: str, minutes: int) -> str:
-    now = datetime.now(UTC)
+def issue_access_token(
+    user_id: uuid.UUID,
+    *,
+    secret: str,
+    minutes: int,
+    issued_at: datetime | None = None,
+    token_id: str | None = None,
+) -> str:
+    """A signed access token; given `issued_at` and `token_id`, the same token every time."""
+    now = (issued_at or datetime.now(UTC)).replace(microsecond=0)
     claims = {
         "sub": str(user_id),
         "iat": now,
         "exp": now + timedelta(minutes=minutes),
-        "jti": uuid.uuid4().hex,
+        "jti": token_id or uuid.uuid4().hex,
         "type": ACCESS,
     }
     return jwt.encode(claims, secret, algorithm=ALGORITHM)
@@ -91,3 +101,12 @@ def new_refresh_token() -> str:
 def hash_refresh_token(token: str) -> str:
     """Refresh tokens are long random strings: a plain SHA-256 is enough to store them."""
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def derived_from(spent: str, *, secret: str) -> tuple[str, str]:
+    """The refresh token and access-token id that replace `spent`, derived with our secret:
+    only someone holding `spent` can ask for them, and asking twice gives the same."""
+    digest = hmac.new(secret.encode(), b"rotate:" + spent.encode(), hashlib.sha256).digest()
+    refresh_token = base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
+    token_id = hmac.new(secret.encode(), b"jti:" + spent.encode(), hashlib.sha256).hexdigest()
+    return refresh_token, token_id[:32]

@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import random
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, ClassVar
 
 import structlog
 from sqlalchemy import text
@@ -59,9 +61,69 @@ def resolve_database_url(settings: Settings) -> str:
     return sqlalchemy_url(start_embedded_postgres(Path(settings.resumeforge_data_dir) / "postgres"))
 
 
+def connection_options(settings: Settings) -> dict[str, Any]:
+    """libpq's socket settings for every connection we open (pool, queue, listener).
+
+    Keepalives find a peer that vanished while the connection idles; tcp_user_timeout one
+    that vanished with our data unacknowledged. Both are ignored on a Unix socket.
+    """
+    socket_seconds = settings.db_socket_timeout_seconds
+    return {
+        "connect_timeout": max(1, round(settings.db_connect_timeout_seconds)),
+        "keepalives": 1,
+        "keepalives_idle": max(1, socket_seconds // 2),
+        "keepalives_interval": max(1, socket_seconds // 6),
+        "keepalives_count": 3,
+        "tcp_user_timeout": socket_seconds * 1000,
+    }
+
+
+class BoundedSession(AsyncSession):
+    """A session that takes its connection on entry, within `checkout_seconds` (pool wait,
+    connect and ping together), or raises PoolTimeout, which the API answers with 503."""
+
+    checkout_seconds: ClassVar[float] = 5.0
+
+    async def __aenter__(self) -> BoundedSession:
+        checkout = asyncio.ensure_future(self.connection())
+        await within(checkout, self.checkout_seconds, then=self.close)
+        return self
+
+
+async def within(
+    work: asyncio.Future[Any], seconds: float, *, then: Callable[[], Awaitable[Any]] | None = None
+) -> Any:
+    """`work`'s result if it ends within `seconds`, else PoolTimeout at once.
+
+    Work that is late is left to end by itself (the sockets' TCP timeouts end it), then
+    `then` runs: cancelling it instead would make psycopg cancel the query on the server,
+    over the same lost network, for up to 10 s more.
+    """
+    done, _ = await asyncio.wait({work}, timeout=seconds)
+    if work in done:
+        return work.result()
+    work.add_done_callback(lambda late: _after_late_work(late, then))
+    raise PoolTimeout(f"the database did not answer within {seconds:g} s")
+
+
+_late_cleanups: set[asyncio.Task[Any]] = set()
+
+
+def _after_late_work(late: asyncio.Future[Any], then: Callable[[], Awaitable[Any]] | None) -> None:
+    if not late.cancelled() and late.exception() is not None:
+        log.info("late database work failed", error=first_line(late.exception()))  # type: ignore[arg-type]
+    if then is not None:
+        cleanup = asyncio.ensure_future(then())
+        _late_cleanups.add(cleanup)
+        cleanup.add_done_callback(_late_cleanups.discard)
+
+
 def create_database(settings: Settings, url: str | None = None) -> Database:
     url = sqlalchemy_url(url or resolve_database_url(settings))
     options = f"-c statement_timeout={settings.db_statement_timeout_ms}"
+    session_class = type(
+        "Session", (BoundedSession,), {"checkout_seconds": settings.db_pool_timeout_seconds}
+    )
     engine = create_async_engine(
         url,
         pool_size=settings.db_pool_size,
@@ -73,12 +135,11 @@ def create_database(settings: Settings, url: str | None = None) -> Database:
         pool_recycle=1800,
         # Statement parameters are users' data (résumés, emails): never in an error or a log.
         hide_parameters=True,
-        connect_args={
-            "connect_timeout": max(1, int(settings.db_connect_timeout_seconds)),
-            "options": options,
-        },
+        connect_args={**connection_options(settings), "options": options},
     )
-    sessions = async_sessionmaker(engine, expire_on_commit=False)
+    sessions: async_sessionmaker[AsyncSession] = async_sessionmaker(
+        engine, class_=session_class, expire_on_commit=False
+    )
     return Database(engine=engine, sessions=sessions, url=url)
 
 

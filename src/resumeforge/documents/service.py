@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import uuid
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -16,13 +19,39 @@ from resumeforge.config import Settings
 from resumeforge.documents.models import Document
 from resumeforge.documents.parsing import parse_document_async
 from resumeforge.documents.parsing.quality import ParseQuality
-from resumeforge.errors import NotFound
+from resumeforge.errors import NotFound, TooManyRequests
 from resumeforge.resume.corrections import SizeLimits, corrected_resume
 from resumeforge.resume.schemas import Resume
 
 
 class DocumentNotFound(NotFound):
     slug, title = "document-not-found", "Document not found"
+
+
+class TooManyParses(TooManyRequests):
+    slug, title = "too-many-parses", "Too many uploads in progress"
+
+
+# Uploads in parsing now, per account, in this process: one account cannot hold the whole
+# parser pool while everyone else's upload waits behind it.
+_parsing: Counter[uuid.UUID] = Counter()
+
+
+@contextlib.contextmanager
+def parse_slot(user_id: uuid.UUID, *, limit: int) -> Iterator[None]:
+    """Hold one of the account's parse slots; raise TooManyParses when none is free."""
+    if _parsing[user_id] >= limit:
+        raise TooManyParses(
+            f"You have {limit} uploads being read already; send the next when one is done.",
+            retry_after=2,
+        )
+    _parsing[user_id] += 1
+    try:
+        yield
+    finally:
+        _parsing[user_id] -= 1
+        if _parsing[user_id] <= 0:
+            del _parsing[user_id]
 
 
 @dataclass(frozen=True)
@@ -42,7 +71,8 @@ async def store_upload(
     data: bytes,
 ) -> StoredDocument:
     """Parse the file (off the event loop, under the parser's limits) and keep both."""
-    parsed = await parse_document_async(data, filename=filename, settings=settings)
+    with parse_slot(user_id, limit=settings.max_concurrent_parses_per_user):
+        parsed = await parse_document_async(data, filename=filename, settings=settings)
     document = Document(
         user_id=user_id,
         filename=safe_filename(filename),

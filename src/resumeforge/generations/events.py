@@ -11,6 +11,7 @@ import contextlib
 import json
 from collections import defaultdict
 from collections.abc import AsyncIterator
+from typing import Any
 
 import psycopg
 import structlog
@@ -25,8 +26,9 @@ RECONNECT_SECONDS = 1.0
 
 
 class GenerationEvents:
-    def __init__(self, database_url: str) -> None:
+    def __init__(self, database_url: str, connect_options: dict[str, Any] | None = None) -> None:
         self._url = libpq_url(database_url)
+        self._connect_options = connect_options or {}
         self._waiting: dict[str, set[asyncio.Queue[str]]] = defaultdict(set)
         self._listener: asyncio.Task[None] | None = None
         self.cache = GenerationCache()
@@ -67,7 +69,9 @@ class GenerationEvents:
                 await asyncio.sleep(RECONNECT_SECONDS)
 
     async def _listen(self) -> None:
-        async with await psycopg.AsyncConnection.connect(self._url, autocommit=True) as connection:
+        async with await psycopg.AsyncConnection.connect(
+            self._url, autocommit=True, **self._connect_options
+        ) as connection:
             await connection.execute(f"LISTEN {EVENTS_CHANNEL}")
             # Anything cached before now may have changed unheard: start from empty.
             self.cache.turn_on()

@@ -11,8 +11,9 @@ import asyncio
 import contextlib
 import gc
 import random
+import signal
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -27,7 +28,13 @@ from resumeforge.ai.errors import ProviderRateLimited, ProviderUnavailable
 from resumeforge.ai.providers.base import Usage
 from resumeforge.billing import jobs as billing_jobs
 from resumeforge.config import Settings
-from resumeforge.db.engine import Database, libpq_url
+from resumeforge.db.engine import (
+    Database,
+    connection_options,
+    first_line,
+    is_connection_error,
+    libpq_url,
+)
 from resumeforge.errors import ProblemError
 from resumeforge.generations import service
 from resumeforge.generations.pipeline import (
@@ -67,13 +74,22 @@ class RetryLater(Exception):
 
 
 class RetryWhenAsked(BaseRetryStrategy):
-    """Retry only when the job raised RetryLater, after the delay it asked for."""
+    """Retry when the job raised RetryLater, after the delay it asked for; and at once when
+    it was cancelled, which only a shutting-down worker does: the job is released to the
+    queue for another worker."""
 
     def get_retry_decision(self, *, exception: BaseException, job: Job) -> RetryDecision | None:
         if isinstance(exception, RetryLater):
             # retry_at rather than retry_in: procrastinate types retry_in's seconds as whole.
             return RetryDecision(retry_at=datetime.now(UTC) + timedelta(seconds=exception.delay))
+        if isinstance(exception, asyncio.CancelledError):
+            log.warning("job released by a worker shutting down", job_id=job.id)
+            return RetryDecision(retry_at=datetime.now(UTC))
         return None
+
+
+# A database that went away mid-job is no reason to fail it: run it again soon.
+DATABASE_RETRY_SECONDS = 5.0
 
 
 @blueprint.task(
@@ -106,6 +122,20 @@ class GenerationAttempt:
     attempt: int
 
     async def execute(self) -> None:
+        try:
+            await self._attempt()
+        except Exception as error:
+            if not is_connection_error(error):
+                raise
+            # Not the generation's fault: run it again once the database is back.
+            log.warning(
+                "database lost mid-generation, will run again",
+                generation_id=str(self.run.id),
+                error=first_line(error),
+            )
+            raise RetryLater(DATABASE_RETRY_SECONDS) from error
+
+    async def _attempt(self) -> None:
         remaining = self._seconds_left()
         if remaining <= 0:
             await self._fail(DEADLINE_FAILURE)
@@ -127,7 +157,9 @@ class GenerationAttempt:
         except ProblemError as error:
             log.info("generation failed", generation_id=str(self.run.id), problem=error.slug)
             await self._fail(f"{error.title}: {error.detail}")
-        except Exception:
+        except Exception as error:
+            if is_connection_error(error):
+                raise
             log.exception("generation crashed", generation_id=str(self.run.id))
             await self._fail(INTERNAL_FAILURE)
         else:
@@ -247,7 +279,13 @@ def retry_delay(attempt: int, retry_after: float) -> float:
 
 def build_queue(settings: Settings, database_url: str) -> App:
     """The procrastinate app on our database, with this package's tasks."""
-    queue = App(connector=PsycopgConnector(conninfo=libpq_url(database_url)))
+    connector = PsycopgConnector(
+        conninfo=libpq_url(database_url),
+        kwargs=connection_options(settings),
+        # A pool checkout waits this long, then fails: the worker notices the outage.
+        timeout=settings.db_pool_timeout_seconds,
+    )
+    queue = App(connector=connector)
     queue.add_tasks_from(blueprint, namespace="")
     # Every worker also sends mail and reconciles billing: one kind of process to run.
     queue.add_tasks_from(notification_jobs.blueprint, namespace="")
@@ -298,7 +336,53 @@ async def sweep_forever(sweep: Callable[[], Awaitable[None]], *, every_seconds: 
 async def run_worker(
     runtime: WorkerRuntime, *, concurrency: int | None = None, install_signal_handlers: bool = True
 ) -> None:
-    """Run jobs until cancelled (or, with signal handlers, until SIGINT/SIGTERM)."""
+    """Run jobs until cancelled (or, with signal handlers, until SIGINT/SIGTERM).
+
+    The database may go away for any length of time: the worker says it is waiting, retries
+    with backoff, and resumes fetching and heartbeating when it is back. Only a signal (or
+    cancellation) ends it; running jobs then get SHUTDOWN_GRACE_SECONDS to finish, and the
+    rest are released to the queue for another worker.
+    """
+    settings = runtime.settings
+    await asyncio.to_thread(warm_up, settings)
+    gc.collect()
+    gc.freeze()  # start-up's objects stay: spare them the collector's full passes
+    stop = asyncio.Event()
+    with _stopped_by_signals(stop) if install_signal_handlers else contextlib.nullcontext():
+        delay = OUTAGE_FIRST_RETRY_SECONDS
+        while not stop.is_set():
+            started = asyncio.get_running_loop().time()
+            try:
+                await _work_until_stopped(runtime, concurrency=concurrency, stop=stop)
+            except Exception as error:
+                log.warning(
+                    "worker lost the database, waiting for it",
+                    error_type=type(error).__name__,
+                    error=first_line(error),
+                    retry_in_seconds=round(delay, 1),
+                )
+            else:
+                if not stop.is_set():
+                    log.warning("worker stopped by itself, starting again")
+            if stop.is_set():
+                break
+            if asyncio.get_running_loop().time() - started > OUTAGE_MAX_RETRY_SECONDS:
+                delay = OUTAGE_FIRST_RETRY_SECONDS  # it ran a while: a new outage
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), delay * random.uniform(0.8, 1.2))
+            delay = min(delay * 2, OUTAGE_MAX_RETRY_SECONDS)
+    log.info("worker stopped")
+
+
+OUTAGE_FIRST_RETRY_SECONDS = 0.5
+OUTAGE_MAX_RETRY_SECONDS = 10.0
+
+
+async def _work_until_stopped(
+    runtime: WorkerRuntime, *, concurrency: int | None, stop: asyncio.Event
+) -> None:
+    """One life of the procrastinate worker: returns when `stop` is set, raises when the
+    worker fails (a lost database)."""
     settings = runtime.settings
     queue = build_queue(settings, runtime.database.url)
     worker_options: dict[str, Any] = {
@@ -309,13 +393,15 @@ async def run_worker(
         "stalled_worker_timeout": settings.worker_stalled_seconds,
         # Retries are scheduled for later and announce nothing when due: poll for them.
         "fetch_job_polling_interval": settings.worker_poll_seconds,
-        "install_signal_handlers": install_signal_handlers,
+        "shutdown_graceful_timeout": settings.shutdown_grace_seconds,
+        # Our own handlers set `stop`; procrastinate's would end the process's loop.
+        "install_signal_handlers": False,
         "delete_jobs": "successful",
     }
-    await asyncio.to_thread(warm_up, settings)
-    gc.collect()
-    gc.freeze()  # start-up's objects stay: spare them the collector's full passes
     async with queue.open_async():
+        log.info("worker connected, fetching jobs")
+        worker = asyncio.create_task(queue.run_worker_async(**worker_options))
+        stopping = asyncio.create_task(stop.wait())
         recovery = asyncio.create_task(
             sweep_forever(
                 lambda: recover_lost_work(queue, runtime),
@@ -323,8 +409,30 @@ async def run_worker(
             )
         )
         try:
-            await queue.run_worker_async(**worker_options)
-        finally:
-            recovery.cancel()
+            await asyncio.wait({worker, stopping}, return_when=asyncio.FIRST_COMPLETED)
+            if stop.is_set() and not worker.done():
+                worker.cancel()  # procrastinate's graceful shutdown, within the grace period
             with contextlib.suppress(asyncio.CancelledError):
-                await recovery
+                await worker
+        finally:
+            for task in (stopping, recovery, worker):
+                task.cancel()
+            await asyncio.gather(stopping, recovery, worker, return_exceptions=True)
+
+
+@contextlib.contextmanager
+def _stopped_by_signals(stop: asyncio.Event) -> Iterator[None]:
+    loop = asyncio.get_running_loop()
+    signals = (signal.SIGINT, signal.SIGTERM)
+    for number in signals:
+        loop.add_signal_handler(number, _on_stop_signal, stop, number)
+    try:
+        yield
+    finally:
+        for number in signals:
+            loop.remove_signal_handler(number)
+
+
+def _on_stop_signal(stop: asyncio.Event, number: int) -> None:
+    log.info("worker stopping", signal=signal.Signals(number).name)
+    stop.set()

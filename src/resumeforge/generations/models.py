@@ -42,6 +42,8 @@ class Generation(Base):
         ForeignKey("documents.id", ondelete="SET NULL")
     )
     idempotency_key: Mapped[str | None] = mapped_column(String(255))
+    # The request first sent with the idempotency key: the key again with another is refused.
+    request_sha256: Mapped[str | None] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(32), nullable=False)
     template: Mapped[str] = mapped_column(String(32), nullable=False)
     paper: Mapped[str] = mapped_column(String(16), nullable=False)

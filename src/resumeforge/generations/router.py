@@ -35,8 +35,6 @@ from resumeforge.ratelimit import by_user
 
 router = APIRouter(prefix="/api/v1/generations", tags=["generations"])
 
-# How long a stream waits for a NOTIFY before it re-reads the status itself.
-EVENT_POLL_SECONDS = 2.0
 KEEPALIVE_SECONDS = 15.0
 
 
@@ -117,7 +115,11 @@ async def get_generation(
     responses={200: {"content": {"text/event-stream": {}}}},
 )
 async def follow(
-    generation_id: uuid.UUID, request: Request, user_id: CurrentUserId, session: SessionDep
+    generation_id: uuid.UUID,
+    request: Request,
+    user_id: CurrentUserId,
+    session: SessionDep,
+    settings: SettingsDep,
 ) -> StreamingResponse:
     """Server-Sent Events: one `status` event per change, until succeeded or failed."""
     await service.get_generation(session=session, user_id=user_id, generation_id=generation_id)
@@ -125,15 +127,25 @@ async def follow(
     events: GenerationEvents = request.app.state.generation_events
     database = request.app.state.database
     return StreamingResponse(
-        _status_stream(generation_id, events, database),
+        _status_stream(
+            generation_id, events, database, fallback_seconds=settings.events_fallback_poll_seconds
+        ),
         media_type="text/event-stream",
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )
 
 
 async def _status_stream(
-    generation_id: uuid.UUID, events: GenerationEvents, database: Database
+    generation_id: uuid.UUID,
+    events: GenerationEvents,
+    database: Database,
+    *,
+    fallback_seconds: float,
 ) -> AsyncIterator[str]:
+    """Each NOTIFY'd status as it comes; without one for `fallback_seconds` (when not 0),
+    the status is read again in case a notification was lost."""
+    wait = fallback_seconds or KEEPALIVE_SECONDS
+
     async def read_status() -> GenerationStatus | None:
         async with database.sessions() as session:
             return await service.current_status(session=session, generation_id=generation_id)
@@ -147,12 +159,12 @@ async def _status_stream(
         while last is not None and not last.is_terminal:
             try:
                 current: GenerationStatus | None = GenerationStatus(
-                    await asyncio.wait_for(updates.get(), EVENT_POLL_SECONDS)
+                    await asyncio.wait_for(updates.get(), wait)
                 )
                 quiet = 0.0
             except TimeoutError:
-                current = await read_status()
-                quiet += EVENT_POLL_SECONDS
+                current = await read_status() if fallback_seconds else last
+                quiet += wait
                 if quiet >= KEEPALIVE_SECONDS:
                     quiet = 0.0
                     yield ": keep-alive\n\n"
@@ -237,7 +249,8 @@ async def _download(
         headers={
             "Content-Disposition": disposition,
             "ETag": f'"{file.sha256}"',
-            "Cache-Control": "private, max-age=3600",
+            # A résumé is personal data: no cache, the browser's included, keeps it.
+            "Cache-Control": "no-store",
         },
     )
 

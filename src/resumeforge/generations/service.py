@@ -7,6 +7,7 @@ failed one is a ledger credit with a key derived from the generation, paid at mo
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from dataclasses import dataclass
@@ -38,7 +39,7 @@ from resumeforge.generations.schemas import (
     RevisionStatus,
 )
 from resumeforge.notifications import service as notifications
-from resumeforge.observability.metrics import GENERATIONS_FINISHED
+from resumeforge.observability.metrics import observe_generation_finished
 from resumeforge.rendering.service import TEMPLATES, pages_to_fit
 from resumeforge.resume.checks import require_tailorable
 from resumeforge.resume.schemas import Resume
@@ -80,6 +81,10 @@ class RevisionNotFound(NotFound):
     slug, title = "revision-not-found", "Revision not found"
 
 
+class IdempotencyKeyReused(UnprocessableContent):
+    slug, title = "idempotency-key-reused", "Idempotency key reused with another request"
+
+
 @dataclass(frozen=True)
 class Artifact:
     name: str
@@ -88,8 +93,6 @@ class Artifact:
 
     @property
     def sha256(self) -> str:
-        import hashlib
-
         return hashlib.sha256(self.content).hexdigest()
 
 
@@ -124,13 +127,16 @@ async def start_generation(
 ) -> tuple[Generation, bool]:
     """Debit, create and enqueue in one transaction; return (generation, created).
 
-    The same idempotency key again returns the first generation and charges nothing.
+    The same idempotency key again returns the first generation and charges nothing; with
+    another request body it is refused, since replaying the first would answer a question
+    that was not asked.
     """
     user_id = user.id  # read now: a rollback below expires the object
+    digest = request_digest(request)
     if idempotency_key:
         existing = await _by_idempotency_key(session=session, user_id=user_id, key=idempotency_key)
         if existing is not None:
-            return existing, False
+            return _replayed(existing, digest), False
     provider = _choose_provider(settings, request.provider)
     if request.template not in TEMPLATES:
         raise UnknownOption(
@@ -150,6 +156,7 @@ async def start_generation(
         user_id=user_id,
         document_id=request.document_id,
         idempotency_key=idempotency_key,
+        request_sha256=digest if idempotency_key else None,
         kind=request.kind.value,
         template=request.template,
         paper=request.paper.value,
@@ -183,11 +190,26 @@ async def start_generation(
         )
         if existing is None:
             raise
-        return existing, False
+        return _replayed(existing, digest), False
     except BaseException:
         await session.rollback()
         raise
     return generation, True
+
+
+def request_digest(request: GenerationCreate) -> str:
+    """SHA-256 of the request as validated (canonical JSON): key order and spacing aside."""
+    canonical = json.dumps(request.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _replayed(existing: Generation, digest: str) -> Generation:
+    if existing.request_sha256 is not None and existing.request_sha256 != digest:
+        raise IdempotencyKeyReused(
+            "This Idempotency-Key was first used with a different request; "
+            "use a new key for a new request."
+        )
+    return existing
 
 
 async def enqueue_run(*, session: AsyncSession, generation_id: uuid.UUID) -> None:
@@ -382,7 +404,7 @@ async def succeed(
     plan: dict[str, Any] | None = None,
 ) -> bool:
     """Store the files and finish as succeeded; False if something else finished it first."""
-    finished = await session.scalar(
+    created_at = await session.scalar(
         update(Generation)
         .where(Generation.id == generation_id, Generation.finished_at.is_(None))
         .values(
@@ -395,9 +417,9 @@ async def succeed(
             finished_at=_now_sql(),
             updated_at=_now_sql(),
         )
-        .returning(Generation.id)
+        .returning(Generation.created_at)
     )
-    if finished is None:
+    if created_at is None:
         await session.rollback()
         return False
     # A run picked up again after a crash may have stored some files already.
@@ -419,7 +441,7 @@ async def succeed(
     )
     await _notify(session=session, generation_id=generation_id, status=GenerationStatus.succeeded)
     await session.commit()
-    GENERATIONS_FINISHED.labels("succeeded").inc()
+    observe_generation_finished("succeeded", _seconds_since(created_at))
     return True
 
 
@@ -435,13 +457,13 @@ async def fail_and_refund(*, session: AsyncSession, generation_id: uuid.UUID, re
                 finished_at=_now_sql(),
                 updated_at=_now_sql(),
             )
-            .returning(Generation.user_id, Generation.cost, Generation.kind)
+            .returning(Generation.user_id, Generation.cost, Generation.kind, Generation.created_at)
         )
     ).first()
     if row is None:
         await session.rollback()
         return False
-    user_id, cost, kind = row
+    user_id, cost, kind, created_at = row
     if cost > 0:
         await billing.credit_tokens(
             session=session,
@@ -464,8 +486,12 @@ async def fail_and_refund(*, session: AsyncSession, generation_id: uuid.UUID, re
     )
     await _notify(session=session, generation_id=generation_id, status=GenerationStatus.failed)
     await session.commit()
-    GENERATIONS_FINISHED.labels("failed").inc()
+    observe_generation_finished("failed", _seconds_since(created_at))
     return True
+
+
+def _seconds_since(moment: datetime) -> float:
+    return max(0.0, (datetime.now(UTC) - moment).total_seconds())
 
 
 async def overdue_generations(*, session: AsyncSession, limit: int = 100) -> list[uuid.UUID]:

@@ -31,6 +31,12 @@ SECURITY_HEADERS = [
     # The web pages load nothing from another host and run no inline script.
     (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
 ]
+# An answer that is not a page loads nothing and is framed by nobody; pages set their own.
+DATA_CSP = (b"content-security-policy", b"default-src 'none'; frame-ancestors 'none'")
+HSTS = (b"strict-transport-security", b"max-age=63072000; includeSubDomains")
+NO_STORE = (b"cache-control", b"no-store")
+# Assets are the same for everyone and may be cached, even when a cookie came along.
+CACHEABLE_PREFIXES = ("/static/",)
 # A caller's id is echoed only if it is short and harmless; otherwise we make our own.
 SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
@@ -43,9 +49,18 @@ class BodyTooLarge(HTTPException):
 
 
 class RequestContextMiddleware:
-    def __init__(self, app: ASGIApp, *, max_body_bytes: int) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        max_body_bytes: int,
+        hsts: bool = False,
+        slow_seconds: float = 1.0,
+    ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.hsts = hsts
+        self.slow_seconds = slow_seconds
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -56,16 +71,19 @@ class RequestContextMiddleware:
         started = time.perf_counter()
         status = 500
         response_started = False
+        streaming = False
         structlog.contextvars.bind_contextvars(request_id=request_id)
 
         async def send_with_id(message: Message) -> None:
-            nonlocal status, response_started
+            nonlocal status, response_started, streaming
             if message["type"] == "http.response.start":
                 status = message["status"]
                 response_started = True
-                headers = list(message.get("headers", []))
+                streaming = _is_event_stream(message.get("headers", []))
+                headers = protective_headers(
+                    list(message.get("headers", [])), scope, hsts=self.hsts
+                )
                 headers.append((REQUEST_ID_HEADER, request_id.encode()))
-                headers.extend(SECURITY_HEADERS)
                 message = {**message, "headers": headers}
             await send(message)
 
@@ -92,12 +110,16 @@ class RequestContextMiddleware:
             seconds = time.perf_counter() - started
             route = getattr(scope.get("route"), "path", "unmatched")
             observe_request(scope["method"], route, status, seconds)
-            log.info(
-                "request",
+            # An event stream lasts as long as its generation: long is not slow there.
+            slow = seconds >= self.slow_seconds and not streaming
+            (log.warning if slow else log.info)(
+                "slow request" if slow else "request",
                 method=scope["method"],
+                route=route,
                 path=scope["path"],
                 status=status,
                 duration_ms=round(seconds * 1000, 1),
+                user_id=scope["state"].get("user_id"),
             )
             structlog.contextvars.unbind_contextvars("request_id")
 
@@ -115,6 +137,37 @@ class RequestContextMiddleware:
             return message
 
         return limited_receive
+
+
+def protective_headers(
+    headers: list[tuple[bytes, bytes]], scope: Scope, *, hsts: bool
+) -> list[tuple[bytes, bytes]]:
+    """The answer's headers with ours added: no sniffing, no framing, no referrer; no
+    caching of anything a credential asked for; HSTS in production."""
+    names = {name.lower() for name, _ in headers}
+    headers = [*headers, *SECURITY_HEADERS]
+    credentialed = any(name in (b"authorization", b"cookie") for name, _ in scope["headers"])
+    if credentialed and not scope["path"].startswith(CACHEABLE_PREFIXES):
+        # Whatever the route said: a shared cache must never keep one user's answer.
+        headers = [(n, v) for n, v in headers if n.lower() != b"cache-control"]
+        headers.append(NO_STORE)
+    elif b"cache-control" not in names:
+        headers.append(NO_STORE)
+    if b"content-security-policy" not in names and not _is_html(headers):
+        headers.append(DATA_CSP)
+    if hsts:
+        headers.append(HSTS)
+    return headers
+
+
+def _is_event_stream(headers: list[tuple[bytes, bytes]]) -> bool:
+    return any(
+        n.lower() == b"content-type" and v.startswith(b"text/event-stream") for n, v in headers
+    )
+
+
+def _is_html(headers: list[tuple[bytes, bytes]]) -> bool:
+    return any(n.lower() == b"content-type" and v.startswith(b"text/html") for n, v in headers)
 
 
 def _request_id(scope: Scope) -> str:

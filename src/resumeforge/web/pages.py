@@ -30,7 +30,7 @@ from resumeforge.billing.errors import InsufficientTokens
 from resumeforge.config import Settings
 from resumeforge.documents import service as documents
 from resumeforge.documents.errors import FileTooLarge
-from resumeforge.errors import ProblemError
+from resumeforge.errors import NotFound, ProblemError
 from resumeforge.generations import service as generations
 from resumeforge.generations.schemas import (
     MAX_JOB_DESCRIPTION,
@@ -102,7 +102,10 @@ async def template_thumbnail(name: str) -> Response:
 
 
 @router.get("/docs")
-async def api_docs(request: Request) -> Response:
+async def api_docs(request: Request, settings: SettingsDep) -> Response:
+    """Swagger UI from this app's own files; a setting (API_DOCS), off in production."""
+    if not settings.docs_enabled:
+        raise NotFound("The API documentation is not served here.")
     return page(request, "docs.html", title="API", openapi_url=request.app.openapi_url)
 
 
@@ -163,7 +166,13 @@ async def signin(
     next_page: Annotated[str, Form(alias="next")] = "",
 ) -> Response:
     try:
-        user = await accounts.authenticate(session=session, email=email, password=password)
+        user = await accounts.authenticate(
+            session=session,
+            settings=settings,
+            limits=request.app.state.rate_limits,
+            email=email,
+            password=password,
+        )
     except ProblemError as problem:
         return page(
             request,

@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from resumeforge.documents.parsing.sniff import MediaType
 
 log = logging.getLogger(__name__)
-MAX_WORKERS = 4
 _PRELOAD = ["resumeforge.documents.parsing.service"]
 
 
@@ -105,7 +104,9 @@ class _Worker:
 
 _idle: list[_Worker] = []
 _idle_lock = threading.Lock()
-_slots = threading.BoundedSemaphore(MAX_WORKERS)
+# At most this many parser processes run at once (PARSE_WORKERS, set by start_workers).
+_slots = threading.BoundedSemaphore(4)
+_pool_size = 4
 
 
 def _take_worker(memory_mb: int) -> _Worker:
@@ -123,9 +124,13 @@ def _return_worker(worker: _Worker) -> None:
         _idle.append(worker)
 
 
-def start_workers(count: int = 1, *, memory_mb: int) -> None:
-    """Pre-fork workers so the first parse does not pay for starting one (call at start-up)."""
-    for _ in range(min(count, MAX_WORKERS)):
+def start_workers(count: int = 1, *, memory_mb: int, pool_size: int | None = None) -> None:
+    """Pre-fork workers so the first parse does not pay for starting one (call at start-up);
+    `pool_size` bounds how many parse at once, so memory_mb x pool_size is the worst case."""
+    global _slots, _pool_size
+    if pool_size is not None and pool_size != _pool_size:
+        _slots, _pool_size = threading.BoundedSemaphore(pool_size), pool_size
+    for _ in range(min(count, _pool_size)):
         _return_worker(_Worker(memory_mb))
 
 
