@@ -121,7 +121,21 @@ TITLE_WORDS = (
     "gerente", "tecnico", "desenvolvedor", "estagiario", "engenheiro", "coordenador",
     "programador", "sviluppatore", "ingegnere", "tirocinante", "responsabile",
     "programmatore", "stagista", "docente", "profesor", "professeur", "lehrer",
+    "ingenieure", "developpeuse", "analyste", "chargee", "cheffe", "consultante",
+    "directrice", "assistante", "commercial", "commerciale", "technicienne", "technicien",
+    "vendeur", "vendeuse", "comptable", "coordinatrice", "coordinateur", "redacteur",
+    "redactrice", "ingeniera", "desarrolladora", "jefa", "coordinadora", "coordinador",
+    "asesor", "asesora", "tecnica", "engenheira", "desenvolvedora", "coordenadora",
+    "analista", "gerente", "assistente", "consultora", "consultor", "vendedor", "vendedora",
+    "addetto", "addetta", "impiegato", "impiegata", "sviluppatrice", "coordinatore",
+    "coordinatrice", "consulente", "tecnico", "commesso", "commessa", "capo",
 )  # fmt: skip
+# German job titles are compounds: "Vertriebsleiter", "Produktmanagerin", "Softwareentwickler".
+_GERMAN_TITLE_RE = re.compile(
+    r"(?:leiter|manager|entwickler|berater|ingenieur|referent|assistent|analyst|techniker|"
+    r"spezialist|koordinator|designer|architekt|kaufmann|kauffrau|sachbearbeiter|"
+    r"mitarbeiter|praktikant|werkstudent|trainee)(?:in)?$"
+)
 ORG_WORDS = (
     "inc", "llc", "ltd", "corp", "corporation", "company", "co", "gmbh", "plc", "university",
     "college", "institute", "lab", "labs", "laboratory", "group", "bank", "school",
@@ -184,13 +198,25 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z][a-z-]*", fold_accents(text.casefold())))
 
 
+_TITLE_WORDS = frozenset(TITLE_WORDS)
+
+
 def title_score(text: str) -> int:
-    return len(_words(text) & set(TITLE_WORDS))
+    words = _words(text)
+    compounds = sum(1 for word in words - _TITLE_WORDS if _GERMAN_TITLE_RE.search(word))
+    return len(words & _TITLE_WORDS) + compounds
+
+
+# A company's legal form: "Inc.", "GmbH", "S.p.A.", "S.r.l.", "S.A.", "S.L.", "Ltda.".
+_LEGAL_FORM_RE = re.compile(
+    r"\b(?:Inc|Ltd|LLC|Corp|Co|GmbH|AG|KG|SARL|SAS|SRL|SpA|Ltda|BV|NV)\.?(?:\W|$)"
+    r"|\bS\.(?:p\.)?A\.(?:S\.)?|\bS\.r\.l\.|\bS\.L\.|\bS\.A\.S\.?"
+)
 
 
 def org_score(text: str) -> int:
     score = len(_words(text) & set(ORG_WORDS))
-    if re.search(r"\b(?:Inc|Ltd|LLC|Corp|Co)\.?(?:\W|$)", text):
+    if _LEGAL_FORM_RE.search(text):
         score += 1
     return score
 
@@ -375,6 +401,8 @@ def _fill_fields(entry: Entry, *, education: bool) -> None:
         dates = _dates_in_bullet_margin(entry)
     if dates is not None:
         entry.start, entry.end = dates.start, dates.end
+    if not any(is_location(piece.text) for piece in pieces):
+        _mark_lone_place(entry, pieces)
     labelled = next((m for p in pieces if (m := _PLACE_LABEL_RE.match(p.text))), None)
     if labelled is not None:
         entry.location = labelled.group("place")
@@ -402,6 +430,33 @@ def _fill_fields(entry: Entry, *, education: bool) -> None:
         if not entry.title and entry.bullets:
             entry.title = _role_leading_description(entry.bullets[0])
     entry.rest.extend(piece.text for piece in contacts)
+
+
+_LONE_PLACE_RE = re.compile(r"^[^\W\d_][^\W\d_'’.-]+(?:[ -][^\W\d_][^\W\d_'’.-]+){0,2}$")
+
+
+def _mark_lone_place(entry: Entry, pieces: list[_Piece]) -> None:
+    """A city printed alone, right of an employer's or school's line ("Acme Ltd.    Bologna"):
+    the last piece of a line, a piece of its own after the first, one to three capitalised
+    words that name no role, no organisation and no school."""
+    for line_index, line in enumerate(entry.header):
+        if len(line.segments) < 2:
+            continue
+        on_line = [piece for piece in pieces if piece.line == line_index]
+        if len(on_line) < 2:
+            continue
+        last = on_line[-1]
+        text = last.text
+        if (
+            _LONE_PLACE_RE.match(text)
+            and text[0].isupper()
+            and not (title_score(text) or org_score(text) or is_school(text))
+            and not DEGREE_RE.search(text)
+            and text in (strip_bullet(segment).strip(" ,;|") for segment in line.segments[1:])
+        ):
+            entry.location = text
+            pieces.remove(last)
+            return
 
 
 def _with_second_year(text: str, found: DateRange) -> DateRange:
@@ -492,6 +547,8 @@ def _assign_job(entry: Entry, pieces: list[_Piece]) -> None:
     if len(pieces) == 1:
         _split_single(entry, pieces[0].text)
         return
+    if _one_piece_names_both(entry, pieces):
+        return
     ranked = sorted(
         pieces,
         key=lambda p: (title_score(p.text) - org_score(p.text), p.on_date_line, -p.line),
@@ -506,6 +563,33 @@ def _assign_job(entry: Entry, pieces: list[_Piece]) -> None:
     entry.rest = [p.text for p in others if p is not organisation]
 
 
+def _one_piece_names_both(entry: Entry, pieces: list[_Piece]) -> bool:
+    """ "Sales Lead, Orbisa Ltda." over a line "Curitiba": one piece holds the role and the
+    employer, so a lone name beside it is the place, and anything else is the rest."""
+    for piece in pieces:
+        both = Entry()
+        _split_single(both, piece.text)
+        if not (both.title and both.organisation):
+            continue
+        others = [other for other in pieces if other is not piece]
+        if any(title_score(o.text) or org_score(o.text) for o in others):
+            return False  # another piece also names a role or employer: rank them all
+        entry.title, entry.organisation = both.title, both.organisation
+        place = next((o for o in others if _could_be_place(o.text)), None)
+        if place is not None and not entry.location:
+            entry.location = place.text
+        entry.rest = [o.text for o in others if o is not place]
+        return True
+    return False
+
+
+def _could_be_place(text: str) -> bool:
+    return bool(
+        is_location(text)
+        or (_LONE_PLACE_RE.match(text) and text[0].isupper() and not is_school(text))
+    )
+
+
 def _split_single(entry: Entry, text: str) -> None:
     """One piece holding both: 'Nexus AI, Co-Founder & CTO' or 'Golf Club : address : Manager'."""
     for separator in (":", ",", " at ", " @ "):
@@ -518,6 +602,13 @@ def _split_single(entry: Entry, text: str) -> None:
         if title_score(best) and _title_likeness(best) > _title_likeness(worst):
             entry.title = best
             entry.organisation = next(part for part in parts if part is not best)
+            return
+    # "Ostrava Data S.p.A., Sales Assistant": a part naming a company, the other its role.
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    if len(parts) == 2:
+        first, second = (org_score(part) > 0 for part in parts)
+        if first != second:
+            entry.organisation, entry.title = parts if first else parts[::-1]
             return
     if title_score(text) > org_score(text):
         entry.title = text
