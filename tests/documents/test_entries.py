@@ -249,3 +249,24 @@ def test_a_lone_city_right_of_the_employer_and_role_is_the_place() -> None:
         "Freiburg",
     )
     assert (entry.start, entry.end) == ("2017-05", "Present")
+
+
+def test_the_employer_line_under_a_dated_role_in_the_same_type_is_the_same_entry() -> None:
+    lines = [
+        TextLine(["Tide Gauge Technician", "2019 - 2022"], size=11.0, bold=True),
+        TextLine(["Saltmarsh Instruments, Whitby"], size=11.0, bold=True),
+        TextLine(["✓ Calibrated 40 gauges along the coast"], size=11.0),
+        TextLine(["Field Assistant", "2016 - 2019"], size=11.0, bold=True),
+        TextLine(["Coastal Survey Trust, Scarborough"], size=11.0, bold=True),
+    ]
+    first, second = split_entries(lines, body_size=11.0)
+    assert (first.title, first.organisation, first.location) == (
+        "Tide Gauge Technician",
+        "Saltmarsh Instruments",
+        "Whitby",
+    )
+    assert (second.title, second.organisation, second.location) == (
+        "Field Assistant",
+        "Coastal Survey Trust",
+        "Scarborough",
+    )

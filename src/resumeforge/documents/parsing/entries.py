@@ -292,7 +292,12 @@ def split_entries(
         starts_new = (
             current is None
             or bool(current.bullets)
-            or (head_style is not None and distinct and style == head_style)
+            or (
+                head_style is not None
+                and distinct
+                and style == head_style
+                and not _employer_under_dated_role(current, line)
+            )
             or (
                 education
                 and is_school(line.plain)
@@ -323,6 +328,12 @@ def split_entries(
     if education:
         _share_schools(entries)
     return [entry for entry in entries if entry.header or entry.bullets]
+
+
+def _employer_under_dated_role(entry: Entry, line: TextLine) -> bool:
+    """ "Data Engineer    2019 – 2021" then "Kestrel Systems, Leeds" in the same type: the
+    second line of one header, not the next entry's first."""
+    return len(entry.header) == 1 and _has_dates(entry) and _find_dates(line.plain) is None
 
 
 def _closed_by_dates(entry: Entry) -> bool:
@@ -427,6 +438,7 @@ def _fill_fields(entry: Entry, *, education: bool) -> None:
         _assign_education(entry, kept)
     else:
         _assign_job(entry, kept)
+        _employer_taken_for_a_place(entry)
         if not entry.title and entry.bullets:
             entry.title = _role_leading_description(entry.bullets[0])
     entry.rest.extend(piece.text for piece in contacts)
@@ -561,6 +573,8 @@ def _assign_job(entry: Entry, pieces: list[_Piece]) -> None:
     )
     entry.title, entry.organisation = title.text, organisation.text
     entry.rest = [p.text for p in others if p is not organisation]
+    if not entry.location:
+        _place_after_employer(entry)
 
 
 def _one_piece_names_both(entry: Entry, pieces: list[_Piece]) -> bool:
@@ -569,7 +583,8 @@ def _one_piece_names_both(entry: Entry, pieces: list[_Piece]) -> bool:
     for piece in pieces:
         both = Entry()
         _split_single(both, piece.text)
-        if not (both.title and both.organisation):
+        # The role must say it is one: in "Broadland Estates Ltd., Norwich" the rest is a city.
+        if not (both.title and both.organisation and title_score(both.title)):
             continue
         others = [other for other in pieces if other is not piece]
         if any(title_score(o.text) or org_score(o.text) for o in others):
@@ -581,6 +596,32 @@ def _one_piece_names_both(entry: Entry, pieces: list[_Piece]) -> bool:
         entry.rest = [o.text for o in others if o is not place]
         return True
     return False
+
+
+def _employer_taken_for_a_place(entry: Entry) -> None:
+    """A job with a title and no employer, whose "place" reads "Kestrel Systems, Leeds": the
+    employer and its city, unless the part after the comma is a region code ("Austin, TX")."""
+    head, comma, tail = entry.location.rpartition(", ")
+    if entry.organisation or not entry.title or not comma:
+        return
+    if re.fullmatch(r"[A-Z]{2,3}\.?", tail) or len(head.split()) < 2:
+        return
+    entry.organisation, entry.location = head, tail
+
+
+def _place_after_employer(entry: Entry) -> None:
+    """ "Kestrel Systems, Leeds": the employer, then its city after the last comma."""
+    head, comma, tail = entry.organisation.rpartition(", ")
+    if (
+        comma
+        and head
+        and "," not in head  # "Soldering, MicroPython, LoRa" is a list, not a place
+        and _LONE_PLACE_RE.match(tail)
+        and tail[0].isupper()
+        and not re.fullmatch(r"[A-Z]{2,3}\.?", tail)  # "…, Bozeman, MT": a region code
+        and not (org_score(tail) or title_score(tail) or is_school(tail))
+    ):
+        entry.organisation, entry.location = head, tail
 
 
 def _could_be_place(text: str) -> bool:

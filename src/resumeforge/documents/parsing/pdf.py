@@ -369,7 +369,35 @@ def _reading_order(lines: list[_Line], split: float | None) -> list[_Line]:
     left = [line for line in body if line.right <= split]
     right = [line for line in body if line.left >= split]
     spanning = [line for line in body if line.left < split < line.right]
+    header += _name_atop_a_column(left, lines) + _name_atop_a_column(right, lines)
+    left = [line for line in left if line not in header]
+    right = [line for line in right if line not in header]
     return _merge_rows(header) + _merge_rows(left) + _merge_rows(right) + _merge_rows(spanning)
+
+
+# The name is printed this many times larger than the page's common text, or more.
+_NAME_SIZE_RATIO = 1.8
+# And the title under it (a "label") this many times.
+_LABEL_SIZE_RATIO = 1.2
+
+
+def _name_atop_a_column(column: list[_Line], page: list[_Line]) -> list[_Line]:
+    """A sidebar layout prints the name atop the main column, not the sidebar: the column's
+    first lines, when the first is the page's largest text, are the page's header."""
+    if not column:
+        return []
+    sizes = sorted(line.pieces[0].size for line in page)
+    common = sizes[len(sizes) // 2]
+    ordered = sorted(column, key=lambda line: -line.top)
+    first = ordered[0]
+    if first.pieces[0].size < max(sizes) or first.pieces[0].size < _NAME_SIZE_RATIO * common:
+        return []
+    header = [first]
+    for line in ordered[1:3]:
+        if line.pieces[0].size < _LABEL_SIZE_RATIO * common:
+            break
+        header.append(line)
+    return header
 
 
 def _column_split(lines: list[_Line], width: float) -> float | None:
