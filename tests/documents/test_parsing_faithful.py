@@ -298,3 +298,18 @@ def test_the_name_atop_the_main_column_is_the_name_and_a_broken_address_is_joine
         ("Senior Surveyor", "Fenland Mapping Ltd.", "Ely"),
         ("Surveyor", "Broadland Estates Ltd.", "Norwich"),
     ]
+
+
+def test_a_heading_ruled_off_with_underscores_is_a_heading() -> None:
+    document = docx.Document()
+    document.add_paragraph("Odile Marchetti")
+    document.add_paragraph("Kenntnisse ______________________________\tKeramik | Glasur | Brennen")
+    document.add_paragraph("Erfahrung ______________________________")
+    document.add_paragraph("Töpferin\tAtelier Lehm & Feuer GmbH\tseit 03/2019")
+    resume = parse_document(_save(document), filename="cv.docx", settings=SETTINGS).resume
+    assert [(s.heading, s.kind) for s in resume.meta.sections] == [
+        ("Kenntnisse", SectionKind.skills),
+        ("Erfahrung", SectionKind.work),
+    ]
+    assert resume.skills[0].keywords == ["Keramik", "Glasur", "Brennen"]
+    assert resume.work[0].name == "Atelier Lehm & Feuer GmbH"
