@@ -32,10 +32,16 @@ async def test_upload_parses_and_keeps_the_document(
     assert document["resume"]["basics"]["name"]
     assert document["resume"]["meta"]["sections"]
 
+    quality = document["quality"]
+    assert quality["lines_read"] == quality["lines_placed"] > 0
+    assert quality["lines_not_placed"] == [] and quality["language"] == "en"
+
     listed = await client.get("/api/v1/documents", headers=auth_headers)
     assert [d["id"] for d in listed.json()["items"]] == [document["id"]]
     fetched = await client.get(f"/api/v1/documents/{document['id']}", headers=auth_headers)
     assert fetched.json()["resume"] == document["resume"]
+    assert fetched.json()["quality"] == quality  # stored with the parse
+    assert fetched.json()["warnings"] == document["warnings"]
 
     deleted = await client.delete(f"/api/v1/documents/{document['id']}", headers=auth_headers)
     assert deleted.status_code == 204
