@@ -205,7 +205,7 @@ async def signout(request: Request, session: SessionDep) -> Response:
 
 
 @router.get("/reset")
-async def reset_request_form(request: Request, settings: SettingsDep) -> Response:
+async def reset_request_form(request: Request) -> Response:
     return page(request, "reset_request.html", title="Reset your password")
 
 
