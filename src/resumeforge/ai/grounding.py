@@ -264,6 +264,9 @@ def ground_resume(
         setattr(result, section, kept)
     result.meta = source.meta.model_copy(deep=True, update={"sections": tailored.meta.sections})
     result.meta.sources = tailored.meta.sources
+    # The source's paths no longer name the same text once items and bullets move; what the
+    # output owes to the user is in the report (`user_sourced_facts`).
+    result.meta.provenance = {}
     return GroundingResult(resume=result, reverts=reverts)
 
 
