@@ -88,7 +88,9 @@ def render_artifacts(run: GenerationRun, result: TailoringResult) -> list[Artifa
             result.resume, template=run.template, paper=run.paper, fit_pages=run.fit_pages
         )
         result.report.notes += pdf.warnings  # e.g. it could not fit the original's page count
-        docx = rendering.render_resume_docx(result.resume, template=run.template, paper=run.paper)
+        docx = rendering.render_resume_docx(
+            result.resume, template=run.template, paper=run.paper, tightened=pdf.tightened
+        )
         artifacts += [
             Artifact("resume.pdf", pdf.media_type, pdf.content),
             Artifact("resume.docx", docx.media_type, docx.content),
