@@ -154,3 +154,18 @@ async def test_after_the_correction_the_generation_uses_the_corrected_resume(
     assert {fact["path"] for fact in report["from_user"]} <= set(
         put.json()["resume"]["meta"]["provenance"]
     )
+
+
+async def test_text_kept_as_written_in_an_other_section_is_not_a_section_to_tailor(
+    client: httpx.AsyncClient, auth_headers: dict[str, str], db: Database
+) -> None:
+    leftovers = {
+        "basics": {"name": "Maria Jensen"},
+        "meta": {
+            "sections": [
+                {"heading": "Additional information", "kind": "other", "text": NO_SECTIONS[2]}
+            ]
+        },
+    }
+    body = generation_body(resume=leftovers)
+    await assert_refused_for_free(client, auth_headers, db, body, "resume-has-no-sections")
