@@ -126,7 +126,7 @@ async def test_summary_says_in_words_what_changed_the_match_and_what_is_missing(
     result = await tailor_resume(sample_resume(), BACKEND_JOB, settings=SETTINGS)
     summary = result.report.summary
 
-    assert summary.startswith("For the Senior Backend Engineer role at Lumen Freight we ")
+    assert summary.startswith("For the Senior Backend Engineer role at Lumen Freight, we ")
     assert "Nothing was reworded." in summary
     assert "key terms" in summary and "as before" in summary
     assert "Still missing: " in summary and "kubernetes" in summary
@@ -148,3 +148,22 @@ def test_missing_must_haves_are_listed_first() -> None:
     missing = ["team player", "nmc registration", "rgn"]
 
     assert must_haves_first(missing, job) == ["nmc registration", "rgn", "team player"]
+
+
+def test_a_rewrite_may_use_a_term_the_user_confirmed() -> None:
+    from resumeforge.ai.tailoring import with_confirmed_keywords, without_keyword_claims
+
+    source = with_confirmed_keywords(sample_resume(), ["data modeling"])
+    edits = TailoringEdits(
+        rewrites=[
+            TextRewrite(
+                path="work[1].highlights[1]",
+                original=source.work[1].highlights[1],
+                text="Wrote PostgreSQL reporting queries with solid data modeling.",
+            )
+        ]
+    )
+
+    kept, reverts = without_keyword_claims(source, edits, ["data modeling"])
+
+    assert len(kept.rewrites) == 1 and reverts == []

@@ -158,6 +158,10 @@ async def test_bad_revision_requests_are_clear_problems(
     async with worker_running(settings, db):
         done = await wait_until_finished(client, auth_headers, queued.json()["id"])
     url = f"/api/v1/generations/{done['id']}/revisions"
+    async with db.engine.connect() as connection:
+        plan = await connection.scalar(
+            text("SELECT plan::text FROM generations WHERE id = :id"), {"id": done["id"]}
+        )
 
     unknown = await client.post(url, json={"reject": ["drop:work[9]"]}, headers=auth_headers)
     assert unknown.status_code == 422
@@ -177,12 +181,38 @@ async def test_bad_revision_requests_are_clear_problems(
         assert response.status_code == 422, (bad, response.text)
         assert response.headers["content-type"].startswith("application/problem+json")
 
+    # A generation finished before revisions existed has no plan to replay.
+    async with db.engine.begin() as connection:
+        await connection.execute(
+            text("UPDATE generations SET plan = NULL WHERE id = :id"), {"id": done["id"]}
+        )
+    no_plan = await client.post(url, json={}, headers=auth_headers)
+    assert no_plan.status_code == 409
+    async with db.engine.begin() as connection:
+        await connection.execute(
+            text("UPDATE generations SET plan = CAST(:plan AS jsonb) WHERE id = :id"),
+            {"id": done["id"], "plan": plan},
+        )
+
+    huge = await client.get(f"{url}/99999999999", headers=auth_headers)
+    assert huge.status_code == 422
+
+    # Requests at the same moment are numbered one after the other, never twice the same.
+    both = await asyncio.gather(
+        client.post(url, json={}, headers=auth_headers),
+        client.post(url, json={"template": "compact"}, headers=auth_headers),
+    )
+    assert sorted(r.json()["number"] for r in both) == [1, 2]
+
     other = await register_and_login(client, email="eve@example.com")
     eve = {"Authorization": f"Bearer {other['access_token']}"}
     stolen = await client.post(url, json={}, headers=eve)
     assert stolen.status_code == 404
-    peek = await client.get(f"{url}/1", headers=auth_headers)
+    peek = await client.get(f"{url}/1", headers=eve)
     assert peek.status_code == 404
+    missing = await client.get(f"{url}/3", headers=auth_headers)
+    assert missing.status_code == 404
+    assert missing.json()["type"].endswith("revision-not-found")
     assert await ledger_mismatches(db) == []
 
 

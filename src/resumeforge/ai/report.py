@@ -145,12 +145,12 @@ def _what_changed(report: TailoringReport) -> str:
             f"put the most relevant bullets first in {_count(kinds.count('bullets'), 'entry')}"
         )
     if {"order", "section_order", "skills"} & set(kinds):
-        actions.append("moved the sections, items and skills that match it up")
+        actions.append("moved the sections, entries and skills that match it higher")
     if kinds.count("drop"):
         actions.append(f"left out {_count(kinds.count('drop'), 'unrelated item')}")
-    said = "; ".join(actions)
+    said = actions[0] if len(actions) == 1 else "; ".join(actions[:-1]) + "; and " + actions[-1]
     honest = "" if {"rewrite", "summary"} & set(kinds) else " Nothing was reworded."
-    return f"For {_role(report)} we {said}, so what the job asks for is read first.{honest}"
+    return f"For {_role(report)}, we {said}, so that what the job asks for is read first.{honest}"
 
 
 def _match(report: TailoringReport) -> str:
@@ -161,6 +161,11 @@ def _match(report: TailoringReport) -> str:
     after = len(report.coverage_after.matched)
     first_before = len(report.prominent_coverage_before.matched)
     first_after = len(report.prominent_coverage_after.matched)
+    if not after:
+        return (
+            f"Your résumé mentions none of the job's {total} key terms, so reordering it "
+            "cannot make it a match: this job asks for experience it does not show."
+        )
     whole = (
         f"Your résumé mentions {after} of the job's {total} key terms"
         f" ({_percent(report.coverage_after)})"

@@ -360,7 +360,7 @@ class _Applier:
                 drops = set()
             drops = {i for i in drops if self.record(self.drop_change(section, i, items[i]))}
             first = [i for i in dict.fromkeys(requested.get(section, [])) if 0 <= i < len(items)]
-            proposed = [i for i in first + [i for i in range(len(items)) if i not in first]]
+            proposed = first + [i for i in range(len(items)) if i not in first]
             kept_in_place = [i for i in range(len(items)) if i not in drops]
             order = [i for i in proposed if i not in drops]
             if order != kept_in_place and not self.record(
@@ -500,7 +500,7 @@ def _remap_meta(resume: Resume, section: str, order: list[int]) -> None:
 
 KEY_SKILLS_HEADING = "Key skills for this role"
 MAX_KEY_SKILLS = 8
-MIN_KEY_SKILLS = 2
+MIN_KEY_SKILLS = 1
 KEY_SKILLS_ID = "key-skills"
 
 
@@ -539,12 +539,15 @@ def add_key_skills(
 
 
 def skills_in_experience(resume: Resume) -> list[str]:
-    """Vocabulary skills the résumé's own lines name ("Built Kafka pipelines"), as written."""
+    """Vocabulary skills the résumé's own lines name ("Built Kafka pipelines", a course, a
+    certificate), as written."""
     lines = [resume.basics.summary]
     for section in BULLET_SECTIONS:
         for item in getattr(resume, section):
             lines += [getattr(item, "summary", ""), getattr(item, "description", "")]
             lines += [*item.highlights, *getattr(item, "keywords", [])]
+    lines += [course for education in resume.education for course in education.courses]
+    lines += [certificate.name for certificate in resume.certificates]
     found: list[str] = []
     for line in filter(None, lines):
         for skill in find_skills(line):

@@ -206,7 +206,7 @@ async def execute_revision(runtime: WorkerRuntime, revision_id: uuid.UUID) -> No
         run = await service.load_revision(session=session, revision_id=revision_id)
         if run is None:
             return  # finished already: a duplicate delivery
-        await service.mark_revision_rendering(session=session, revision_id=revision_id)
+        await service.mark_revision_rendering(session=session, run=run)
     try:
         artifacts, report = await run_revision_pipeline(run)
     except ProblemError as error:

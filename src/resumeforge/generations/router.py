@@ -198,7 +198,7 @@ async def revise(
 @router.get("/{generation_id}/revisions/{number}", response_model=RevisionOut)
 async def get_revision(
     generation_id: uuid.UUID,
-    number: Annotated[int, Path(ge=1)],
+    number: Annotated[int, Path(ge=1, le=service.MAX_REVISIONS)],
     user_id: CurrentUserId,
     session: SessionDep,
 ) -> RevisionOut:
@@ -214,7 +214,7 @@ async def get_revision(
 @router.get("/{generation_id}/revisions/{number}/files/{name}")
 async def download_revision_file(
     generation_id: uuid.UUID,
-    number: Annotated[int, Path(ge=1)],
+    number: Annotated[int, Path(ge=1, le=service.MAX_REVISIONS)],
     name: str,
     user_id: CurrentUserId,
     session: SessionDep,

@@ -730,11 +730,15 @@ async def load_revision(*, session: AsyncSession, revision_id: uuid.UUID) -> Rev
     )
 
 
-async def mark_revision_rendering(*, session: AsyncSession, revision_id: uuid.UUID) -> None:
+async def mark_revision_rendering(*, session: AsyncSession, run: RevisionRun) -> None:
     await session.execute(
         update(GenerationRevision)
-        .where(GenerationRevision.id == revision_id, GenerationRevision.finished_at.is_(None))
+        .where(GenerationRevision.id == run.id, GenerationRevision.finished_at.is_(None))
         .values(status=RevisionStatus.rendering.value)
+    )
+    # The generation's answer lists its revisions' statuses: drop it from every cache.
+    await _notify(
+        session=session, generation_id=run.generation_id, status=GenerationStatus.succeeded
     )
     await session.commit()
 
