@@ -232,6 +232,16 @@ class Settings(BaseSettings):
             raise ValueError("costs cannot be negative")
         return value
 
+    @field_validator("token_packs")
+    @classmethod
+    def _packs_named_once(cls, value: list[TokenPack]) -> list[TokenPack]:
+        names = [pack.name for pack in value]
+        if len(set(names)) != len(names):
+            raise ValueError("each pack needs a name of its own")
+        if any(len(pack.currency) != 3 for pack in value):
+            raise ValueError("currency is a three-letter ISO code, e.g. usd")
+        return value
+
     @model_validator(mode="after")
     def _safe_in_production(self) -> Settings:
         if self.resumeforge_env != Environment.production:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import httpx
+import pytest
 from sqlalchemy import func, select
 
 from resumeforge.billing.models import Purchase
+from resumeforge.config import SettingsError, load_settings
 from resumeforge.db.engine import Database
 from tests.billing.conftest import Buyer, deliver
 from tests.billing.fake_stripe import SECRET_KEY, FakeStripe, event
@@ -160,3 +162,24 @@ async def test_another_users_purchase_is_not_found(
     assert response.json()["type"].endswith("/purchase-not-found")
     listing = await billing_client.get("/api/v1/billing/purchases", headers=headers)
     assert listing.json() == {"purchases": []}
+
+
+def test_token_packs_are_read_from_json_and_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(
+        "TOKEN_PACKS",
+        '[{"name": "mini", "tokens": 5, "price_id": "price_mini", "amount": 500, '
+        '"currency": "eur"}]',
+    )
+    (pack,) = load_settings().token_packs
+    assert (pack.name, pack.tokens, pack.price_id, pack.amount, pack.currency) == (
+        "mini", 5, "price_mini", 500, "eur"
+    )  # fmt: skip
+    monkeypatch.setenv(
+        "TOKEN_PACKS",
+        '[{"name": "a", "tokens": 5, "amount": 5}, {"name": "a", "tokens": 9, "amount": 9}]',
+    )
+    with pytest.raises(SettingsError, match="TOKEN_PACKS: each pack needs a name of its own"):
+        load_settings()
+    monkeypatch.setenv("TOKEN_PACKS", '[{"name": "a", "tokens": 0, "amount": 5}]')
+    with pytest.raises(SettingsError, match="TOKEN_PACKS"):
+        load_settings()

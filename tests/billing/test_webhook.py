@@ -11,7 +11,9 @@ import httpx
 import psycopg
 from sqlalchemy import func, select
 
+from resumeforge.billing import payments
 from resumeforge.billing.models import StripeEvent
+from resumeforge.config import Settings
 from resumeforge.db.engine import Database, libpq_url
 from resumeforge.notifications.models import OutgoingMail
 from tests.billing import fake_stripe
@@ -354,3 +356,43 @@ async def test_webhook_events_are_counted_by_type_and_outcome(
     assert counted(after, kind, "credited") == counted(before, kind, "credited") + 1
     assert counted(after, kind, "duplicate") == counted(before, kind, "duplicate") + 1
     assert counted(after, "unverified", "rejected") == counted(before, "unverified", "rejected") + 1
+
+
+async def test_a_refund_applied_while_its_completion_commits_is_not_lost(
+    buyer: Buyer, billing_settings: Settings
+) -> None:
+    """The completion has credited but not committed when the refund comes: the refund waits
+    for it (one lock per payment intent) instead of missing the purchase and being held for
+    ever."""
+    purchase_id, checkout = await _paid(buyer)
+    refunded = charge(checkout["payment_intent"], amount=900, amount_refunded=900)
+    async with buyer.database.sessions() as completing:
+        outcome = await payments.credit_paid_session(
+            session=completing, settings=billing_settings, checkout=checkout
+        )
+        assert outcome == "credited"
+
+        async def refund() -> str:
+            async with buyer.database.sessions() as refunding:
+                applied = await payments.record_refund(session=refunding, charge=refunded)
+                await refunding.commit()
+                return applied
+
+        refunding_task = asyncio.create_task(refund())
+        await asyncio.sleep(0.5)  # room for the refund to run ahead, were it not made to wait
+        await completing.commit()
+    assert await refunding_task == "refunded"
+    purchase = await buyer.purchase(purchase_id)
+    assert purchase["status"] == "refunded" and purchase["tokens_reclaimed"] == 10
+    assert await buyer.balance() == FREE
+
+
+async def test_many_purchases_of_one_user_credited_at_once_all_apply(buyer: Buyer) -> None:
+    """Distinct payments of one user lock the same balance: they queue, none deadlocks."""
+    paid = [await _paid(buyer) for _ in range(12)]
+    responses = await asyncio.gather(
+        *(deliver(buyer.client, event("checkout.session.completed", c)) for _, c in paid)
+    )
+    assert [r.status_code for r in responses] == [200] * 12, [r.text for r in responses]
+    assert {r.json()["outcome"] for r in responses} == {"credited"}
+    assert await buyer.balance() == FREE + 12 * 10

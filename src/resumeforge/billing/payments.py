@@ -18,7 +18,7 @@ import uuid
 from typing import Any
 
 import structlog
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -58,6 +58,7 @@ async def credit_paid_session(
     *, session: AsyncSession, settings: Settings, checkout: dict[str, Any]
 ) -> str:
     """Credit the pack of a paid Checkout Session, once; then apply what waited for it."""
+    await _lock_payment(session, _object_id(checkout.get("payment_intent")))
     purchase = await _purchase_of_session(session=session, settings=settings, checkout=checkout)
     if purchase is None:
         log.warning("paid checkout session of no purchase", checkout_session=checkout.get("id"))
@@ -117,6 +118,7 @@ async def record_refund(*, session: AsyncSession, charge: dict[str, Any]) -> str
     intent_id = _object_id(charge.get("payment_intent"))
     if not intent_id:
         return "ignored"
+    await _lock_payment(session, intent_id)
     await _upsert_charge(
         session,
         intent_id,
@@ -135,6 +137,7 @@ async def record_dispute(*, session: AsyncSession, dispute: dict[str, Any]) -> s
     intent_id = _object_id(dispute.get("payment_intent"))
     if not intent_id:
         return "ignored"
+    await _lock_payment(session, intent_id)
     await _upsert_charge(
         session,
         intent_id,
@@ -311,9 +314,28 @@ async def _settle_owed_tokens(*, session: AsyncSession, purchase: Purchase) -> N
     account.updated_at = func.now()
 
 
+async def _lock_payment(session: AsyncSession, intent_id: str) -> None:
+    """Serialise everything about one payment intent until the transaction ends.
+
+    Without it a refund and its payment's completion, applied at the same moment, could each
+    miss the other (neither row is committed when the other looks) and the refund be lost.
+    """
+    if intent_id:
+        await session.execute(
+            text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"),
+            {"key": f"stripe-payment:{intent_id}"},
+        )
+
+
 async def _locked_balance(session: AsyncSession, user_id: uuid.UUID) -> int:
+    """The balance, its row locked as an UPDATE of it would lock it (FOR NO KEY UPDATE).
+
+    Not FOR UPDATE: that waits for every transaction holding the key-share lock an insert of a
+    row referencing the user takes (a ledger row, a notification), while those wait for this
+    one's balance update: a deadlock whenever two payments of one user apply at once.
+    """
     balance = await session.scalar(
-        select(User.token_balance).where(User.id == user_id).with_for_update()
+        select(User.token_balance).where(User.id == user_id).with_for_update(key_share=True)
     )
     return balance or 0
 
