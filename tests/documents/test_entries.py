@@ -220,3 +220,53 @@ def test_names_in_scripts_without_capitals_are_names() -> None:
     assert looks_like_name("سارة منصور")
     assert looks_like_name("Ярослава Мельник")
     assert not looks_like_name("Lebenslauf")
+
+
+def test_one_piece_naming_role_and_employer_leaves_the_lone_city_as_the_place() -> None:
+    lines = [
+        TextLine(["Cartógrafa sénior, Mapas Lusitânia Ltda.", "março 2019 – atual"], bold=True),
+        TextLine(["Coimbra"]),
+        TextLine(["• Redesenhou os mapas das ciclovias"]),
+    ]
+    [entry] = split_entries(lines, body_size=0.0)
+    assert (entry.title, entry.organisation, entry.location) == (
+        "Cartógrafa sénior",
+        "Mapas Lusitânia Ltda.",
+        "Coimbra",
+    )
+    assert (entry.start, entry.end) == ("2019-03", "Present")
+
+
+def test_a_lone_city_right_of_the_employer_and_role_is_the_place() -> None:
+    lines = [
+        TextLine(["Brennholz Werkstatt GmbH, Produktionsleiterin", "Freiburg"], bold=True),
+        TextLine(["• Führte die Schreinerei mit 12 Leuten", "Mai 2017 – heute"]),
+    ]
+    [entry] = split_entries(lines, body_size=10.0)
+    assert (entry.title, entry.organisation, entry.location) == (
+        "Produktionsleiterin",
+        "Brennholz Werkstatt GmbH",
+        "Freiburg",
+    )
+    assert (entry.start, entry.end) == ("2017-05", "Present")
+
+
+def test_the_employer_line_under_a_dated_role_in_the_same_type_is_the_same_entry() -> None:
+    lines = [
+        TextLine(["Tide Gauge Technician", "2019 - 2022"], size=11.0, bold=True),
+        TextLine(["Saltmarsh Instruments, Whitby"], size=11.0, bold=True),
+        TextLine(["✓ Calibrated 40 gauges along the coast"], size=11.0),
+        TextLine(["Field Assistant", "2016 - 2019"], size=11.0, bold=True),
+        TextLine(["Coastal Survey Trust, Scarborough"], size=11.0, bold=True),
+    ]
+    first, second = split_entries(lines, body_size=11.0)
+    assert (first.title, first.organisation, first.location) == (
+        "Tide Gauge Technician",
+        "Saltmarsh Instruments",
+        "Whitby",
+    )
+    assert (second.title, second.organisation, second.location) == (
+        "Field Assistant",
+        "Coastal Survey Trust",
+        "Scarborough",
+    )

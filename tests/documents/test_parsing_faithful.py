@@ -239,3 +239,77 @@ def test_a_two_column_table_is_read_column_by_column() -> None:
     parsed = parse_document(data, filename="cv.docx", settings=SETTINGS)
     assert parsed.resume.work[0].position == "Pottery Instructor"
     assert "read-as-columns" in {warning.code for warning in parsed.quality.warnings}
+
+
+# --- a sidebar beside the main column ------------------------------------------------------
+
+
+def test_the_name_atop_the_main_column_is_the_name_and_a_broken_address_is_joined() -> None:
+    texts: list[Drawn] = [
+        # The sidebar, narrow: contact details (the address broken as the column wraps it),
+        # then skills.
+        ("t.okonkwo@post.exa", 30, 740, 9, BLACK),
+        ("mple.org", 30, 728, 9, BLACK),
+        ("+44 20 7946 0321", 30, 716, 9, BLACK),
+        ("SKILLS", 30, 690, 11, BLACK),
+        *[
+            (skill, 30, 676 - 12 * i, 10, BLACK)
+            for i, skill in enumerate(
+                [
+                    "Boundary surveying",
+                    "GIS and spatial databases",
+                    "Drone mapping, photogrammetry",
+                    "Report writing for councils",
+                    "AutoCAD Civil 3D",
+                    "Python for field data",
+                ]
+            )
+        ],
+        # The main column: the name, the label, the sections.
+        # Set on baselines of its own, as a browser prints two independent columns.
+        ("Tobi Okonkwo", 220, 735, 24, BLACK),
+        ("Land Surveyor", 220, 710, 12, BLACK),
+        ("EXPERIENCE", 220, 684, 11, BLACK),
+        *[
+            (text, 220, 669 - 12 * i, 9, BLACK)
+            for i, text in enumerate(
+                [
+                    "Senior Surveyor    2020 - 2024",
+                    "Fenland Mapping Ltd., Ely",
+                    "• Surveyed 120 km of river banks",
+                    "Surveyor    2016 - 2020",
+                    "Broadland Estates Ltd., Norwich",
+                    "• Mapped 30 farms for drainage plans",
+                ]
+            )
+        ],
+    ]
+    # Parts after four spaces go to a second tab stop inside the main column.
+    drawn: list[Drawn] = []
+    for text, x, y, size, colour in texts:
+        left, _, right = text.partition("    ")
+        drawn.append((left, x, y, size, colour))
+        if right:
+            drawn.append((right, x + 200, y, size, colour))
+    parsed = parse_document(drawn_pdf(drawn, fills=[]), filename="cv.pdf", settings=SETTINGS)
+    basics = parsed.resume.basics
+    assert (basics.name, basics.email) == ("Tobi Okonkwo", "t.okonkwo@post.example.org")
+    assert [(w.position, w.name, w.location) for w in parsed.resume.work] == [
+        ("Senior Surveyor", "Fenland Mapping Ltd.", "Ely"),
+        ("Surveyor", "Broadland Estates Ltd.", "Norwich"),
+    ]
+
+
+def test_a_heading_ruled_off_with_underscores_is_a_heading() -> None:
+    document = docx.Document()
+    document.add_paragraph("Odile Marchetti")
+    document.add_paragraph("Kenntnisse ______________________________\tKeramik | Glasur | Brennen")
+    document.add_paragraph("Erfahrung ______________________________")
+    document.add_paragraph("Töpferin\tAtelier Lehm & Feuer GmbH\tseit 03/2019")
+    resume = parse_document(_save(document), filename="cv.docx", settings=SETTINGS).resume
+    assert [(s.heading, s.kind) for s in resume.meta.sections] == [
+        ("Kenntnisse", SectionKind.skills),
+        ("Erfahrung", SectionKind.work),
+    ]
+    assert resume.skills[0].keywords == ["Keramik", "Glasur", "Brennen"]
+    assert resume.work[0].name == "Atelier Lehm & Feuer GmbH"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -174,18 +175,17 @@ _KIND_KEYS: list[tuple[SectionKind, tuple[str, ...]]] = [
 _FILLER_KEYS = {_match_key(word) or word for word in FILLER_WORDS}
 _ALL_WORDS = {word for _, words in _KIND_KEYS for word in words if " " not in word}
 # Phrases such as "über mich" or "centres d'intérêt", longest first so each is taken whole.
-_PHRASE_RES = [
-    re.compile(rf"\b{re.escape(phrase)}\b")
-    for phrase in sorted(
-        {word for _, words in _KIND_KEYS for word in words if " " in word}, key=len, reverse=True
-    )
-]
+_PHRASES = sorted(
+    {word for _, words in _KIND_KEYS for word in words if " " in word}, key=len, reverse=True
+)
+_PHRASES_RE = re.compile(r"\b(?:" + "|".join(re.escape(phrase) for phrase in _PHRASES) + r")\b")
 _KIND_PATTERNS = [
     (kind, re.compile(rf"\b(?:{'|'.join(re.escape(word) for word in words)})\b"))
     for kind, words in _KIND_KEYS
 ]
 
 
+@functools.lru_cache(maxsize=4096)
 def heading_kind(text: str) -> SectionKind | None:
     """The kind a heading names, or None when its words are not a heading's words."""
     key = _match_key(text)
@@ -197,13 +197,12 @@ def heading_kind(text: str) -> SectionKind | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def is_vocabulary_heading(text: str) -> bool:
     """True when every word is a heading word or filler: 'Work Experience', 'SKILLS:'."""
-    key = _match_key(text).replace("/", " ")
-    phrases = 0
-    for phrase in _PHRASE_RES:
-        key, found = phrase.subn(" ", key)
-        phrases += found
+    if len(text) > 80:
+        return False  # six words at most, however long
+    key, phrases = _PHRASES_RE.subn(" ", _match_key(text).replace("/", " "))
     words = key.split()
     if (not words and not phrases) or len(words) + phrases > 6:
         return False

@@ -121,7 +121,21 @@ TITLE_WORDS = (
     "gerente", "tecnico", "desenvolvedor", "estagiario", "engenheiro", "coordenador",
     "programador", "sviluppatore", "ingegnere", "tirocinante", "responsabile",
     "programmatore", "stagista", "docente", "profesor", "professeur", "lehrer",
+    "ingenieure", "developpeuse", "analyste", "chargee", "cheffe", "consultante",
+    "directrice", "assistante", "commercial", "commerciale", "technicienne", "technicien",
+    "vendeur", "vendeuse", "comptable", "coordinatrice", "coordinateur", "redacteur",
+    "redactrice", "ingeniera", "desarrolladora", "jefa", "coordinadora", "coordinador",
+    "asesor", "asesora", "tecnica", "engenheira", "desenvolvedora", "coordenadora",
+    "analista", "gerente", "assistente", "consultora", "consultor", "vendedor", "vendedora",
+    "addetto", "addetta", "impiegato", "impiegata", "sviluppatrice", "coordinatore",
+    "coordinatrice", "consulente", "tecnico", "commesso", "commessa", "capo",
 )  # fmt: skip
+# German job titles are compounds: "Vertriebsleiter", "Produktmanagerin", "Softwareentwickler".
+_GERMAN_TITLE_RE = re.compile(
+    r"(?:leiter|manager|entwickler|berater|ingenieur|referent|assistent|analyst|techniker|"
+    r"spezialist|koordinator|designer|architekt|kaufmann|kauffrau|sachbearbeiter|"
+    r"mitarbeiter|praktikant|werkstudent|trainee)(?:in)?$"
+)
 ORG_WORDS = (
     "inc", "llc", "ltd", "corp", "corporation", "company", "co", "gmbh", "plc", "university",
     "college", "institute", "lab", "labs", "laboratory", "group", "bank", "school",
@@ -184,13 +198,25 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z][a-z-]*", fold_accents(text.casefold())))
 
 
+_TITLE_WORDS = frozenset(TITLE_WORDS)
+
+
 def title_score(text: str) -> int:
-    return len(_words(text) & set(TITLE_WORDS))
+    words = _words(text)
+    compounds = sum(1 for word in words - _TITLE_WORDS if _GERMAN_TITLE_RE.search(word))
+    return len(words & _TITLE_WORDS) + compounds
+
+
+# A company's legal form: "Inc.", "GmbH", "S.p.A.", "S.r.l.", "S.A.", "S.L.", "Ltda.".
+_LEGAL_FORM_RE = re.compile(
+    r"\b(?:Inc|Ltd|LLC|Corp|Co|GmbH|AG|KG|SARL|SAS|SRL|SpA|Ltda|BV|NV)\.?(?:\W|$)"
+    r"|\bS\.(?:p\.)?A\.(?:S\.)?|\bS\.r\.l\.|\bS\.L\.|\bS\.A\.S\.?"
+)
 
 
 def org_score(text: str) -> int:
     score = len(_words(text) & set(ORG_WORDS))
-    if re.search(r"\b(?:Inc|Ltd|LLC|Corp|Co)\.?(?:\W|$)", text):
+    if _LEGAL_FORM_RE.search(text):
         score += 1
     return score
 
@@ -266,7 +292,12 @@ def split_entries(
         starts_new = (
             current is None
             or bool(current.bullets)
-            or (head_style is not None and distinct and style == head_style)
+            or (
+                head_style is not None
+                and distinct
+                and style == head_style
+                and not _employer_under_dated_role(current, line)
+            )
             or (
                 education
                 and is_school(line.plain)
@@ -297,6 +328,12 @@ def split_entries(
     if education:
         _share_schools(entries)
     return [entry for entry in entries if entry.header or entry.bullets]
+
+
+def _employer_under_dated_role(entry: Entry, line: TextLine) -> bool:
+    """ "Data Engineer    2019 – 2021" then "Kestrel Systems, Leeds" in the same type: the
+    second line of one header, not the next entry's first."""
+    return len(entry.header) == 1 and _has_dates(entry) and _find_dates(line.plain) is None
 
 
 def _closed_by_dates(entry: Entry) -> bool:
@@ -375,6 +412,8 @@ def _fill_fields(entry: Entry, *, education: bool) -> None:
         dates = _dates_in_bullet_margin(entry)
     if dates is not None:
         entry.start, entry.end = dates.start, dates.end
+    if not any(is_location(piece.text) for piece in pieces):
+        _mark_lone_place(entry, pieces)
     labelled = next((m for p in pieces if (m := _PLACE_LABEL_RE.match(p.text))), None)
     if labelled is not None:
         entry.location = labelled.group("place")
@@ -399,9 +438,37 @@ def _fill_fields(entry: Entry, *, education: bool) -> None:
         _assign_education(entry, kept)
     else:
         _assign_job(entry, kept)
+        _employer_taken_for_a_place(entry)
         if not entry.title and entry.bullets:
             entry.title = _role_leading_description(entry.bullets[0])
     entry.rest.extend(piece.text for piece in contacts)
+
+
+_LONE_PLACE_RE = re.compile(r"^[^\W\d_][^\W\d_'’.-]+(?:[ -][^\W\d_][^\W\d_'’.-]+){0,2}$")
+
+
+def _mark_lone_place(entry: Entry, pieces: list[_Piece]) -> None:
+    """A city printed alone, right of an employer's or school's line ("Acme Ltd.    Bologna"):
+    the last piece of a line, a piece of its own after the first, one to three capitalised
+    words that name no role, no organisation and no school."""
+    for line_index, line in enumerate(entry.header):
+        if len(line.segments) < 2:
+            continue
+        on_line = [piece for piece in pieces if piece.line == line_index]
+        if len(on_line) < 2:
+            continue
+        last = on_line[-1]
+        text = last.text
+        if (
+            _LONE_PLACE_RE.match(text)
+            and text[0].isupper()
+            and not (title_score(text) or org_score(text) or is_school(text))
+            and not DEGREE_RE.search(text)
+            and text in (strip_bullet(segment).strip(" ,;|") for segment in line.segments[1:])
+        ):
+            entry.location = text
+            pieces.remove(last)
+            return
 
 
 def _with_second_year(text: str, found: DateRange) -> DateRange:
@@ -492,6 +559,8 @@ def _assign_job(entry: Entry, pieces: list[_Piece]) -> None:
     if len(pieces) == 1:
         _split_single(entry, pieces[0].text)
         return
+    if _one_piece_names_both(entry, pieces):
+        return
     ranked = sorted(
         pieces,
         key=lambda p: (title_score(p.text) - org_score(p.text), p.on_date_line, -p.line),
@@ -504,6 +573,62 @@ def _assign_job(entry: Entry, pieces: list[_Piece]) -> None:
     )
     entry.title, entry.organisation = title.text, organisation.text
     entry.rest = [p.text for p in others if p is not organisation]
+    if not entry.location:
+        _place_after_employer(entry)
+
+
+def _one_piece_names_both(entry: Entry, pieces: list[_Piece]) -> bool:
+    """ "Sales Lead, Orbisa Ltda." over a line "Curitiba": one piece holds the role and the
+    employer, so a lone name beside it is the place, and anything else is the rest."""
+    for piece in pieces:
+        both = Entry()
+        _split_single(both, piece.text)
+        # The role must say it is one: in "Broadland Estates Ltd., Norwich" the rest is a city.
+        if not (both.title and both.organisation and title_score(both.title)):
+            continue
+        others = [other for other in pieces if other is not piece]
+        if any(title_score(o.text) or org_score(o.text) for o in others):
+            return False  # another piece also names a role or employer: rank them all
+        entry.title, entry.organisation = both.title, both.organisation
+        place = next((o for o in others if _could_be_place(o.text)), None)
+        if place is not None and not entry.location:
+            entry.location = place.text
+        entry.rest = [o.text for o in others if o is not place]
+        return True
+    return False
+
+
+def _employer_taken_for_a_place(entry: Entry) -> None:
+    """A job with a title and no employer, whose "place" reads "Kestrel Systems, Leeds": the
+    employer and its city, unless the part after the comma is a region code ("Austin, TX")."""
+    head, comma, tail = entry.location.rpartition(", ")
+    if entry.organisation or not entry.title or not comma:
+        return
+    if re.fullmatch(r"[A-Z]{2,3}\.?", tail) or len(head.split()) < 2:
+        return
+    entry.organisation, entry.location = head, tail
+
+
+def _place_after_employer(entry: Entry) -> None:
+    """ "Kestrel Systems, Leeds": the employer, then its city after the last comma."""
+    head, comma, tail = entry.organisation.rpartition(", ")
+    if (
+        comma
+        and head
+        and "," not in head  # "Soldering, MicroPython, LoRa" is a list, not a place
+        and _LONE_PLACE_RE.match(tail)
+        and tail[0].isupper()
+        and not re.fullmatch(r"[A-Z]{2,3}\.?", tail)  # "…, Bozeman, MT": a region code
+        and not (org_score(tail) or title_score(tail) or is_school(tail))
+    ):
+        entry.organisation, entry.location = head, tail
+
+
+def _could_be_place(text: str) -> bool:
+    return bool(
+        is_location(text)
+        or (_LONE_PLACE_RE.match(text) and text[0].isupper() and not is_school(text))
+    )
 
 
 def _split_single(entry: Entry, text: str) -> None:
@@ -518,6 +643,13 @@ def _split_single(entry: Entry, text: str) -> None:
         if title_score(best) and _title_likeness(best) > _title_likeness(worst):
             entry.title = best
             entry.organisation = next(part for part in parts if part is not best)
+            return
+    # "Ostrava Data S.p.A., Sales Assistant": a part naming a company, the other its role.
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    if len(parts) == 2:
+        first, second = (org_score(part) > 0 for part in parts)
+        if first != second:
+            entry.organisation, entry.title = parts if first else parts[::-1]
             return
     if title_score(text) > org_score(text):
         entry.title = text

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+# A rule typed as a run of underscores, dashes or equals signs: "Skills ______________".
+_RULE_RE = re.compile(r"\s*(?:_{4,}|-{5,}|={4,}|—{3,}|–{4,})\s*")
 # Runs of spaces used for alignment separate pieces just as a tab does.
 _WIDE_SPACE_RE = re.compile(r"\t+| {3,}")
 # Characters printed before a list item's text.
@@ -47,6 +49,8 @@ class TextLine:
     placement: Placement | None = None  # only readers with page geometry (PDF) know it
     # Printed for the page, not the résumé: a running header or footer, a page number.
     furniture: bool = False
+    # The first piece is followed by a rule typed as underscores or dashes, as headings are.
+    ruled: bool = False
 
     @property
     def text(self) -> str:
@@ -121,7 +125,11 @@ def clean_segment(text: str) -> str:
 def make_line(pieces: list[str], **hints: object) -> TextLine | None:
     """A line from raw pieces, or None when nothing readable is left."""
     split = [part for piece in pieces for part in _WIDE_SPACE_RE.split(piece)]
+    ruled = False
+    if any(_RULE_RE.search(part) for part in split):
+        ruled = bool(_RULE_RE.search(split[0])) and bool(_RULE_RE.split(split[0])[0].strip())
+        split = [part for piece in split for part in _RULE_RE.split(piece)]
     segments = [segment for segment in (clean_segment(p) for p in split) if segment]
     if not segments:
         return None
-    return TextLine(segments=segments, **hints)  # type: ignore[arg-type]
+    return TextLine(segments=segments, ruled=ruled, **hints)  # type: ignore[arg-type]

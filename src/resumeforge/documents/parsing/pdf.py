@@ -146,16 +146,27 @@ def _page_lines(textpage: pdfium.PdfTextPage, sight: _Sight) -> Iterator[_Line]:
     for raw_line in re.finditer(r"[^\r\n]+", text):
         start = raw_line.start()
         words = [(m.start() + start, m.end() + start) for m in _WORD_RE.finditer(raw_line.group())]
-        words = sight.visible_words(handle, text, words, box)
-        for same_baseline in _split_at_baselines(handle, words, box):
-            line = _line_from_words(handle, text, same_baseline, box)
+        boxes = {word: _word_box(handle, word, box) for word in words}
+        words = sight.visible_words(handle, text, words, boxes)
+        for same_baseline in _split_at_baselines(words, boxes):
+            line = _line_from_words(handle, text, same_baseline, box, boxes)
             if line is not None:
                 yield line
 
 
-def _split_at_baselines(
-    handle: object, words: list[tuple[int, int]], box: list[ctypes.c_double]
-) -> Iterator[list[tuple[int, int]]]:
+# A word's first and last characters' boxes: left, right, bottom, top of the first, then
+# right, bottom, top of the last. Read once a word; a ctypes call costs more than the rest.
+_WordBox = tuple[float, float, float, float, float, float, float]
+_Words = list[tuple[int, int]]
+
+
+def _word_box(handle: object, word: tuple[int, int], box: list[ctypes.c_double]) -> _WordBox:
+    left, _, bottom, top = _char_box(handle, word[0], box)
+    _, right, last_bottom, last_top = _char_box(handle, word[1] - 1, box)
+    return left, right, bottom, top, right, last_bottom, last_top
+
+
+def _split_at_baselines(words: _Words, boxes: dict[tuple[int, int], _WordBox]) -> Iterator[_Words]:
     """PDFium's line, cut where a word sits wholly above or below the words before it.
 
     PDFium joins into one line a heading set lower than the line above when its first letter
@@ -164,7 +175,7 @@ def _split_at_baselines(
     group: list[tuple[int, int]] = []
     top = bottom = 0.0
     for word in words:
-        _, _, word_bottom, word_top = _char_box(handle, word[0], box)
+        word_bottom, word_top = boxes[word][2], boxes[word][3]
         if group and (word_top < bottom or word_bottom > top):
             yield group
             group = []
@@ -186,18 +197,22 @@ class _Sight:
         self._backgrounds: list[tuple[float, float, float, float]] | None = None
         self._has_image = False
         self._rgba = [ctypes.c_uint() for _ in range(4)]
+        self._invisible: dict[int, bool] = {}
+        self._check_mode = False
 
     def visible_words(
-        self,
-        handle: object,
-        text: str,
-        words: list[tuple[int, int]],
-        box: list[ctypes.c_double],
-    ) -> list[tuple[int, int]]:
-        visible: list[tuple[int, int]] = []
+        self, handle: object, text: str, words: _Words, boxes: dict[tuple[int, int], _WordBox]
+    ) -> _Words:
+        visible: _Words = []
         hidden: list[str] = []
+        # Text drawn invisibly is drawn so a run at a time: when neither end of the line is,
+        # no word between is looked up.
+        self._check_mode = bool(words) and (
+            self._drawn_invisibly(handle, words[0][0])
+            or self._drawn_invisibly(handle, words[-1][0])
+        )
         for start, end in words:
-            if self._can_see(handle, text, start, end, box):
+            if self._can_see(handle, text, start, end, boxes[(start, end)]):
                 visible.append((start, end))
             else:
                 hidden.append(text[start:end])
@@ -205,11 +220,8 @@ class _Sight:
             self.hidden.append(" ".join(hidden))
         return visible
 
-    def _can_see(
-        self, handle: object, text: str, start: int, end: int, box: list[ctypes.c_double]
-    ) -> bool:
-        left, _, bottom, top = _char_box(handle, start, box)
-        _, right, last_bottom, last_top = _char_box(handle, end - 1, box)
+    def _can_see(self, handle: object, text: str, start: int, end: int, box: _WordBox) -> bool:
+        left, right, bottom, top, _, last_bottom, last_top = box
         # A dash's or a dot's box is flat whatever the size: only letters and digits tell.
         tallest = max(top - bottom, last_top - last_bottom)
         if tallest < _VISIBLE_HEIGHT_AT_LEAST and any(c.isalnum() for c in text[start:end]):
@@ -222,13 +234,20 @@ class _Sight:
                 return self._over_a_scan()
             if min(red.value, green.value, blue.value) >= _WHITE_AT_LEAST:
                 return self._on_dark_fill((left + right) / 2, (top + bottom) / 2)
-        text_object = pdfium_c.FPDFText_GetTextObject(handle, start)
-        if text_object and (
-            pdfium_c.FPDFTextObj_GetTextRenderMode(text_object)
-            == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE
-        ):
+        if self._check_mode and self._drawn_invisibly(handle, start):
             return self._over_a_scan()
         return True
+
+    def _drawn_invisibly(self, handle: object, index: int) -> bool:
+        """Text render mode 3 ("neither fill nor stroke"), looked up once a text object."""
+        text_object = pdfium_c.FPDFText_GetTextObject(handle, index)
+        if not text_object:
+            return False
+        key = ctypes.cast(text_object, ctypes.c_void_p).value or 0
+        if key not in self._invisible:
+            mode = pdfium_c.FPDFTextObj_GetTextRenderMode(text_object)
+            self._invisible[key] = mode == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE
+        return self._invisible[key]
 
     def _over_a_scan(self) -> bool:
         self._load_backgrounds()
@@ -290,7 +309,11 @@ def _char_box(
 
 
 def _line_from_words(
-    handle: object, text: str, words: list[tuple[int, int]], box: list[ctypes.c_double]
+    handle: object,
+    text: str,
+    words: _Words,
+    box: list[ctypes.c_double],
+    boxes: dict[tuple[int, int], _WordBox],
 ) -> _Line | None:
     pieces: list[_Piece] = []
     top = bottom = 0.0
@@ -298,8 +321,7 @@ def _line_from_words(
     previous_right = 0.0
     size = 0.0
     for start, end in words:
-        left, _, word_bottom, word_top = _char_box(handle, start, box)
-        _, right, _, _ = _char_box(handle, end - 1, box)
+        left, right, word_bottom, word_top = boxes[(start, end)][:4]
         if not pieces and not current:
             top, bottom = word_top, word_bottom
             size = _font_size(handle, start, word_top - word_bottom)
@@ -369,7 +391,35 @@ def _reading_order(lines: list[_Line], split: float | None) -> list[_Line]:
     left = [line for line in body if line.right <= split]
     right = [line for line in body if line.left >= split]
     spanning = [line for line in body if line.left < split < line.right]
+    header += _name_atop_a_column(left, lines) + _name_atop_a_column(right, lines)
+    left = [line for line in left if line not in header]
+    right = [line for line in right if line not in header]
     return _merge_rows(header) + _merge_rows(left) + _merge_rows(right) + _merge_rows(spanning)
+
+
+# The name is printed this many times larger than the page's common text, or more.
+_NAME_SIZE_RATIO = 1.8
+# And the title under it (a "label") this many times.
+_LABEL_SIZE_RATIO = 1.2
+
+
+def _name_atop_a_column(column: list[_Line], page: list[_Line]) -> list[_Line]:
+    """A sidebar layout prints the name atop the main column, not the sidebar: the column's
+    first lines, when the first is the page's largest text, are the page's header."""
+    if not column:
+        return []
+    sizes = sorted(line.pieces[0].size for line in page)
+    common = sizes[len(sizes) // 2]
+    ordered = sorted(column, key=lambda line: -line.top)
+    first = ordered[0]
+    if first.pieces[0].size < max(sizes) or first.pieces[0].size < _NAME_SIZE_RATIO * common:
+        return []
+    header = [first]
+    for line in ordered[1:3]:
+        if line.pieces[0].size < _LABEL_SIZE_RATIO * common:
+            break
+        header.append(line)
+    return header
 
 
 def _column_split(lines: list[_Line], width: float) -> float | None:

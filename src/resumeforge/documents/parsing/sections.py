@@ -170,6 +170,7 @@ def _vocabulary_heading(line: TextLine, body_size: float) -> str | None:
     emphasised = (
         style.caps
         or line.bold
+        or line.ruled
         or line.styled_heading
         or (body_size and line.size > body_size + 0.6)
     )
@@ -183,7 +184,11 @@ def _vocabulary_heading(line: TextLine, body_size: float) -> str | None:
         return first
     if not emphasised:
         return None
-    if _heading_candidate(first) and is_vocabulary_heading(first) and first.upper() == first:
+    if (
+        _heading_candidate(first)
+        and is_vocabulary_heading(first)
+        and (first.upper() == first or line.ruled)
+    ):
         return first  # a label column: "EDUCATION | University of Washington | 2018"
     # The label and the first content line merged into one piece: "EDUCATION University of ...".
     match = re.match(r"^([A-Z&][A-Z&/ ]{2,40}?)\s+(?=[A-Z][a-z]|\d)", first)

@@ -22,7 +22,7 @@ from resumeforge.documents.parsing.quality import ParseQuality, ParseWarning, as
 from resumeforge.documents.parsing.sections import read_resume
 from resumeforge.documents.parsing.sniff import MediaType, sniff_media_type
 from resumeforge.documents.parsing.text import decode_text, read_text_lines
-from resumeforge.documents.parsing.wrapping import join_wrapped_bullets
+from resumeforge.documents.parsing.wrapping import join_broken_addresses, join_wrapped_bullets
 from resumeforge.resume.language import resume_language
 from resumeforge.resume.schemas import Resume
 
@@ -117,7 +117,7 @@ def _parse_pdf(job: ParseJob) -> ParsedDocument:
         notes = ReadingNotes()
         lines, without_text = read_pdf_lines(document, notes=notes)
         flag_page_furniture(lines)
-        lines = join_wrapped_bullets(lines)
+        lines = join_broken_addresses(join_wrapped_bullets(lines))
         extraction, warnings = ["pdf"], list[ParseWarning]()
         if without_text and not _has_enough_text(lines):
             if job.ocr_enabled and tesseract_available():

@@ -8,8 +8,10 @@ DOCX paragraphs do not wrap; lines without a `Placement` pass through unchanged.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from resumeforge.documents.parsing.layout import Placement, TextLine, is_bullet
+from resumeforge.resume.contact import find_email
 from resumeforge.resume.dates import find_date_range
 from resumeforge.resume.headings import is_vocabulary_heading
 
@@ -140,3 +142,29 @@ def _join(bullet: TextLine, line: TextLine) -> TextLine:
         segments=[f"{head}{glue}{tail}", *bullet.segments[1:], *line.segments[1:]],
         links=[*bullet.links, *line.links],
     )
+
+
+def join_broken_addresses(lines: list[TextLine]) -> list[TextLine]:
+    """An e-mail address broken over two lines of a narrow column ("jane.doe@mail.exa" and
+    "mple.com") joined again, without a space, when together they make a longer address."""
+    joined: list[TextLine] = []
+    for line in lines:
+        above = joined[-1] if joined else None
+        if above is not None and _continues_address(above, line):
+            head = above.segments[-1]
+            joined[-1] = dataclasses.replace(
+                above, segments=[*above.segments[:-1], head + line.segments[0]]
+            )
+        else:
+            joined.append(line)
+    return joined
+
+
+def _continues_address(above: TextLine, line: TextLine) -> bool:
+    if line.page != above.page or len(line.segments) != 1 or " " in line.segments[0]:
+        return False
+    tail = above.segments[-1].rsplit(" ", 1)[-1]
+    # A domain's rest is lower case: "EDUCATION" after an address is the next heading.
+    if "@" not in tail or not re.fullmatch(r"[a-z0-9.-]+", line.segments[0]):
+        return False
+    return len(find_email(tail + line.segments[0])) > len(find_email(tail))
