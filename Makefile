@@ -40,6 +40,10 @@ layout-engines:
 corpus: install layout-engines
 	$(BIN)/python -m tests.layouts.build
 
+# Every web page at desktop and phone width, through a real browser, into docs/screenshots/.
+screenshots: install system-deps
+	$(BIN)/python -m tests.web.screenshots
+
 bench: install
 	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
 

@@ -49,6 +49,7 @@ def test_a_fact_the_user_wrote_is_kept_and_said_to_be_theirs() -> None:
     grounded = ground_resume(source, tailored_from(source))
     assert grounded.reverts == []
     assert grounded.resume.work[0].highlights == ["Ran Airflow loads for 120 stores every night"]
+    assert grounded.resume.meta.provenance == {}, "source paths say nothing of the output's"
     facts = user_sourced_facts(source, grounded.resume)
     assert {(f.kind, f.value, f.path, f.provenance) for f in facts} >= {
         ("number", "120", "work[0].highlights[0]", "user"),

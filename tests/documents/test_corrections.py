@@ -12,7 +12,7 @@ from resumeforge.app import create_app
 from resumeforge.config import Settings
 from resumeforge.db.engine import Database
 from tests.conftest import register_and_login
-from tests.documents.files import text_pdf
+from tests.documents.files import RESUME_LINES, text_pdf
 
 PROBLEM = "application/problem+json"
 
@@ -194,3 +194,33 @@ async def test_another_users_document_cannot_be_corrected_or_restored(
     assert mine.json()["edited"] is False
     anonymous = await client.put(path, json=document["resume"])
     assert anonymous.status_code == 401
+
+
+async def test_a_parse_larger_than_the_limits_can_still_be_sent_back_corrected(
+    settings: Settings, db: Database
+) -> None:
+    small = settings.model_copy(update={"max_resume_characters": 1000, "max_resume_items": 10})
+    app: FastAPI = create_app(small, database=db)
+    bullets = [
+        f"- Wrote report number {n} on freight costs for the finance team" for n in range(14)
+    ]
+    lines = [*RESUME_LINES[:6], *bullets, *RESUME_LINES[6:]]
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://test"
+    ) as client:
+        tokens = await register_and_login(client)
+        headers = {"Authorization": f"Bearer {tokens['access_token']}"}
+        response = await client.post(
+            "/api/v1/documents",
+            files={"file": ("cv.pdf", text_pdf(lines), "application/pdf")},
+            headers=headers,
+        )
+        parsed = response.json()["resume"]
+        assert len(parsed["work"][0]["highlights"]) > 10
+        fixed = {**parsed, "work": [dict(job) for job in parsed["work"]]}
+        fixed["work"][0]["position"] = "Lead Data Engineer"
+        put = await client.put(
+            f"/api/v1/documents/{response.json()['id']}/resume", json=fixed, headers=headers
+        )
+        assert put.status_code == 200, put.text
+        assert put.json()["edited"] is True

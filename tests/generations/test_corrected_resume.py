@@ -78,7 +78,11 @@ async def test_a_parse_with_no_sections_is_refused_before_paying(
 ) -> None:
     document = await upload(client, auth_headers, NO_SECTIONS)
     body = {"document_id": document["id"], "job_description": JOB_DESCRIPTION, "kind": "both"}
-    await assert_refused_for_free(client, auth_headers, db, body, "resume-has-no-sections")
+    # The parse keeps lines it cannot place in an "other" section (nothing is lost), so the
+    # résumé has a section, but neither experience nor education: refused for that.
+    await assert_refused_for_free(
+        client, auth_headers, db, body, "resume-has-no-experience-or-education"
+    )
 
 
 async def test_an_inline_resume_with_only_a_header_is_refused_before_paying(
@@ -150,3 +154,18 @@ async def test_after_the_correction_the_generation_uses_the_corrected_resume(
     assert {fact["path"] for fact in report["from_user"]} <= set(
         put.json()["resume"]["meta"]["provenance"]
     )
+
+
+async def test_text_kept_as_written_in_an_other_section_is_not_a_section_to_tailor(
+    client: httpx.AsyncClient, auth_headers: dict[str, str], db: Database
+) -> None:
+    leftovers = {
+        "basics": {"name": "Maria Jensen"},
+        "meta": {
+            "sections": [
+                {"heading": "Additional information", "kind": "other", "text": NO_SECTIONS[2]}
+            ]
+        },
+    }
+    body = generation_body(resume=leftovers)
+    await assert_refused_for_free(client, auth_headers, db, body, "resume-has-no-sections")

@@ -8,6 +8,7 @@ from typing import Any
 
 import httpx
 import pypdfium2 as pdfium
+from sqlalchemy import text
 from typer.testing import CliRunner
 
 from resumeforge.cli import app
@@ -173,3 +174,28 @@ def test_the_tailor_command_keeps_the_originals_page_count_too(tmp_path: Path) -
     )
     assert outcome.exit_code == 0, outcome.output
     assert page_count((out / "resume.pdf").read_bytes()) == 1
+
+
+async def test_a_parse_stored_before_meta_pages_fits_the_rows_page_count(
+    client: httpx.AsyncClient, auth_headers: dict[str, str], settings: Settings, db: Database
+) -> None:
+    original = render_resume_pdf(fictional_resume(7), template="compact").content
+    uploaded = await client.post(
+        "/api/v1/documents",
+        files={"file": ("cv.pdf", original, "application/pdf")},
+        headers=auth_headers,
+    )
+    document_id = uploaded.json()["id"]
+    async with db.engine.begin() as connection:  # as a row written before meta.pages was
+        await connection.execute(
+            text("UPDATE documents SET resume = resume #- '{meta,pages}' WHERE id = :id"),
+            {"id": document_id},
+        )
+    body = {"document_id": document_id, "job_description": LONG_JOB_AD, "template": "classic"}
+    async with worker_running(settings, db):
+        started = await client.post("/api/v1/generations", json=body, headers=auth_headers)
+        done = await wait_until_finished(client, auth_headers, started.json()["id"])
+    pdf = await client.get(
+        f"/api/v1/generations/{done['id']}/files/resume.pdf", headers=auth_headers
+    )
+    assert page_count(pdf.content) == 1

@@ -4,54 +4,47 @@ from __future__ import annotations
 
 import pytest
 
-from resumeforge.resume.language import detect_language, resume_language
+from resumeforge.resume.language import resume_language
 from resumeforge.resume.schemas import Meta, Resume, Section, Work
 
-# Fictional lines, written for these tests.
+# Fictional paragraphs, written for these tests, each long enough to read a language from.
 PROSE = {
-    "en": "Backend engineer with six years of experience building billing systems for a bank.",
+    "en": "Backend engineer with six years of experience in the design of billing systems for "
+    "a bank. I led a team of four and built the services that send invoices to customers.",
     "de": "Entwicklerin mit sechs Jahren Erfahrung in der Entwicklung von Abrechnungssystemen "
-    "für eine Bank, verantwortlich für die Planung und den Betrieb.",
+    "für eine Bank. Ich war verantwortlich für die Planung und den Betrieb der Dienste, die "
+    "Rechnungen an die Kunden senden.",
     "fr": "Développeuse avec six ans d'expérience dans la conception de systèmes de "
-    "facturation pour une banque et la gestion d'une équipe.",
+    "facturation pour une banque. J'ai dirigé une équipe de quatre personnes et construit les "
+    "services qui envoient les factures aux clients.",
     "es": "Desarrolladora con seis años de experiencia en el diseño de sistemas de "
-    "facturación para un banco y la gestión de un equipo.",
+    "facturación para un banco. Dirigí un equipo de cuatro personas y construí los servicios "
+    "que envían las facturas a los clientes.",
     "pt": "Desenvolvedora com seis anos de experiência na conceção de sistemas de "
-    "faturação para um banco e na gestão de uma equipa.",
+    "faturação para um banco. Dirigi uma equipa de quatro pessoas e construí os serviços que "
+    "enviam as faturas aos clientes.",
     "it": "Sviluppatrice con sei anni di esperienza nella progettazione di sistemi di "
-    "fatturazione per una banca e nella gestione di un gruppo.",
-}
-HEADINGS = {
-    "en": "Work Experience\nEducation\nSkills",
-    "de": "Berufserfahrung\nAusbildung\nKenntnisse",
-    "fr": "Expérience professionnelle\nFormation\nCompétences",
-    "es": "Experiencia profesional\nFormación\nIdiomas",
-    "pt": "Experiência profissional\nFormação\nIdiomas",
-    "it": "Esperienza professionale\nIstruzione\nLingue",
+    "fatturazione per una banca. Ho guidato un gruppo di quattro persone e costruito i servizi "
+    "che inviano le fatture ai clienti.",
 }
 
 
 @pytest.mark.parametrize("language", PROSE)
-def test_prose_is_read_as_its_language(language: str) -> None:
-    assert detect_language(PROSE[language]) == language
+def test_the_documents_text_tells_the_language(language: str) -> None:
+    assert resume_language(Resume(meta=Meta(source_text=PROSE[language]))) == language
 
 
-@pytest.mark.parametrize("language", HEADINGS)
-def test_headings_alone_tell_the_language(language: str) -> None:
-    assert detect_language(HEADINGS[language]) == language
-
-
-def test_too_little_text_is_english_by_default() -> None:
-    assert detect_language("Jana Nováková\njana@example.com") == "en"
-    assert detect_language("", default="de") == "de"
-
-
-def test_a_resume_without_source_text_is_read_from_its_fields() -> None:
+@pytest.mark.parametrize("language", PROSE)
+def test_a_resume_without_source_text_is_read_from_its_fields(language: str) -> None:
     resume = Resume(
-        work=[Work(position="Entwicklerin", summary=PROSE["de"])],
-        meta=Meta(sections=[Section(heading="Berufserfahrung", kind="work")]),
+        work=[Work(position="Engineer", summary=PROSE[language])],
+        meta=Meta(sections=[Section(heading="Work", kind="work")]),
     )
-    assert resume_language(resume) == "de"
+    assert resume_language(resume) == language
+
+
+def test_too_little_text_is_english() -> None:
+    assert resume_language(Resume(meta=Meta(source_text="Jana Nováková\njana@example.com"))) == "en"
 
 
 def test_a_declared_language_wins_over_the_text() -> None:

@@ -85,6 +85,12 @@ async def main() -> None:
                 timeout=120_000
             )
             await shoot(page, "09-result")
+            await page.locator("[data-change]").first.get_by_label("Reject").check()
+            await page.get_by_role("button", name="Apply my choices (free)").click()
+            await expect(page.get_by_role("heading", name=re.compile("revision 1$"))).to_be_visible(
+                timeout=120_000
+            )
+            await shoot(page, "09-result-revision")
             await page.goto("/dashboard")
             await shoot(page, "10-dashboard")
             await page.goto("/tokens")

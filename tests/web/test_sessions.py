@@ -4,6 +4,7 @@ reset by a single-use link, rate limits, and what deleting an account keeps."""
 from __future__ import annotations
 
 import re
+import uuid
 from datetime import UTC, datetime, timedelta
 
 import httpx
@@ -16,6 +17,8 @@ from resumeforge.app import create_app
 from resumeforge.config import Settings
 from resumeforge.db.engine import Database
 from resumeforge.notifications.jobs import send_queued_mail
+from resumeforge.rendering.service import render_resume_pdf
+from resumeforge.resume.schemas import Basics, Resume
 from tests.generations.conftest import generation_body
 from tests.notifications.smtp import MailServer
 
@@ -285,3 +288,65 @@ async def test_the_reset_link_arrives_by_mail_through_smtp(
             link.group(1), data={"password": "a brand new password", "csrf_token": csrf_of(page)}
         )
         assert changed.status_code == 303
+
+
+async def test_a_failed_generation_says_why_and_that_the_tokens_came_back(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    from resumeforge.generations.service import fail_and_refund
+
+    await signed_up(client)
+    token = csrf_of(await client.get("/account"))
+    started = await client.post(
+        "/api/v1/generations", json=generation_body(kind="both"), headers={"X-CSRF-Token": token}
+    )
+    generation_id = started.json()["id"]
+    async with db.sessions() as session:
+        reason = "The model service was unavailable until the deadline."
+        assert await fail_and_refund(
+            session=session, generation_id=uuid.UUID(generation_id), reason=reason
+        )
+    page = await client.get(f"/generations/{generation_id}", headers={"Accept": "text/html"})
+    assert page.status_code == 200
+    assert "This generation failed" in page.text and reason in page.text
+    assert "The 2 tokens it cost were refunded to your balance." in page.text
+    assert (await client.get("/api/v1/me")).json()["token_balance"] == 3
+
+
+async def test_a_resume_with_nothing_to_tailor_is_refused_on_the_form(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    await signed_up(client)
+    summary_only = Resume(
+        basics=Basics(
+            name="Robin Example",
+            email="robin@example.com",
+            summary="I enjoy gardening, chess and long walks with my dog on Sunday mornings. "
+            "In the evenings I read novels about the sea and bake bread for my neighbours.",
+        )
+    )
+    token = csrf_of(await client.get("/documents/new"))
+    uploaded = await client.post(
+        "/documents",
+        data={"csrf_token": token},
+        files={"file": ("robin.pdf", render_resume_pdf(summary_only).content, "application/pdf")},
+    )
+    assert uploaded.status_code == 303, uploaded.text
+    document_id = uploaded.headers["location"].split("/")[2]
+    refused = await client.post(
+        "/generations",
+        data={"csrf_token": token, "document_id": document_id, "job_description": "Engineer"},
+    )
+    assert refused.status_code == 422
+    assert 'class="problem"' in refused.text and "experience" in refused.text
+    assert (await client.get("/api/v1/me")).json()["token_balance"] == 3
+
+
+async def test_buying_without_stripe_configured_says_so_on_the_page(
+    client: httpx.AsyncClient,
+) -> None:
+    await signed_up(client)
+    token = csrf_of(await client.get("/tokens"))
+    refused = await client.post("/tokens/checkout", data={"csrf_token": token, "pack": "starter"})
+    assert refused.status_code == 503
+    assert 'class="problem"' in refused.text and "Payments are not set up" in refused.text

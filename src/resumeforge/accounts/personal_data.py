@@ -13,7 +13,7 @@ import json
 import uuid
 import zipfile
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -25,6 +25,11 @@ from resumeforge.billing import service as billing
 from resumeforge.documents import service as documents
 from resumeforge.documents.service import safe_filename
 from resumeforge.generations import service as generations
+
+if TYPE_CHECKING:  # the rows other domains' services return, for their types only
+    from resumeforge.billing.models import TokenLedgerEntry
+    from resumeforge.documents.models import Document
+    from resumeforge.generations.models import Generation, GenerationFile
 
 LEDGER_PAGE = 10_000
 
@@ -78,7 +83,7 @@ def _account(user: User) -> dict[str, Any]:
     }
 
 
-def _document(document: Any) -> dict[str, Any]:
+def _document(document: Document) -> dict[str, Any]:
     return {
         "id": str(document.id),
         "filename": document.filename,
@@ -93,7 +98,7 @@ def _document(document: Any) -> dict[str, Any]:
     }
 
 
-def _generation(generation: Any, files: list[Any]) -> dict[str, Any]:
+def _generation(generation: Generation, files: list[GenerationFile]) -> dict[str, Any]:
     return {
         "id": str(generation.id),
         "status": generation.status,
@@ -112,7 +117,7 @@ def _generation(generation: Any, files: list[Any]) -> dict[str, Any]:
     }
 
 
-def _ledger_entry(entry: Any) -> dict[str, Any]:
+def _ledger_entry(entry: TokenLedgerEntry) -> dict[str, Any]:
     return {
         "amount": entry.amount,
         "reason": entry.reason,

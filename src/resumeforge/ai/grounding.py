@@ -20,7 +20,7 @@ from resumeforge.ai.matching import resume_text
 from resumeforge.ai.schemas import Revert, SourcedFact
 from resumeforge.resume.corrections import USER
 from resumeforge.resume.fields import text_fields
-from resumeforge.resume.schemas import Resume
+from resumeforge.resume.schemas import Meta, Resume
 
 _NUMBER = re.compile(
     r"(?<![\w.])[$£€]?(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s?(%|percent\b|k\b|m\b|mm\b|bn\b|b\b|x\b|\+))?"
@@ -79,17 +79,11 @@ class SourceFacts:
 
     @classmethod
     def of(cls, resume: Resume, *, extra_text: str = "") -> SourceFacts:
-        """Everything the résumé states: the document's text, every field (the user's
-        corrections, provenance "user", included), and what the user stated about themselves
-        (architecture, invariant 8)."""
+        # What the user stated about themselves is a source too (architecture, invariant 8).
         stated = [statement.text for statement in resume.meta.user_statements]
-        return cls.of_text(
+        text = normalise(
             "\n".join([resume.meta.source_text, resume_text(resume), *stated, extra_text])
         )
-
-    @classmethod
-    def of_text(cls, source: str) -> SourceFacts:
-        text = normalise(source)
         return cls(
             text=text,
             words=frozenset(words(text)) | _split_words(text),
@@ -268,6 +262,9 @@ def ground_resume(
         setattr(result, section, kept)
     result.meta = source.meta.model_copy(deep=True, update={"sections": tailored.meta.sections})
     result.meta.sources = tailored.meta.sources
+    # The source's paths no longer name the same text once items and bullets move; what the
+    # output owes to the user is in the report (`user_sourced_facts`).
+    result.meta.provenance = {}
     return GroundingResult(resume=result, reverts=reverts)
 
 
@@ -382,8 +379,11 @@ def user_sourced_facts(source: Resume, tailored: Resume) -> list[SourcedFact]:
     if not statements:
         return []
     documented = [text for path, text in text_fields(source) if path not in source.meta.provenance]
-    document = SourceFacts.of_text("\n".join([source.meta.source_text, *documented]))
-    output = SourceFacts.of(tailored.model_copy(update={"meta": type(tailored.meta)()}))
+    # The document alone: its text and the fields the user left as they were read.
+    document = SourceFacts.of(
+        Resume(meta=Meta(source_text="\n".join(documented))), extra_text=source.meta.source_text
+    )
+    output = SourceFacts.of(tailored.model_copy(update={"meta": Meta()}))
     found: dict[tuple[str, str], SourcedFact] = {}
     for path, text in statements:
         for fact in unsupported_facts(text, document):

@@ -105,7 +105,9 @@ def _write_documents(
     pdf = render_resume_pdf(result.resume, template=template, paper=paper, fit_pages=fit_pages)
     documents = {
         "resume.pdf": pdf.content,
-        "resume.docx": render_resume_docx(result.resume, template=template, paper=paper).content,
+        "resume.docx": render_resume_docx(
+            result.resume, template=template, paper=paper, tightened=pdf.tightened
+        ).content,
         "resume.json": json.dumps(
             result.resume.model_dump(mode="json"), ensure_ascii=False, indent=2
         ).encode(),

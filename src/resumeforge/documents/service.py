@@ -19,6 +19,7 @@ from resumeforge.config import Settings
 from resumeforge.documents.models import Document
 from resumeforge.documents.parsing import parse_document_async
 from resumeforge.documents.parsing.quality import ParseQuality
+from resumeforge.documents.parsing.sniff import MediaType
 from resumeforge.errors import NotFound, TooManyRequests
 from resumeforge.resume.corrections import SizeLimits, corrected_resume
 from resumeforge.resume.schemas import Resume
@@ -130,11 +131,20 @@ async def get_resume(
 
 
 def current_resume(document: Document) -> Resume:
-    return Resume.model_validate(document.corrected_resume or document.resume)
+    return _with_page_count(
+        Resume.model_validate(document.corrected_resume or document.resume), document
+    )
 
 
 def parsed_resume(document: Document) -> Resume:
-    return Resume.model_validate(document.resume)
+    return _with_page_count(Resume.model_validate(document.resume), document)
+
+
+def _with_page_count(resume: Resume, document: Document) -> Resume:
+    # Parses stored before `meta.pages` existed still know the PDF's pages in their row.
+    if not resume.meta.pages and document.media_type == MediaType.pdf.value:
+        resume.meta.pages = document.pages
+    return resume
 
 
 async def correct_resume(

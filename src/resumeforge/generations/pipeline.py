@@ -146,7 +146,9 @@ def render_artifacts(source: Resume, result: TailoringResult, choice: Rendering)
             source, result.resume, template=template, paper=paper, fit_pages=choice.fit_pages
         )
         result.report.notes += pdf.warnings  # e.g. it could not fit the original's page count
-        docx = rendering.render_resume_docx(result.resume, template=template, paper=paper)
+        docx = rendering.render_resume_docx(
+            result.resume, template=template, paper=paper, tightened=pdf.tightened
+        )
         artifacts += [
             Artifact("resume.pdf", pdf.media_type, pdf.content),
             Artifact("resume.docx", docx.media_type, docx.content),

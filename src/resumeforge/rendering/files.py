@@ -53,9 +53,12 @@ def write_renders(
     base = out_dir / f"{stem}-{template}"
     written: list[Path] = []
     warnings: list[str] = []
-    if formats & {"pdf", "png"}:
+    tightened = 0
+    # A fitted DOCX is as tight as the fitted PDF, so the PDF is laid out for it too.
+    if formats & {"pdf", "png"} or ("docx" in formats and fit_pages is not None):
         pdf = render_resume_pdf(resume, template=template, paper=paper, fit_pages=fit_pages)
         warnings += pdf.warnings
+        tightened = pdf.tightened
         if "pdf" in formats:
             written.append(write(base.with_suffix(".pdf"), pdf.content))
         if "png" in formats:
@@ -63,7 +66,7 @@ def write_renders(
                 png = render_preview_png(pdf.content, page=page)
                 written.append(write(base.with_name(f"{base.name}-{page + 1}.png"), png))
     if "docx" in formats:
-        docx = render_resume_docx(resume, template=template, paper=paper)
+        docx = render_resume_docx(resume, template=template, paper=paper, tightened=tightened)
         written.append(write(base.with_suffix(".docx"), docx.content))
     return written, warnings
 

@@ -42,6 +42,8 @@ class RenderedDocument:
     media_type: str
     pages: int  # 0 when unknown without laying the document out (DOCX)
     warnings: list[str] = field(default_factory=list)
+    # How many notches the theme was tightened to fit; the DOCX is written just as tight.
+    tightened: int = 0
 
 
 def render_resume_pdf(
@@ -61,12 +63,12 @@ def render_resume_pdf(
         payload = document_payload(printed, kind="resume", theme=theme.tightened(step), paper=paper)
         return renderer().compile(template, payload)
 
-    compiled = compile_at(0)
+    compiled, step = compile_at(0), 0
     warnings: list[str] = []
     if fit_pages is not None:
-        compiled, fit_warning = fit_to_pages(compile_at, compiled, fit_pages)
+        compiled, step, fit_warning = fit_to_pages(compile_at, compiled, fit_pages)
         warnings += [fit_warning] if fit_warning else []
-    return RenderedDocument(compiled.content, PDF_MEDIA_TYPE, compiled.pages, warnings)
+    return RenderedDocument(compiled.content, PDF_MEDIA_TYPE, compiled.pages, warnings, step)
 
 
 def pages_to_fit(original_pages: int, asked: int | None = None) -> int | None:
@@ -79,27 +81,34 @@ def pages_to_fit(original_pages: int, asked: int | None = None) -> int | None:
 
 def fit_to_pages(
     compile_at: Callable[[int], CompiledPdf], first: CompiledPdf, pages: int
-) -> tuple[CompiledPdf, str]:
-    """Tighten one notch at a time until the document fits; say so when it cannot."""
+) -> tuple[CompiledPdf, int, str]:
+    """Tighten one notch at a time until the document fits; say so when it cannot.
+
+    Returns the document, the notch it took and a warning (empty when it fits).
+    """
     compiled = first
     for step in range(1, MAX_FIT_STEPS + 1):
         if compiled.pages <= pages:
-            return compiled, ""
+            return compiled, step - 1, ""
         compiled = compile_at(step)
     if compiled.pages <= pages:
-        return compiled, ""
+        return compiled, MAX_FIT_STEPS, ""
     noun = "page" if pages == 1 else "pages"
-    return compiled, (
-        f"could not fit on {pages} {noun} at a readable size; it takes {compiled.pages}"
+    return (
+        compiled,
+        MAX_FIT_STEPS,
+        f"could not fit on {pages} {noun} at a readable size; it takes {compiled.pages}",
     )
 
 
 def render_resume_docx(
-    resume: Resume, *, template: str = "classic", paper: str = "letter"
+    resume: Resume, *, template: str = "classic", paper: str = "letter", tightened: int = 0
 ) -> RenderedDocument:
-    theme, paper = theme_named(template), check_paper(paper)
+    """The résumé as a DOCX; `tightened` as the PDF's fit took it (`RenderedDocument.tightened`),
+    so both formats take the same room: their fonts are metric-compatible."""
+    theme, paper = theme_named(template).tightened(tightened), check_paper(paper)
     content = docx.resume_docx(print_resume(resume), theme, paper)
-    return RenderedDocument(content, DOCX_MEDIA_TYPE, pages=0)
+    return RenderedDocument(content, DOCX_MEDIA_TYPE, pages=0, tightened=tightened)
 
 
 def render_cover_letter_pdf(

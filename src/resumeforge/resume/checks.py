@@ -22,8 +22,9 @@ def require_tailorable(resume: Resume) -> None:
     """Raise when the résumé has no sections, or neither experience nor education."""
     if not has_sections(resume):
         raise ResumeHasNoSections(
-            "We found no sections in the résumé, only its header: the headings may not have "
-            "been recognised. " + HOW_TO_FIX
+            "We found no section we could read in the résumé (experience, education, "
+            "skills...): its headings may not have been recognised, and any text we could not "
+            "sort is kept as written. " + HOW_TO_FIX
         )
     if not (_filled(resume.work) or _filled(resume.volunteer) or _filled(resume.education)):
         raise ResumeHasNoExperienceOrEducation(
@@ -33,8 +34,12 @@ def require_tailorable(resume: Resume) -> None:
 
 
 def has_sections(resume: Resume) -> bool:
-    """A section with text, or a list with an item: more than a header to print."""
-    if any(section.text.strip() for section in resume.meta.sections):
+    """A section of a kind we know with text, or a list with an item.
+
+    An `other` section does not count: it is where a parse keeps, as written, text it could
+    not sort, all of it when it recognised no heading at all.
+    """
+    if any(s.text.strip() for s in resume.meta.sections if s.kind is not SectionKind.other):
         return True
     return any(_filled(getattr(resume, kind.value)) for kind in LIST_KINDS)
 

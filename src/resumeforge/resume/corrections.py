@@ -38,6 +38,13 @@ class SizeLimits:
     characters: int  # all the text the user typed, together
     items: int  # per list (jobs, bullets, skills...)
 
+    def at_least_as_large_as(self, original: Resume) -> SizeLimits:
+        """These limits, raised to the parse's own size: its parse can always be sent back."""
+        return SizeLimits(
+            max(self.characters, _characters(original)),
+            max(self.items, max((count for _, count in _list_lengths(original)), default=0)),
+        )
+
 
 @dataclass(frozen=True)
 class FieldProblem:
@@ -53,7 +60,7 @@ def corrected_resume(
     `sent` is the JSON as the client sent it: a key the model does not know would otherwise
     be dropped silently, and with it the user's edit.
     """
-    _check_size(correction, limits)
+    _check_size(correction, limits.at_least_as_large_as(original))
     problems = [*unknown_fields(sent, Resume, BODY), *value_problems(correction, original)]
     if problems:
         raise InvalidResume(
@@ -68,9 +75,13 @@ def corrected_resume(
     return resume
 
 
-def _check_size(resume: Resume, limits: SizeLimits) -> None:
+def _characters(resume: Resume) -> int:
     characters = sum(len(text) for _, text in text_fields(resume))
-    characters += sum(len(s.heading) + len(s.text) for s in resume.meta.sections)
+    return characters + sum(len(s.heading) + len(s.text) for s in resume.meta.sections)
+
+
+def _check_size(resume: Resume, limits: SizeLimits) -> None:
+    characters = _characters(resume)
     if characters > limits.characters:
         raise ResumeTooLarge(
             f"The résumé holds {characters} characters of text; the limit is "

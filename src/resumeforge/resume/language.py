@@ -111,21 +111,23 @@ def _score_ending(token: str, scores: dict[str, float]) -> None:
         scores[language] += 0.5 / len(owners)
 
 
-def detect_language(text: str, *, default: str = ENGLISH) -> str:
-    """The language `text` is most likely written in, or `default` when it gives too little."""
+def detect_language(text: str) -> str:
+    """'en', 'de', 'fr', 'es', 'pt' or 'it'; '' when the text gives too little to tell."""
     scores = language_scores(text)
     if not scores:
-        return default
+        return ""
     language, score = max(scores.items(), key=lambda scored: scored[1])
-    return language if score >= MIN_EVIDENCE else default
+    return language if score >= MIN_EVIDENCE else ""
 
 
 def resume_language(resume: Resume) -> str:
-    """The language a résumé declares in `meta.language`, else the one its text is in."""
+    """The language a résumé declares in `meta.language`, else the one its text is in, else
+    English (the renderer's words must be in some language)."""
     declared = resume.meta.language.casefold()
     if declared in LANGUAGES:
         return declared
-    return detect_language(resume.meta.source_text or "\n".join(_prose(resume)))
+    text = resume.meta.source_text or "\n".join(_prose(resume))
+    return detect_language(text) or ENGLISH
 
 
 def _prose(resume: Resume) -> Iterable[str]:

@@ -214,7 +214,7 @@ async def signout(request: Request, session: SessionDep) -> Response:
 
 
 @router.get("/reset")
-async def reset_request_form(request: Request, settings: SettingsDep) -> Response:
+async def reset_request_form(request: Request) -> Response:
     return page(request, "reset_request.html", title="Reset your password")
 
 
@@ -414,6 +414,7 @@ async def start_generation(
     paper: Annotated[str, Form()] = "letter",
     idempotency_key: Annotated[str, Form(max_length=255)] = "",
 ) -> Response:
+    user_id = user.id
     chosen = {
         "document_id": document_id,
         "job_description": job_description,
@@ -439,8 +440,8 @@ async def start_generation(
     except InsufficientTokens as short:
         return redirect(f"/tokens?short={short.extra['cost']}")
     except (ProblemError, ValidationError) as problem:
-        await session.rollback()
-        user = await accounts.get_user(session=session, user_id=user.id) or user
+        await session.rollback()  # expires `user`: read the row again, by the id read before
+        user = await accounts.get_user(session=session, user_id=user_id) or user
         return await _generation_form(request, user, session, settings, chosen, problem)
     return redirect(f"/generations/{generation.id}")
 
@@ -622,12 +623,14 @@ async def checkout(
 ) -> Response:
     """Start Stripe Checkout. Answered with a page that goes on to Stripe (by script, or by a
     link), not a redirect: the CSP's form-action 'self' stops a form's redirect to Stripe."""
+    user_id = user.id
     try:
         purchase = await billing.start_checkout(
-            session=session, settings=settings, user_id=user.id, pack_name=pack
+            session=session, settings=settings, user_id=user_id, pack_name=pack
         )
     except ProblemError as problem:
-        await session.rollback()
+        await session.rollback()  # expires `user`: read the row again, by the id read before
+        user = await accounts.get_user(session=session, user_id=user_id) or user
         return await _tokens_page(request, user, session, settings, problem=problem)
     return page(
         request,

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from resumeforge.accounts import web_sessions
 from resumeforge.config import Settings
-from resumeforge.errors import ProblemError, request_id_of
+from resumeforge.errors import ProblemError
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
@@ -80,10 +80,6 @@ def problem_of(
     field = field_for.get(problem.slug) or field_for.get("*")
     box = {"title": problem.title, "detail": problem.detail}
     return {"problem": box, "errors": {field: problem.detail} if field else {}}
-
-
-def problem_page_context(request: Request, body: dict[str, Any]) -> dict[str, Any]:
-    return {"problem": {**body, "request_id": request_id_of(request)}}
 
 
 def _readable(message: str) -> str:

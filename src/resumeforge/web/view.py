@@ -132,6 +132,7 @@ def report_view(report: dict[str, Any]) -> ReportView:
         **report,
         "coverage_before": report.get("coverage_before") or {"ratio": 0},
         "coverage_after": coverage_after or {"ratio": 0},
+        "prominent_coverage_before": report.get("prominent_coverage_before") or {"ratio": 0},
     }
     return ReportView(
         raw=raw,
