@@ -10,6 +10,7 @@ import functools
 import io
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 import docx
@@ -35,6 +36,12 @@ _LAYOUT_TABLE_ROWS = 3
 _NAME_SIZE_RATIO = 1.8
 _LABEL_SIZE_RATIO = 1.2
 _WORD_SIZE = 11.0
+# Floating boxes (offsets in EMU, 914400 an inch): positioned from the page or its margins,
+# a box this near the top is a banner, one this near the left edge and this tall a sidebar.
+_PAGE_FRAMES = {"page", "margin", "topMargin", "leftMargin", "insideMargin"}
+_PAGE_TOP_EMU = 1_400_000
+_LEFT_EDGE_EMU = 1_800_000
+_SIDEBAR_HEIGHT_EMU = 3_600_000
 _CONTAINERS = {
     _tag("w:sdt"),
     _tag("w:sdtContent"),
@@ -125,7 +132,7 @@ def read_docx_lines(data: bytes, *, notes: ReadingNotes | None = None) -> list[T
             if part.is_linked_to_previous and part is not section.first_page_header:
                 continue
             lines.extend(_page_furniture(_walk(part._element, reading)))
-    lines.extend(_walk(document.element.body, reading))
+    lines.extend(_body_lines(document.element.body, reading))
     for section in document.sections[:1]:
         lines.extend(_page_furniture(_walk(section.footer._element, reading)))
     if reading.text_boxes:
@@ -139,13 +146,51 @@ def read_docx_lines(data: bytes, *, notes: ReadingNotes | None = None) -> list[T
     return _drop_repeats(lines)
 
 
+@dataclass(slots=True)
 class _Reading:
     """What every paragraph's reading needs, and what the reading noticed."""
 
-    def __init__(self, styles: _Styles, links: dict[str, str]) -> None:
-        self.styles, self.links = styles, links
-        self.text_boxes = 0
-        self.column_tables = 0
+    styles: _Styles
+    links: dict[str, str]
+    text_boxes: int = 0
+    column_tables: int = 0
+    # While the body is read, boxes drawn atop the page or down its left side are set aside
+    # (banners with their top offset, sidebars with their left offset) to be read before the
+    # body, wherever they are anchored.
+    lifting: bool = False
+    banners: list[tuple[int, list[TextLine]]] = field(default_factory=list)
+    sidebars: list[tuple[int, list[TextLine]]] = field(default_factory=list)
+
+
+def _box_lines(box: Any, reading: _Reading) -> Iterator[TextLine]:
+    """A text box's lines, read whole where it is anchored, or set aside to be read first."""
+    lifting, reading.lifting = reading.lifting, False  # a box inside a box stays inside it
+    lines = list(_walk(box, reading))
+    reading.lifting = lifting
+    place = _box_place(box)
+    if lifting and place.atop_the_page:
+        reading.banners.append((place.top, lines))
+    elif lifting and place.a_sidebar:
+        reading.sidebars.append((place.left, lines))
+    else:
+        yield from lines
+
+
+def _body_lines(body: Any, reading: _Reading) -> list[TextLine]:
+    """The body in reading order: banners atop the page, the name if the body starts with it,
+    the sidebar boxes, then the body's flow."""
+    reading.lifting = True
+    flow = list(_walk(body, reading))
+    reading.lifting = False
+    banners = [line for _, lines in sorted(reading.banners, key=_by_offset) for line in lines]
+    sidebar = [line for _, lines in sorted(reading.sidebars, key=_by_offset) for line in lines]
+    if not sidebar:
+        return banners + flow
+    return banners + list(_name_atop_a_column_first([sidebar, flow], reading.styles.default_size))
+
+
+def _by_offset(placed: tuple[int, list[TextLine]]) -> int:
+    return placed[0]
 
 
 def _page_furniture(lines: Iterator[TextLine]) -> Iterator[TextLine]:
@@ -172,7 +217,7 @@ def _walk(element: Any, reading: _Reading) -> Iterator[TextLine]:
             )
             for box in boxes:
                 reading.text_boxes += 1
-                yield from _walk(box, reading)
+                yield from _box_lines(box, reading)
         elif child.tag == _tag("w:tbl"):
             yield from _table_lines(child, reading)
         elif child.tag in _CONTAINERS:
@@ -190,7 +235,7 @@ def _text_boxes(paragraph: Any) -> list[Any]:
         for box in paragraph.iter(_tag("w:txbxContent"))
         if _closest(box, _tag("w:p")) is paragraph and not _inside(box, _FALLBACK, paragraph)
     ]
-    return sorted(boxes, key=_horizontal_offset)
+    return sorted(boxes, key=lambda box: _box_place(box).left)
 
 
 def _closest(element: Any, tag: str) -> Any:
@@ -209,15 +254,64 @@ def _inside(element: Any, tag: str, stop: Any) -> bool:
     return False
 
 
-def _horizontal_offset(box: Any) -> int:
+@dataclass(slots=True, frozen=True)
+class _BoxPlace:
+    """Where a floating text box is drawn: EMU offsets and what they are measured from."""
+
+    left: int
+    top: int
+    height: int
+    left_from: str  # page, margin, column, character, ... ("" when not stated)
+    top_from: str
+    at_left_edge: bool  # aligned left, or offset close to the page's left edge
+
+    @property
+    def atop_the_page(self) -> bool:
+        """A banner at the top of the page (a name, a title), wherever its anchor is."""
+        return (
+            self.top_from in _PAGE_FRAMES
+            and self.top < _PAGE_TOP_EMU
+            and self.height < _SIDEBAR_HEIGHT_EMU
+        )
+
+    @property
+    def a_sidebar(self) -> bool:
+        """A tall box down the page's left side: the column read before the body beside it."""
+        return (
+            self.left_from in _PAGE_FRAMES
+            and self.at_left_edge
+            and self.height >= _SIDEBAR_HEIGHT_EMU
+        )
+
+
+def _box_place(box: Any) -> _BoxPlace:
     anchor = _closest(box, _tag("wp:anchor"))
-    offset = (
-        anchor.find(f"{_tag('wp:positionH')}/{_tag('wp:posOffset')}")
-        if anchor is not None
-        else None
+    if anchor is None:
+        return _BoxPlace(0, 0, 0, "", "", at_left_edge=False)
+    horizontal = anchor.find(_tag("wp:positionH"))
+    vertical = anchor.find(_tag("wp:positionV"))
+    extent = anchor.find(_tag("wp:extent"))
+    left = _offset(horizontal)
+    aligned_left = horizontal is not None and (
+        horizontal.findtext(_tag("wp:align")) in ("left", "inside")
     )
+    return _BoxPlace(
+        left=left,
+        top=_offset(vertical),
+        height=_emu(extent.get("cy") if extent is not None else None),
+        left_from=str(horizontal.get("relativeFrom", "")) if horizontal is not None else "",
+        top_from=str(vertical.get("relativeFrom", "")) if vertical is not None else "",
+        at_left_edge=aligned_left or (horizontal is not None and left < _LEFT_EDGE_EMU),
+    )
+
+
+def _offset(position: Any) -> int:
+    return _emu(position.findtext(_tag("wp:posOffset")) if position is not None else None)
+
+
+def _emu(text: str | None) -> int:
     try:
-        return int(offset.text) if offset is not None and offset.text else 0
+        return int(text) if text else 0
     except ValueError:
         return 0
 
