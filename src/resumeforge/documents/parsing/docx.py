@@ -42,6 +42,8 @@ _PAGE_FRAMES = {"page", "margin", "topMargin", "leftMargin", "insideMargin"}
 _PAGE_TOP_EMU = 1_400_000
 _LEFT_EDGE_EMU = 1_800_000
 _SIDEBAR_HEIGHT_EMU = 3_600_000
+# Where most runs sit: a run directly in one of these is in no mc:Fallback.
+_RUN_PARENTS = {_tag("w:p"), _tag("w:hyperlink")}
 _CONTAINERS = {
     _tag("w:sdt"),
     _tag("w:sdtContent"),
@@ -427,7 +429,7 @@ def _paragraph_lines(
     for run in paragraph.iter(_tag("w:r")):
         if skip_boxes and _closest(run, _tag("w:p")) is not paragraph:
             continue  # a text box's run: its box is read as lines of its own
-        if _inside(run, _FALLBACK, paragraph):
+        if run.getparent().tag not in _RUN_PARENTS and _inside(run, _FALLBACK, paragraph):
             continue  # the same content as the mc:Choice beside it, which is read
         text = _run_text(run)
         if bullet:
