@@ -335,3 +335,41 @@ def test_a_text_box_saved_only_as_vml_is_read_once() -> None:
         )
     )
     assert _texts(_save(document)) == ["Mara Oyelaran", "EXPERIENCE", "Deck Officer"]
+
+
+def test_a_table_of_dated_entries_with_long_cells_on_both_sides_is_read_row_by_row() -> None:
+    document = docx.Document()
+    document.add_paragraph("EXPERIENCE")
+    table = document.add_table(rows=2, cols=2)
+    for row, (employer, years, title) in zip(
+        table.rows,
+        (
+            ("Brightwater Dairy", "2019 – 2024", "Herd Manager"),
+            ("Old Mill Farm", "2014 – 2019", "Farmhand"),
+        ),
+        strict=True,
+    ):
+        place, what = row.cells
+        place.text = employer
+        place.add_paragraph("Cork")
+        place.add_paragraph(years)
+        what.text = title
+        what.add_paragraph("Ran milking for 200 cows")
+        what.add_paragraph("Trained seasonal staff")
+    texts = _texts(_save(document))
+    assert texts.index("Herd Manager") < texts.index("Old Mill Farm")
+
+
+def test_a_banner_box_on_a_later_page_stays_where_it_is_anchored() -> None:
+    document = docx.Document()
+    document.add_paragraph("Mara Oyelaran")
+    document.add_paragraph("EXPERIENCE")
+    document.add_paragraph("Ferry Captain\t2015 – 2024")
+    document.add_page_break()
+    anchor = document.add_paragraph("EDUCATION")
+    anchor._p.append(
+        parse_xml(_box(["Page two banner"], left=200_000, top=200_000, height=500_000))
+    )
+    texts = _texts(_save(document))
+    assert texts[0] == "Mara Oyelaran"
+    assert texts.index("Page two banner") == texts.index("EDUCATION") + 1

@@ -31,6 +31,7 @@ _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallba
 _COLUMN_CELL_LINES = 3
 # A table of more rows than this is a table of entries, whatever its cells hold.
 _LAYOUT_TABLE_ROWS = 3
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 # The name is printed this many times larger than the common text of the page, or more,
 # and a title under it this many times.
 _NAME_SIZE_RATIO = 1.8
@@ -213,6 +214,8 @@ def _hyperlink_targets(document: Any) -> dict[str, str]:
 def _walk(element: Any, reading: _Reading) -> Iterator[TextLine]:
     for child in element.iterchildren():
         if child.tag == _tag("w:p"):
+            if reading.lifting and _starts_a_page(child):
+                reading.lifting = False  # only the first page's banner and sidebar lead
             boxes = _text_boxes(child)
             yield from _paragraph_lines(
                 child, reading.styles, reading.links, skip_boxes=bool(boxes)
@@ -224,6 +227,13 @@ def _walk(element: Any, reading: _Reading) -> Iterator[TextLine]:
             yield from _table_lines(child, reading)
         elif child.tag in _CONTAINERS:
             yield from _walk(child, reading)
+
+
+def _starts_a_page(paragraph: Any) -> bool:
+    """Word marks where a page began when it last laid the text out, and a typed page break."""
+    if paragraph.find(f".//{_tag('w:lastRenderedPageBreak')}") is not None:
+        return True
+    return any(br.get(_tag("w:type")) == "page" for br in paragraph.iter(_tag("w:br")))
 
 
 def _text_boxes(paragraph: Any) -> list[Any]:
@@ -351,6 +361,10 @@ def _is_layout_table(rows: list[list[list[TextLine]]]) -> bool:
     width = max((len(cells) for cells in rows), default=0)
     if width < 2 or len(rows) > _LAYOUT_TABLE_ROWS:
         return False
+    if len(rows) > 1 and all(
+        _YEAR_RE.search(" ".join(line.plain for line in cells[0])) for cells in rows
+    ):
+        return False  # each row opens with its dates: one dated entry a row
     for column in range(width):
         cells = [cells[column] for cells in rows if column < len(cells)]
         if max((len(cell) for cell in cells), default=0) < _COLUMN_CELL_LINES:
