@@ -6,6 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from resumeforge.documents.parsing.glyphs import LIGATURES
+
 # A rule typed as a run of underscores, dashes or equals signs: "Skills ______________".
 _RULE_RE = re.compile(r"\s*(?:_{4,}|-{5,}|={4,}|—{3,}|–{4,})\s*")
 # Runs of spaces used for alignment separate pieces just as a tab does.
@@ -67,6 +69,8 @@ class ReadingNotes:
 
     hidden_text: list[str] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
+    # Words holding characters printed in a font that cannot say which letters they are.
+    unreadable_text: list[str] = field(default_factory=list)
 
 
 def is_bullet(line: TextLine) -> bool:
@@ -77,12 +81,6 @@ def strip_bullet(text: str) -> str:
     return _BULLET_RE.sub("", text).strip()
 
 
-# Typographic ligatures as their letters: "ﬁ" is "fi" to every reader and every search.
-_LIGATURES = {
-    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-    "\ufb05": "st", "\ufb06": "st", "\u0132": "IJ", "\u0133": "ij", "\u0152": "OE",
-    "\u0153": "oe",
-}  # fmt: skip
 # What a LaTeX template leaves behind when its macros are printed instead of run:
 # "\faTrophy", "\hfill", "\\[1ex]", "[2pt]".
 _TEX_RESIDUE_RE = re.compile(
@@ -107,8 +105,8 @@ def clean_segment(text: str) -> str:
     kept = []
     for char in text:
         code = ord(char)
-        if code > 127 and char in _LIGATURES:
-            kept.append(_LIGATURES[char])
+        if code > 127 and char in LIGATURES:
+            kept.append(LIGATURES[char])
         elif code > 127 and _is_icon(char, code):
             kept.append(" ")
         elif char in "\u00ad":

@@ -15,6 +15,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from resumeforge.documents.errors import CorruptFile, EncryptedPdf, TooManyPages
+from resumeforge.documents.parsing.glyphs import mark_unmapped
 from resumeforge.documents.parsing.layout import (
     BULLET_CHARS,
     Placement,
@@ -111,6 +112,7 @@ def _read_page(page: pdfium.PdfPage, number: int, notes: ReadingNotes) -> list[T
     finally:
         textpage.close()
     notes.hidden_text.extend(sight.hidden)
+    notes.unreadable_text.extend(sight.unreadable)
     split = _column_split(raw_lines, width)
     if split is not None:
         notes.columns.append(f"Page {number + 1} was read as two columns, left then right.")
@@ -141,7 +143,7 @@ def _read_page(page: pdfium.PdfPage, number: int, notes: ReadingNotes) -> list[T
 
 def _page_lines(textpage: pdfium.PdfTextPage, sight: _Sight) -> Iterator[_Line]:
     handle = textpage.raw
-    text = textpage.get_text_range()
+    text = mark_unmapped(handle, textpage.get_text_range(), sight.unreadable)
     box = [ctypes.c_double() for _ in range(4)]
     for raw_line in re.finditer(r"[^\r\n]+", text):
         start = raw_line.start()
@@ -194,6 +196,7 @@ class _Sight:
     def __init__(self, page: pdfium.PdfPage, width: float, height: float) -> None:
         self.page, self.width, self.height = page, width, height
         self.hidden: list[str] = []
+        self.unreadable: list[str] = []
         self._backgrounds: list[tuple[float, float, float, float]] | None = None
         self._has_image = False
         self._rgba = [ctypes.c_uint() for _ in range(4)]

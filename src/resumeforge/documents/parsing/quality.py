@@ -26,6 +26,9 @@ class ParseQuality(BaseModel):
     furniture: list[str] = Field(default_factory=list)
     # Text printed so no one sees it (white on white, zero size, off the page): dropped.
     hidden_text: list[str] = Field(default_factory=list)
+    # Words with characters in a font that does not say which letters they are (a ligature
+    # without a character map reads "o ce" for "office"): kept as read, for the user to check.
+    unreadable_text: list[str] = Field(default_factory=list)
     language: str = ""  # en, de, fr, es, pt, it; empty when none of them
     warnings: list[ParseWarning] = Field(default_factory=list)
 
@@ -52,6 +55,7 @@ def assess(
         lines_not_placed=not_placed[:MAX_LISTED_LINES],
         furniture=furniture[:MAX_LISTED_LINES],
         hidden_text=notes.hidden_text[:MAX_LISTED_LINES],
+        unreadable_text=notes.unreadable_text[:MAX_LISTED_LINES],
         language=language,
     )
     printed_sections = [s for s in resume.meta.sections if s.kind is not SectionKind.other]
@@ -91,6 +95,14 @@ def assess(
             "hidden-text-dropped",
             f"{len(notes.hidden_text)} piece(s) of text printed so that no one can see them "
             "(white on white, zero size or off the page) were left out.",
+        )
+    if notes.unreadable_text:
+        _warn(
+            quality,
+            "unreadable-characters",
+            f"{len(notes.unreadable_text)} word(s) hold characters printed in a font that does "
+            "not say which letters they are (often a ligature such as fi or ffi), for example "
+            f"{', '.join(notes.unreadable_text[:3])}; check and correct them.",
         )
     if "ocr" in extraction:
         _warn(
