@@ -78,11 +78,7 @@ async def test_a_parse_with_no_sections_is_refused_before_paying(
 ) -> None:
     document = await upload(client, auth_headers, NO_SECTIONS)
     body = {"document_id": document["id"], "job_description": JOB_DESCRIPTION, "kind": "both"}
-    # The parse keeps lines it cannot place in an "other" section (nothing is lost), so the
-    # résumé has a section, but neither experience nor education: refused for that.
-    await assert_refused_for_free(
-        client, auth_headers, db, body, "resume-has-no-experience-or-education"
-    )
+    await assert_refused_for_free(client, auth_headers, db, body, "resume-has-no-sections")
 
 
 async def test_an_inline_resume_with_only_a_header_is_refused_before_paying(

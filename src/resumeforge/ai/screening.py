@@ -242,6 +242,11 @@ def ad_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _vocabulary_names() -> frozenset[str]:
+    return frozenset(skill.canonical for skill in skill_vocabulary())
+
+
+@lru_cache(maxsize=1)
 def broad_terms() -> frozenset[str]:
     """Vocabulary skills that are everyday ad words too, from `vocabulary/broad_terms.txt`."""
     return frozenset(vocabulary_lines("broad_terms.txt"))
@@ -275,6 +280,7 @@ def screening_terms(
     return ScreeningTerms(must=must[:MAX_MUST], nice=nice[:MAX_NICE])
 
 
+@lru_cache(maxsize=8192)
 def _canonical(key: str) -> str:
     """The vocabulary's name for a term that is one of its spellings, else the term."""
     for skill in skill_vocabulary():
@@ -736,7 +742,7 @@ def _acceptable(term: str, blocked: list[str]) -> bool:
     if not key or len(key) < 2 or key.isdigit():
         return False
     words = key.split()
-    known = any(skill.pattern.fullmatch(key) for skill in skill_vocabulary())
+    known = _canonical(key) != key or key in _vocabulary_names()
     if not known and not any(_content_word(word) for word in term.split()):
         return False
     if any(w in _BENEFIT_WORDS for w in words):
@@ -791,7 +797,7 @@ _BENEFIT_WORDS = frozenset(
 def _without_redundant(found: dict[str, tuple[str, bool]]) -> dict[str, tuple[str, bool]]:
     """Drops a phrase made only of other terms found ("SQL and Power BI" beside "sql" and
     "power bi")."""
-    vocabulary = {term.canonical for term in skill_vocabulary()}
+    vocabulary = _vocabulary_names()
     kept: dict[str, tuple[str, bool]] = {}
     for key, value in found.items():
         others = sorted((other for other in found if other != key), key=len, reverse=True)
