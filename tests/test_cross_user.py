@@ -34,6 +34,7 @@ from tests.generations.conftest import (
     worker_running,
 )
 from tests.generations.test_revisions import wait_for_revision
+from tests.live import live_server
 
 Case = tuple[str, str, dict[str, Any] | None]
 
@@ -162,12 +163,10 @@ def test_every_id_taking_route_is_tried(app: FastAPI) -> None:
 
 
 @pytest.fixture
-async def billed_client(
-    settings: Settings, db: Database, fake_stripe_server: FakeStripe
-) -> AsyncIterator[httpx.AsyncClient]:
-    """The app with billing configured (against the fake Stripe), so purchases exist."""
+def billed_settings(settings: Settings, fake_stripe_server: FakeStripe) -> Settings:
+    """Billing configured (against the fake Stripe), so purchases exist."""
     fake_stripe_server.reset()
-    billed = settings.model_copy(
+    return settings.model_copy(
         update={
             "stripe_secret_key": fake_stripe.SECRET_KEY,
             "stripe_webhook_secret": fake_stripe.WEBHOOK_SECRET,
@@ -178,7 +177,13 @@ async def billed_client(
             "public_base_url": "http://127.0.0.1:8000",
         }
     )
-    transport = httpx.ASGITransport(app=create_app(billed, database=db))
+
+
+@pytest.fixture
+async def billed_client(
+    billed_settings: Settings, db: Database
+) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=create_app(billed_settings, database=db))
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
         yield client
 
@@ -245,23 +250,34 @@ async def victim(billed_client: httpx.AsyncClient, settings: Settings, db: Datab
 
 
 async def test_another_users_ids_get_404_and_change_nothing(
-    billed_client: httpx.AsyncClient, db: Database, victim: Victim
+    billed_client: httpx.AsyncClient, billed_settings: Settings, db: Database, victim: Victim
 ) -> None:
     client = billed_client
+    with live_server(billed_settings) as url:
+        async with httpx.AsyncClient(base_url=url) as live:
+            await try_every_route(client, live, db, victim)
+
+
+async def try_every_route(
+    client: httpx.AsyncClient, live: httpx.AsyncClient, db: Database, victim: Victim
+) -> None:
+    """B tries each route on A's ids; event streams go over a real socket (`live`), since an
+    in-process transport buffers a stream until it ends."""
     before = await snapshot(client, victim)
     mallory_tokens = await register_and_login(client, "mallory@example.com")
     mallory = {"Authorization": f"Bearer {mallory_tokens['access_token']}"}
 
     missing_ones = attacks(nobodys(victim))
     for route, (method, path, body) in attacks(victim).items():
-        response = await client.request(
+        via = live if path.endswith("/events") else client
+        response = await via.request(
             method, path, json=body, headers=mallory | {"Idempotency-Key": new_key()}
         )
         assert response.status_code == 404, (route, response.status_code, response.text)
         assert response.headers["content-type"] == "application/problem+json", route
         # Indistinguishable from an id that does not exist: nothing says A's resource is real.
         method, path, body = missing_ones[route]
-        missing = await client.request(
+        missing = await via.request(
             method, path, json=body, headers=mallory | {"Idempotency-Key": new_key()}
         )
         assert missing.status_code == 404, (route, missing.text)
