@@ -22,8 +22,6 @@ from resumeforge.documents.parsing.layout import ReadingNotes, TextLine, make_li
 # Tag names are resolved thousands of times a document and python-docx's `qn` parses each one.
 _tag = functools.cache(qn)
 _SPLIT_RE = re.compile(r"\t+| {3,}")
-# A rule typed as a row of underscores after a heading ("Skills ________") is drawn, not written.
-_TYPED_RULE_RE = re.compile(r"_{4,}")
 _LINE_BREAK = "\n"
 _LIST_STYLE_NAMES = ("List Bullet", "List Number")
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -485,9 +483,9 @@ def _line_of_runs(
             sizes.append(_size(properties, styles.size.get(style_id, 0.0)))
         text_parts.append(text)
     style_name = styles.names.get(style_id, "")
-    written = _TYPED_RULE_RE.sub("\t", "".join(text_parts))
+    # A typed rule ("Skills ______") is left to make_line, which reads it as a heading's rule.
     return make_line(
-        _SPLIT_RE.split(written),
+        _SPLIT_RE.split("".join(text_parts)),
         size=sizes[0] if sizes else 0.0,
         bold=bool(bold_flags) and all(bold_flags),
         styled_heading=style_name.startswith(("Heading", "heading", "Title")),
