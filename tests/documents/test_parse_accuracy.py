@@ -16,9 +16,10 @@ from tests.layouts.scoring import Tally, score_document
 
 SETTINGS = Settings(ocr_enabled=False, pdfco_api_key=None)
 SHARED_CORPUS_FLOOR = 0.98  # issue 14: the shared corpus stays at 0.98 or above
-# What the parser reaches today on the held-out families (0.479 on 2 résumés in each of 15
-# families when this floor was set), less a little; the parser's work raises it toward 0.95.
-HELD_OUT_FLOOR = 0.45
+# What the parser reaches today on the held-out families (0.914 on 2 résumés in each of 15
+# families when this floor was set; 0.479 before the parser's work), less a little. Issue 9's
+# target is 0.95.
+HELD_OUT_FLOOR = 0.88
 
 
 @cache
