@@ -193,8 +193,8 @@ def _missing(report: TailoringReport) -> str:
     listed = shown + (f" and {more} more" if more > 0 else "")
     return (
         f"Still missing: {listed}. If any of these is true of you, choose “I have this” "
-        "(confirmed_keywords) and a free revision adds it to your key skills; if not, do not "
-        "claim it: show related experience in your own words instead."
+        "and a free revision adds it to your key skills; if not, do not claim it: show "
+        "related experience in your own words instead."
     )
 
 
