@@ -51,6 +51,8 @@ class PairResult:
     pages_after: int
     # Some term the résumé mentions is not in what is read first: reordering can raise it.
     has_room: bool
+    # The résumé mentions none of the job's terms: nothing honest can raise its coverage.
+    shares_nothing: bool
 
 
 def corpus_resumes() -> list[Path]:
@@ -88,7 +90,10 @@ async def evaluate_pair(source: Resume, job_text: str, pages_before: int) -> Pai
         has_room=bool(
             set(report.coverage_before.matched) - set(report.prominent_coverage_before.matched)
         ),
-        pages_after=render_tailored_pdf(source, tailored, template="classic", paper="letter").pages,
+        shares_nothing=not report.coverage_before.matched,
+        pages_after=render_tailored_pdf(
+            source, tailored, template="classic", paper="letter", fit_pages=None
+        ).pages,
     )
 
 
@@ -146,6 +151,16 @@ def print_table(results: list[PairResult], resume_count: int, job_count: int) ->
         "pairs whose read-first coverage rose",
         "",
         share([r.prominent_after > r.prominent_before for r in results]),
+    )
+    table.add_row(
+        "  pairs sharing no term with the job (nothing can rise)",
+        "",
+        share([r.shares_nothing for r in results]),
+    )
+    table.add_row(
+        "  pairs whose shared terms are all read first already",
+        "",
+        share([not r.shares_nothing and not r.has_room for r in results]),
     )
     roomy = [r for r in results if r.has_room]
     table.add_row(
