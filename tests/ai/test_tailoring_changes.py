@@ -9,9 +9,14 @@ from resumeforge.ai.providers.offline import bullet_pieces
 from resumeforge.ai.report import first_read_text
 from resumeforge.ai.schemas import TailoringEdits, TextRewrite
 from resumeforge.ai.service import realise_plan, tailor_resume
-from resumeforge.ai.tailoring import KEY_SKILLS_HEADING, KEY_SKILLS_ID, apply_edits
+from resumeforge.ai.tailoring import (
+    KEY_SKILLS_HEADING,
+    KEY_SKILLS_ID,
+    apply_edits,
+    key_skills_for,
+)
 from resumeforge.config import load_settings
-from resumeforge.resume.schemas import Work
+from resumeforge.resume.schemas import Resume, Skill, Work
 from tests.ai.resumes import BACKEND_JOB, sample_resume
 
 SETTINGS = load_settings(llm_provider="offline", gemini_api_key=None)
@@ -167,3 +172,59 @@ def test_a_rewrite_may_use_a_term_the_user_confirmed() -> None:
     kept, reverts = without_keyword_claims(source, edits, ["data modeling"])
 
     assert len(kept.rewrites) == 1 and reverts == []
+
+
+def _resume_with_skills(keywords: list[str], bullets: list[str]) -> Resume:
+    source = sample_resume()
+    source.skills = [Skill(name="Skills", keywords=keywords)]
+    source.work[0].highlights = bullets
+    return source
+
+
+def test_a_key_skill_inside_another_is_listed_once() -> None:
+    source = _resume_with_skills(["Research", "User research", "Figma"], ["Ran research weekly."])
+
+    line = key_skills_for(source, ["research", "user research", "figma"])
+
+    assert line == ["User research", "Figma"]
+
+
+def test_a_skill_inside_a_listed_phrase_is_taken_alone() -> None:
+    source = _resume_with_skills(["Proficient in Python", "C == Go > Rust"], ["Wrote code."])
+
+    assert key_skills_for(source, ["python", "go"]) == ["Python", "Go"]
+
+
+def test_a_tool_named_only_in_a_bullet_joins_the_key_skills_as_printed() -> None:
+    source = _resume_with_skills(["Figma"], ["Built Kibana dashboards for the support team."])
+
+    line = key_skills_for(source, ["Kibana", "dashboards", "project"])
+
+    assert line == ["Kibana"]  # a plain word the ad uses is no tool of the résumé's
+    assert unsupported_facts(", ".join(line), SourceFacts.of(source)) == []
+
+
+def test_a_place_code_is_no_key_skill_and_a_dotted_name_stays_whole() -> None:
+    source = _resume_with_skills(["Figma"], ["Moved from Palo Alto, CA, and wrote Node.js."])
+
+    assert key_skills_for(source, ["CA", "js"]) == ["Node.js"]
+
+
+def test_summary_sentences_are_joined_with_punctuation_and_one_space() -> None:
+    from resumeforge.ai.report import joined_sentences
+
+    parts = ["For this job at Harbour Analytics\n\nwe moved things", "", "It  mentions 3 terms."]
+
+    assert joined_sentences(parts) == (
+        "For this job at Harbour Analytics we moved things. It mentions 3 terms."
+    )
+
+
+async def test_a_company_name_does_not_run_into_the_next_line_of_the_ad() -> None:
+    job = "Backend Engineer at Harbour Analytics\n\nYou will build Python services on AWS."
+
+    result = await tailor_resume(sample_resume(), job, settings=SETTINGS)
+
+    assert result.job.company == "Harbour Analytics"
+    assert "Harbour Analytics, we " in result.report.summary
+    assert "  " not in result.report.summary

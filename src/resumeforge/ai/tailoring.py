@@ -504,26 +504,17 @@ MIN_KEY_SKILLS = 1
 KEY_SKILLS_ID = "key-skills"
 
 
-def listed_skills(resume: Resume) -> list[str]:
-    """Every skill the résumé lists, as written: group keywords, and groups that are one name."""
-    listed: list[str] = []
-    for skill in resume.skills:
-        listed += skill.keywords or ([skill.name] if skill.name else [])
-    return list(dict.fromkeys(listed))
-
-
 def add_key_skills(
     resume: Resume, keywords: list[str], *, reject: Collection[str] = ()
 ) -> AppliedEdits:
-    """A "key skills for this role" line under the summary, made only of skills the résumé
-    lists or names in its own lines that the job asks for, plus the terms the user confirmed
-    (marked as theirs).
+    """A "key skills for this role" line under the summary, made only of terms the résumé
+    itself prints that the job asks for, plus the terms the user confirmed (marked as theirs).
 
     Added after grounding: everything in it is already in the grounded résumé or stated by
     the user, so nothing new can enter through it.
     """
     applied = _Applier(AppliedEdits(resume=resume.model_copy(deep=True)), frozenset(reject))
-    own = _matching_skills(listed_skills(resume) + skills_in_experience(resume), keywords)
+    own = key_skills_for(resume, keywords)
     line: list[str] = []
     if len(own) >= MIN_KEY_SKILLS and applied.record(_key_skills_change(own)):
         line += own
@@ -538,9 +529,99 @@ def add_key_skills(
     return applied.result
 
 
-def skills_in_experience(resume: Resume) -> list[str]:
-    """Vocabulary skills the résumé's own lines name ("Built Kafka pipelines", a course, a
-    certificate), as written."""
+def key_skills_for(resume: Resume, keywords: list[str]) -> list[str]:
+    """The job's terms the résumé states, as the résumé prints them, in the job's order of
+    importance; a term inside one already chosen ("research" in "User research") only once."""
+    listed, named, lines = listed_skills(resume), skills_in_experience(resume), own_lines(resume)
+    chosen: list[str] = []
+    for keyword in keywords:
+        term = _term_in_skills(keyword, listed) or _skill_named(keyword, named)
+        term = term or _tool_in_lines(keyword, lines)
+        if term:
+            chosen = _with_term(chosen, term)
+        if len(chosen) >= MAX_KEY_SKILLS:
+            break
+    return chosen
+
+
+def _term_in_skills(keyword: str, listed: list[str]) -> str:
+    """The listed skill that names `keyword`; inside a listed phrase ("Proficient in Python"),
+    only the words that name it ("Python")."""
+    for entry in listed:
+        if not mentions(entry, keyword):
+            continue
+        if _is_skill_name(entry):
+            return entry
+        if written := _as_written(entry, keyword):
+            return written
+    return ""
+
+
+# A skills entry longer than this, or with sentence punctuation, is a phrase about skills
+# ("along with front end web development skills in Html5"), not a skill's name.
+MAX_SKILL_NAME_WORDS = 4
+_PHRASE_MARKS = re.compile(r"[=<>;:!?]|,\s|\s(?:in|with|along|using|including)\s")
+
+
+def _is_skill_name(entry: str) -> bool:
+    return len(entry.split()) <= MAX_SKILL_NAME_WORDS and not _PHRASE_MARKS.search(entry)
+
+
+def _skill_named(keyword: str, named: list[str]) -> str:
+    return next((skill for skill in named if mentions(skill, keyword)), "")
+
+
+# A tool or method as a résumé prints it: an acronym, a name with a capital, digit or symbol
+# inside ("GitHub", "B2B", "CI/CD", "Html5"), or capitalised mid-sentence ("built Kibana
+# dashboards"). A plain word ("project") is only a word, and two capitals are as often a
+# place as a skill ("Palo Alto, CA").
+MIN_ACRONYM_LENGTH = 3
+
+
+def _printed_as_a_name(line: str, match: re.Match[str]) -> bool:
+    written = match.group(0)
+    if written.isupper():
+        return len(written) >= MIN_ACRONYM_LENGTH
+    if re.search(r"[A-Z0-9+#/]", written[1:]):
+        return True
+    before = line[: match.start()].rstrip(" \t\"'(“‘")
+    return written[0].isupper() and bool(before) and before[-1] not in ".!?:;•-–—"
+
+
+def _tool_in_lines(keyword: str, lines: list[str]) -> str:
+    """`keyword` as the résumé's own lines print it, when it is printed as a tool's name."""
+    for line in lines:
+        match = _match_on_its_own(line, keyword)
+        if match and _printed_as_a_name(line, match):
+            return match.group(0)
+    return ""
+
+
+def _with_term(chosen: list[str], term: str) -> list[str]:
+    """`chosen` with `term`, unless one there already names it; a shorter one it names gives
+    way to it ("research" to "User research"), in the shorter one's place."""
+    if any(mentions(existing, term) for existing in chosen):
+        return chosen
+    contained = [i for i, existing in enumerate(chosen) if mentions(term, existing)]
+    if not contained:
+        return [*chosen, term]
+    kept = [existing for i, existing in enumerate(chosen) if i not in contained]
+    kept.insert(contained[0], term)
+    return kept
+
+
+def listed_skills(resume: Resume) -> list[str]:
+    """Every skill the résumé lists, as written: group keywords, and groups that are one name."""
+    listed: list[str] = []
+    for skill in resume.skills:
+        listed += skill.keywords or ([skill.name] if skill.name else [])
+    return list(dict.fromkeys(listed))
+
+
+def own_lines(resume: Resume) -> list[str]:
+    """The résumé's lines about what the person did and knows: the summary, the bullets and
+    texts of jobs, volunteering and projects, courses and certificates. Not names, places or
+    contact details: "CA" in "Mountain View, CA" is no skill."""
     lines = [resume.basics.summary]
     for section in BULLET_SECTIONS:
         for item in getattr(resume, section):
@@ -548,8 +629,14 @@ def skills_in_experience(resume: Resume) -> list[str]:
             lines += [*item.highlights, *getattr(item, "keywords", [])]
     lines += [course for education in resume.education for course in education.courses]
     lines += [certificate.name for certificate in resume.certificates]
+    return [line for line in lines if line]
+
+
+def skills_in_experience(resume: Resume) -> list[str]:
+    """Vocabulary skills the résumé's own lines name ("Built Kafka pipelines", a course, a
+    certificate), as written."""
     found: list[str] = []
-    for line in filter(None, lines):
+    for line in own_lines(resume):
         for skill in find_skills(line):
             written = _as_written(line, skill)
             if written and normalise(written) not in {normalise(f) for f in found}:
@@ -558,20 +645,19 @@ def skills_in_experience(resume: Resume) -> list[str]:
 
 
 def _as_written(line: str, skill: str) -> str:
-    """`skill` as `line` spells it ("Kafka", not "kafka"), or "" when it cannot be found."""
-    match = re.search(keyword_pattern(skill).pattern, line, flags=re.IGNORECASE)
+    """`skill` as `line` spells it ("Kafka", not "kafka"), or "" when it is not there."""
+    match = _match_on_its_own(line, skill)
     return match.group(0) if match else ""
 
 
-def _matching_skills(listed: list[str], keywords: list[str]) -> list[str]:
-    """The listed skills the job's keywords name, in the job's order of importance."""
-    chosen: list[str] = []
-    for keyword in keywords:
-        for skill in listed:
-            if skill not in chosen and mentions(skill, keyword):
-                chosen.append(skill)
-                break
-    return chosen[:MAX_KEY_SKILLS]
+def _match_on_its_own(line: str, skill: str) -> re.Match[str] | None:
+    """The first place `line` names `skill` on its own: "js" inside "Node.js" is part of
+    another name."""
+    for match in re.finditer(keyword_pattern(skill).pattern, line, flags=re.IGNORECASE):
+        before, after = line[: match.start()], line[match.end() :]
+        if not re.search(r"[\w.]$", before) and not re.match(r"\w|\.\w", after):
+            return match
+    return None
 
 
 def _key_skills_change(skills: list[str]) -> Change:
