@@ -229,8 +229,10 @@ _TITLE_AT_COMPANY = re.compile(r"((?:[A-Z][\w/&+-]*\s){1,5}[A-Z][\w/&+-]*)\s+at\
 
 
 # "… Engineer at Initech.", "Join Initech as …": a capitalised name right after the cue.
+# The name stays on its line: the capitalised word after a line break starts the next sentence
+# ("… at Harbour Analytics⏎You will …").
 _COMPANY_PHRASE = re.compile(
-    r"\b(?:at|[Jj]oin)\s+((?:[A-Z][\w&'.-]*)(?:\s+(?:[A-Z][\w&'.-]*|&|of))*)"
+    r"\b(?:at|[Jj]oin)[ \t]+((?:[A-Z][\w&'.-]*)(?:[ \t]+(?:[A-Z][\w&'.-]*|&|of))*)"
 )
 _NOT_A_COMPANY = {"We", "Our", "The", "This", "A", "An", "Least", "Scale", "Our Team"}
 

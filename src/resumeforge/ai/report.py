@@ -118,12 +118,26 @@ def plain_summary(report: TailoringReport) -> str:
         _undone(report),
         _reverted(report),
     ]
-    return " ".join(part for part in parts if part)
+    return joined_sentences(parts)
+
+
+def joined_sentences(parts: list[str]) -> str:
+    """`parts` as one paragraph: each ends with a full stop (unless it ends with its own
+    punctuation), one space between them, no line break or run of spaces left inside."""
+    sentences = [_one_line(part) for part in parts]
+    ended = [s if s[-1] in ".!?" else f"{s}." for s in sentences if s]
+    return " ".join(ended)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _role(report: TailoringReport) -> str:
-    title = f"the {report.job_title} role" if report.job_title else "this job"
-    return f"{title} at {report.company}" if report.company else title
+    # The job's title and company come from the ad, where a name may run onto the next line.
+    title, company = _one_line(report.job_title), _one_line(report.company).rstrip(".,;:")
+    role = f"the {title} role" if title else "this job"
+    return f"{role} at {company}" if company else role
 
 
 def _what_changed(report: TailoringReport) -> str:
