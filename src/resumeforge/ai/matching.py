@@ -6,11 +6,13 @@ counts it over what a recruiter reads first (`report.first_read_text`).
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
 
 from pydantic import BaseModel, Field
 
-from resumeforge.ai.keywords import mentions, normalise
+from resumeforge.ai.keywords import find_skills, mentions, normalise
 from resumeforge.ai.screening import screening_terms
 from resumeforge.resume.schemas import Job, Resume
 
@@ -38,10 +40,24 @@ def job_keywords(job: Job, job_text: str) -> list[str]:
 
 
 def coverage(keywords: list[str], text: str) -> Coverage:
-    matched = [keyword for keyword in keywords if mentions(text, keyword)]
+    matched = [keyword for keyword in keywords if names(text, keyword)]
     missing = [keyword for keyword in keywords if keyword not in matched]
     ratio = len(matched) / len(keywords) if keywords else 0.0
     return Coverage(matched=matched, missing=missing, ratio=round(ratio, 4))
+
+
+# An ad's acronym ("IT", "CA", "START") is also an everyday word once lowercased ("it", "ca.",
+# "start"): the résumé names it only where it prints it in capitals too.
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&/]{1,6}$")
+
+
+def names(text: str, keyword: str) -> bool:
+    """Whether `text` names `keyword`: as `mentions` does, but an acronym the vocabulary does
+    not know only in capitals, as the ad prints it."""
+    if _ACRONYM.match(keyword) and not find_skills(keyword):
+        pattern = rf"(?<![A-Za-z0-9]){re.escape(keyword)}(?![A-Za-z0-9])"
+        return re.search(pattern, unicodedata.normalize("NFKC", text)) is not None
+    return mentions(text, keyword)
 
 
 def resume_text(resume: Resume) -> str:

@@ -1,0 +1,19 @@
+"""Keyword coverage: what counts as the résumé naming a job's term."""
+
+from __future__ import annotations
+
+from resumeforge.ai.matching import coverage
+
+
+def test_an_acronym_the_ad_prints_counts_only_where_the_resume_prints_it_in_capitals() -> None:
+    text = "Made it faster for the start of term.\nRan the IT help desk."
+
+    assert coverage(["IT", "START", "CBT"], text).matched == ["IT"]
+    assert coverage(["IT"], "Made it faster.").matched == []
+
+
+def test_a_known_skill_written_in_capitals_still_matches_any_case() -> None:
+    assert coverage(["SQL", "postgresql"], "Wrote sql against Postgres.").matched == [
+        "SQL",
+        "postgresql",
+    ]
