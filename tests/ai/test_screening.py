@@ -182,3 +182,15 @@ def test_a_padded_model_title_falls_back_to_the_role_the_ad_prints() -> None:
     assert role_title("Unit Manager, Kidderminster, PERM, 45K", "Unit Manager, Kidderminster") == (
         "Unit Manager"
     )
+
+
+def test_prose_with_a_slash_and_a_heading_glued_to_its_sentence_are_no_terms() -> None:
+    ad = (
+        "Requirements: experience with LinkedIn, Salesforce and A/B testing. "
+        "Role PurposeIn conjunction with the director, He/She, Salesforce and HubSpot will lead."
+    )
+
+    terms = [normalise(term) for term in analyze_job_offline(ad).keywords]
+
+    assert {"linkedin", "salesforce", "a/b testing"} <= set(terms)
+    assert not {"purposein", "he/she"} & set(terms), terms

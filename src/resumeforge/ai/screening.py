@@ -464,7 +464,12 @@ def _tech_tokens(text: str, asked: bool) -> list[str]:
         acronym = bare.replace("/", "").replace("&", "").isupper()
         if acronym and not asked and not _defined(text, match):
             continue
-        if _shouted_word(bare) or _glued_words(bare) or _slashed_prose(bare):
+        if (
+            _shouted_word(bare)
+            or _glued_words(bare)
+            or _slashed_prose(bare)
+            or _heading_glued_to_sentence(bare)
+        ):
             continue
         tokens.append(_with_name_neighbours(text, match, token))
     return tokens
@@ -503,7 +508,7 @@ def _listed_names(text: str, asked: bool) -> list[str]:
         if len(items) > MAX_LISTED_NAMES:
             continue
         if all(_is_name(i) and i.split()[0].lower() not in ad_words() for i in items):
-            names += items
+            names += [item for item in items if not _slashed_prose(item)]
     return names
 
 
@@ -527,10 +532,28 @@ def _glued_words(token: str) -> bool:
     return len(parts) >= MIN_GLUED_PARTS and all(len(p) >= 4 for p in parts)
 
 
+# The short words a sentence starts with; glued to the word before, they make no name.
+_SENTENCE_OPENERS = frozenset(
+    ("in", "on", "the", "we", "you", "our", "this", "as", "at", "for", "a", "an", "it", "if", "to")
+)
+
+
+def _heading_glued_to_sentence(token: str) -> bool:
+    # "Role PurposeIn conjunction with…": a heading lost its line break before the sentence
+    # under it. Names made this way are in the vocabulary ("LinkedIn"), which reads them.
+    parts = re.findall(r"[A-Z][a-z]*", token)
+    return (
+        len(parts) == 2
+        and "".join(parts) == token
+        and len(parts[0]) > 2
+        and parts[1].lower() in _SENTENCE_OPENERS
+    )
+
+
 def _slashed_prose(token: str) -> bool:
-    # "He/She", "and/or" are prose with a slash.
+    # "He/She", "and/or" are prose with a slash; "A/B" is a name of letters.
     parts = token.lower().split("/")
-    return len(parts) > 1 and all(p in function_words() for p in parts)
+    return len(parts) > 1 and all(len(p) > 1 and p in function_words() for p in parts)
 
 
 def _defined(text: str, match: re.Match[str]) -> bool:
