@@ -6,8 +6,11 @@ from resumeforge.ai.grounding import SourceFacts, unsupported_facts
 from resumeforge.ai.jobs_analysis import analyze_job_offline
 from resumeforge.ai.matching import resume_text
 from resumeforge.ai.service import tailor_resume
+from resumeforge.ai.tailoring import key_skills_for
 from resumeforge.config import load_settings
+from resumeforge.documents.parsing import parse_document
 from tests.ai.resumes import BACKEND_JOB, INJECTION_JOB, sample_resume
+from tests.corpus import corpus_jobs, corpus_resumes
 
 SETTINGS = load_settings(llm_provider="offline", gemini_api_key=None)
 
@@ -98,3 +101,24 @@ def test_title_and_company_are_read_from_plain_prose() -> None:
     assert joined.company == "Globex"
     vague = analyze_job_offline("We are looking for a Senior Engineer to join our team at scale.")
     assert (vague.title, vague.company) == ("Senior Engineer", "")
+
+
+async def test_on_every_corpus_pair_a_stated_skill_not_read_first_comes_up() -> None:
+    """Where a job term the résumé states as a skill or tool is not read first, tailoring puts
+    one there; read-first coverage never falls, and nothing is invented."""
+    jobs = [path.read_text("utf-8") for path in corpus_jobs()]
+    failures = []
+    for path in corpus_resumes():
+        source = parse_document(path.read_bytes(), filename=path.name).resume
+        facts = SourceFacts.of(source)
+        for index, job_text in enumerate(jobs):
+            result = await tailor_resume(source, job_text, settings=SETTINGS)
+            report = result.report
+            invented = unsupported_facts(resume_text(result.resume), facts)
+            before = set(report.prominent_coverage_before.matched)
+            after = set(report.prominent_coverage_after.matched)
+            not_read_first = [k for k in report.coverage_before.matched if k not in before]
+            stated = key_skills_for(source, not_read_first)
+            if (stated and not after - before) or len(after) < len(before) or invented:
+                failures.append((path.name, index, stated, sorted(before), sorted(after), invented))
+    assert failures == []
