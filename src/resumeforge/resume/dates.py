@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -79,17 +78,29 @@ SINGLE_RE = re.compile(
 _YEAR_RE = re.compile(_YEAR)
 
 
-@functools.cache
-def _base_letter(char: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", char)
-    base = "".join(part for part in decomposed if not unicodedata.combining(part))
-    return base if len(base) == 1 else char
+class _BaseLetters(dict[int, str]):
+    """Each code point's base letter, worked out the first time `str.translate` asks for it:
+    a résumé's text is folded many times over, and a lookup per character in C is what keeps
+    that cheap."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        decomposed = unicodedata.normalize("NFKD", char)
+        base = "".join(part for part in decomposed if not unicodedata.combining(part))
+        letter = base if len(base) == 1 else char
+        if len(self) < _CODE_POINTS_KEPT:  # a text of every code point must not grow it forever
+            self[code] = letter
+        return letter
+
+
+_CODE_POINTS_KEPT = 20_000
+_BASE_LETTERS = _BaseLetters()
 
 
 def fold_accents(text: str) -> str:
     """`text` with each accented letter replaced by its base letter, one for one, so that a
     span found in the folded text is the same span in `text`: "März" → "Marz"."""
-    return text if text.isascii() else "".join(_base_letter(char) for char in text)
+    return text if text.isascii() else text.translate(_BASE_LETTERS)
 
 
 @dataclass(frozen=True, slots=True)
