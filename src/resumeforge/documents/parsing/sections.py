@@ -141,8 +141,8 @@ def _all_capitals(text: str) -> bool:
     if text.isascii():
         # The same test in C: for ASCII, the cased characters are exactly the letters.
         return text.isupper()
-    letters = [char for char in text if char.isalpha()]
-    return bool(letters) and all(char.isupper() for char in letters)
+    letters = "".join(filter(str.isalpha, text))
+    return bool(letters) and all(map(str.isupper, letters))
 
 
 def _heading_candidate(text: str) -> bool:
