@@ -62,10 +62,11 @@ _DATE = (
 )
 _OPEN_WORDS = sorted((word.replace(" ", "[\\s'’]+") for word in PRESENT_WORDS), key=len)
 _OPEN = rf"(?:{'|'.join(reversed(_OPEN_WORDS))})"
-_DASH = (
-    r"\s*(?:-{1,2}|–|—|−|‐|‑|\bto\b|\btill\b|\buntil\b|→"
-    r"|\bbis\b|\bau\b|\ba\b|\bhasta\b|\bate\b|\bao\b|\bal\b)\s*"
+_DASH_MARK = (
+    r"(?:-{1,2}|–|—|−|‐|‑|\bto\b|\btill\b|\buntil\b|→"
+    r"|\bbis\b|\bau\b|\ba\b|\bhasta\b|\bate\b|\bao\b|\bal\b)"
 )
+_DASH = rf"\s*{_DASH_MARK}\s*"
 # A bare month before the dash borrows the end's year: "June - August 2017".
 _RANGE = rf"(?P<start>{_DATE}|{_MONTH}|{_SEASON}){_DASH}(?P<end>{_DATE}|{_OPEN})"
 
@@ -76,6 +77,11 @@ SINGLE_RE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_RE = re.compile(_YEAR)
+# What every date holds (a year, a month's number) and what every range holds between its
+# ends: a text without them is passed over without trying the long date patterns, which
+# try each month name at each word and would be most of a parse's time.
+_DIGIT_RE = re.compile(r"\d")
+_DASH_MARK_RE = re.compile(_DASH_MARK, re.IGNORECASE)
 
 
 class _BaseLetters(dict[int, str]):
@@ -148,14 +154,14 @@ def _find_year(text: str) -> str:
 def find_date_range(text: str) -> DateRange | None:
     """The first date range in `text`, else a lone date (as start, with no end), else None."""
     text = fold_accents(text)
-    if match := RANGE_RE.search(text):
+    if _DASH_MARK_RE.search(text) and (match := RANGE_RE.search(text)):
         end = normalise_date(match.group("end"))
         start = normalise_date(
             match.group("start"), default_year=end[:4] if end[:1].isdigit() else ""
         )
         if start and end:
             return DateRange(start, end, match.span())
-    if match := SINGLE_RE.search(text):
+    if _DIGIT_RE.search(text) and (match := SINGLE_RE.search(text)):
         date = DATE_RE.search(match.group(0))
         if date:
             return DateRange(normalise_date(date.group(0)), "", match.span())
@@ -163,4 +169,5 @@ def find_date_range(text: str) -> DateRange | None:
 
 
 def has_date(text: str) -> bool:
-    return DATE_RE.search(fold_accents(text)) is not None
+    folded = fold_accents(text)
+    return _DIGIT_RE.search(folded) is not None and DATE_RE.search(folded) is not None
