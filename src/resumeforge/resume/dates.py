@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -63,10 +62,11 @@ _DATE = (
 )
 _OPEN_WORDS = sorted((word.replace(" ", "[\\s'’]+") for word in PRESENT_WORDS), key=len)
 _OPEN = rf"(?:{'|'.join(reversed(_OPEN_WORDS))})"
-_DASH = (
-    r"\s*(?:-{1,2}|–|—|−|‐|‑|\bto\b|\btill\b|\buntil\b|→"
-    r"|\bbis\b|\bau\b|\ba\b|\bhasta\b|\bate\b|\bao\b|\bal\b)\s*"
+_DASH_MARK = (
+    r"(?:-{1,2}|–|—|−|‐|‑|\bto\b|\btill\b|\buntil\b|→"
+    r"|\bbis\b|\bau\b|\ba\b|\bhasta\b|\bate\b|\bao\b|\bal\b)"
 )
+_DASH = rf"\s*{_DASH_MARK}\s*"
 # A bare month before the dash borrows the end's year: "June - August 2017".
 _RANGE = rf"(?P<start>{_DATE}|{_MONTH}|{_SEASON}){_DASH}(?P<end>{_DATE}|{_OPEN})"
 
@@ -77,19 +77,36 @@ SINGLE_RE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_RE = re.compile(_YEAR)
+# What every date holds (a year, a month's number) and what every range holds between its
+# ends: a text without them is passed over without trying the long date patterns, which
+# try each month name at each word and would be most of a parse's time.
+_DIGIT_RE = re.compile(r"\d")
+_DASH_MARK_RE = re.compile(_DASH_MARK, re.IGNORECASE)
 
 
-@functools.cache
-def _base_letter(char: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", char)
-    base = "".join(part for part in decomposed if not unicodedata.combining(part))
-    return base if len(base) == 1 else char
+class _BaseLetters(dict[int, str]):
+    """Each code point's base letter, worked out the first time `str.translate` asks for it:
+    a résumé's text is folded many times over, and a lookup per character in C is what keeps
+    that cheap."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        decomposed = unicodedata.normalize("NFKD", char)
+        base = "".join(part for part in decomposed if not unicodedata.combining(part))
+        letter = base if len(base) == 1 else char
+        if len(self) < _CODE_POINTS_KEPT:  # a text of every code point must not grow it forever
+            self[code] = letter
+        return letter
+
+
+_CODE_POINTS_KEPT = 20_000
+_BASE_LETTERS = _BaseLetters()
 
 
 def fold_accents(text: str) -> str:
     """`text` with each accented letter replaced by its base letter, one for one, so that a
     span found in the folded text is the same span in `text`: "März" → "Marz"."""
-    return text if text.isascii() else "".join(_base_letter(char) for char in text)
+    return text if text.isascii() else text.translate(_BASE_LETTERS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,14 +154,14 @@ def _find_year(text: str) -> str:
 def find_date_range(text: str) -> DateRange | None:
     """The first date range in `text`, else a lone date (as start, with no end), else None."""
     text = fold_accents(text)
-    if match := RANGE_RE.search(text):
+    if _DASH_MARK_RE.search(text) and (match := RANGE_RE.search(text)):
         end = normalise_date(match.group("end"))
         start = normalise_date(
             match.group("start"), default_year=end[:4] if end[:1].isdigit() else ""
         )
         if start and end:
             return DateRange(start, end, match.span())
-    if match := SINGLE_RE.search(text):
+    if _DIGIT_RE.search(text) and (match := SINGLE_RE.search(text)):
         date = DATE_RE.search(match.group(0))
         if date:
             return DateRange(normalise_date(date.group(0)), "", match.span())
@@ -152,4 +169,5 @@ def find_date_range(text: str) -> DateRange | None:
 
 
 def has_date(text: str) -> bool:
-    return DATE_RE.search(fold_accents(text)) is not None
+    folded = fold_accents(text)
+    return _DIGIT_RE.search(folded) is not None and DATE_RE.search(folded) is not None

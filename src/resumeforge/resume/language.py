@@ -64,6 +64,7 @@ _ENDINGS: dict[str, tuple[str, ...]] = {
     "it": ("zione", "zioni", "ità", "mente"),
     "en": ("ing", "ed", "tion", "tions"),
 }
+_ANY_ENDING = tuple(ending for endings in _ENDINGS.values() for ending in endings)
 # Open ends as a résumé (or its parser) may store them, in any of the languages above.
 OPEN_END_WORDS = frozenset(
     {
@@ -106,6 +107,8 @@ def language_scores(text: str) -> dict[str, float]:
 
 
 def _score_ending(token: str, scores: dict[str, float]) -> None:
+    if not token.endswith(_ANY_ENDING):  # most words have none: one test, not one a language
+        return
     owners = [lang for lang, ends in _ENDINGS.items() if token.endswith(ends)]
     for language in owners:
         scores[language] += 0.5 / len(owners)

@@ -45,7 +45,9 @@ _SUSPECT_RE = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\ufffd\ufffe]|(?<!\r)\n|\r(
 # A glyph code that happens to be a printable character shows as a digit or a sign inside a
 # word ("o&ce", "3rm", "sta7"): only those are looked up, never every character.
 _NOT_A_LETTER = r"(?:[\d_]|[^\w\s])"
-_INSIDE_A_WORD_RE = re.compile(rf"(?<=[^\W\d_]){_NOT_A_LETTER}|{_NOT_A_LETTER}(?=[^\W\d_])")
+# The character is matched first and its neighbours looked at after: a pattern that opens on
+# a look-behind is tried in full at every character of the page, this one only at non-letters.
+_INSIDE_A_WORD_RE = re.compile(rf"{_NOT_A_LETTER}(?:(?<=[^\W\d_].)|(?=[^\W\d_]))")
 _LINE_START_RE = re.compile(r"(?:^|\n)[^\S\n]*(?=\S)")
 
 

@@ -97,27 +97,43 @@ def _is_icon(char: str, code: int) -> bool:
     return char not in _KEPT_SYMBOLS and unicodedata.category(char) == "So"
 
 
+def _cleaned_char(char: str) -> str:
+    """What `clean_segment` keeps of one character: itself, its letters, a space or nothing."""
+    code = ord(char)
+    if code > 127 and char in LIGATURES:
+        return LIGATURES[char]
+    if code > 127 and _is_icon(char, code):
+        return " "
+    if char == "\u00ad":
+        return "-"  # TeX writes the hyphen in date ranges as a soft hyphen
+    if char in "\u200b\u200c\u200d\ufeff\ufffe\ufffd":
+        return ""
+    if code < 32 and char != "\t":
+        return " "
+    return char
+
+
+class _CleanedChars(dict[int, str]):
+    """`_cleaned_char` of each code point, worked out the first time `str.translate` asks for
+    it: every line of every page is cleaned, and a lookup per character in C keeps that cheap."""
+
+    def __missing__(self, code: int) -> str:
+        cleaned = _cleaned_char(chr(code))
+        if len(self) < _CODE_POINTS_KEPT:  # a text of every code point must not grow it forever
+            self[code] = cleaned
+        return cleaned
+
+
+_CODE_POINTS_KEPT = 20_000
+_CLEANED_CHARS = _CleanedChars()
+
+
 def clean_segment(text: str) -> str:
     """Drop control, private-use (icon font) and zero-width characters, icon glyphs and TeX
     residue; map ligatures to their letters; squeeze spaces."""
     if "\\" in text or "[" in text:
         text = _TEX_RESIDUE_RE.sub(" ", text)
-    kept = []
-    for char in text:
-        code = ord(char)
-        if code > 127 and char in LIGATURES:
-            kept.append(LIGATURES[char])
-        elif code > 127 and _is_icon(char, code):
-            kept.append(" ")
-        elif char in "\u00ad":
-            kept.append("-")  # TeX writes the hyphen in date ranges as a soft hyphen
-        elif char in "\u200b\u200c\u200d\ufeff\ufffe\ufffd":
-            continue
-        elif code < 32 and char != "\t":
-            kept.append(" ")
-        else:
-            kept.append(char)
-    return " ".join("".join(kept).split())
+    return " ".join(text.translate(_CLEANED_CHARS).split())
 
 
 def make_line(pieces: list[str], **hints: object) -> TextLine | None:

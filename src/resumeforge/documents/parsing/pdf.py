@@ -146,8 +146,7 @@ def _page_lines(textpage: pdfium.PdfTextPage, sight: _Sight) -> Iterator[_Line]:
     text = mark_unmapped(handle, textpage.get_text_range(), sight.unreadable)
     box = [ctypes.c_double() for _ in range(4)]
     for raw_line in re.finditer(r"[^\r\n]+", text):
-        start = raw_line.start()
-        words = [(m.start() + start, m.end() + start) for m in _WORD_RE.finditer(raw_line.group())]
+        words = [match.span() for match in _WORD_RE.finditer(text, *raw_line.span())]
         boxes = {word: _word_box(handle, word, box) for word in words}
         words = sight.visible_words(handle, text, words, boxes)
         for same_baseline in _split_at_baselines(words, boxes):
@@ -163,7 +162,9 @@ _Words = list[tuple[int, int]]
 
 
 def _word_box(handle: object, word: tuple[int, int], box: list[ctypes.c_double]) -> _WordBox:
-    left, _, bottom, top = _char_box(handle, word[0], box)
+    left, right, bottom, top = _char_box(handle, word[0], box)
+    if word[1] - word[0] == 1:  # a one-character word is its own last character
+        return left, right, bottom, top, right, bottom, top
     _, right, last_bottom, last_top = _char_box(handle, word[1] - 1, box)
     return left, right, bottom, top, right, last_bottom, last_top
 
@@ -430,9 +431,10 @@ def _column_split(lines: list[_Line], width: float) -> float | None:
     if len(lines) < 12:
         return None
     best: tuple[int, float] | None = None
+    spans = [(line.left, line.right) for line in lines]  # read once, not once an x
     for step in range(int(width * 0.2), int(width * 0.75), 6):
         x = float(step)
-        crossing = sum(1 for line in lines if line.left < x < line.right)
+        crossing = sum(1 for left, right in spans if left < x < right)
         if best is None or crossing < best[0]:
             best = (crossing, x)
     if best is None or best[0] > len(lines) * 0.1:

@@ -133,9 +133,16 @@ def _body_size(lines: list[TextLine]) -> float:
 
 
 def _style(line: TextLine) -> _Style:
-    letters = [char for char in line.plain if char.isalpha()]
-    caps = bool(letters) and all(char.isupper() for char in letters)
-    return _Style(round(line.size, 1), line.bold, caps)
+    return _Style(round(line.size, 1), line.bold, _all_capitals(line.plain))
+
+
+def _all_capitals(text: str) -> bool:
+    """Letters, each of them a capital."""
+    if text.isascii():
+        # The same test in C: for ASCII, the cased characters are exactly the letters.
+        return text.isupper()
+    letters = "".join(filter(str.isalpha, text))
+    return bool(letters) and all(map(str.isupper, letters))
 
 
 def _heading_candidate(text: str) -> bool:

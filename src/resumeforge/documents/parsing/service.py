@@ -140,7 +140,11 @@ def _parse_pdf(job: ParseJob) -> ParsedDocument:
 
 
 def _has_enough_text(lines: list[TextLine]) -> bool:
-    letters = sum(1 for line in lines for char in line.plain if char.isalpha())
+    letters = 0
+    for line in lines:  # a page of text has enough in its first lines: stop counting there
+        letters += sum(map(str.isalpha, line.plain))
+        if letters >= MIN_READABLE_LETTERS:
+            return True
     return letters >= MIN_READABLE_LETTERS
 
 
