@@ -5,7 +5,14 @@ Every name, employer, school and sentence here is made up for the phenomenon it 
 
 from __future__ import annotations
 
-from resumeforge.documents.parsing.entries import is_location, split_degree, split_entries
+import pytest
+
+from resumeforge.documents.parsing.entries import (
+    is_duration,
+    is_location,
+    split_degree,
+    split_entries,
+)
 from resumeforge.documents.parsing.layout import TextLine
 
 
@@ -270,3 +277,10 @@ def test_the_employer_line_under_a_dated_role_in_the_same_type_is_the_same_entry
         "Coastal Survey Trust",
         "Scarborough",
     )
+
+
+@pytest.mark.parametrize(
+    "printed", ["2 år 7 måneder", "(3 mois)", "1 Jahr 2 Monate", "3 anos e 2 meses", "4 jaar"]
+)
+def test_how_long_a_job_lasted_in_other_languages_is_a_duration(printed: str) -> None:
+    assert is_duration(printed)

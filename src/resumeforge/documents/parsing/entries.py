@@ -96,10 +96,13 @@ _CONTACT_LABEL_RE = re.compile(
 )
 _STATE_RE = re.compile(rf",\s*(?:{'|'.join(_US_STATES)})\.?$")
 _PIECE_SPLIT_RE = re.compile(r"\s+[|·•]\s+|\s*\|\s*|\s+[–—]\s+|\s+-\s+")
-# How long a job lasted, printed beside its dates: "2 years 10 months", "(1 yr 3 mos)".
+# How long a job lasted, printed beside its dates: "2 years 10 months", "(1 yr 3 mos)", and as
+# LinkedIn exports print it in other languages: "2 Jahre 7 Monate", "2 år 7 måneder", "3 mois".
+_YEARS = r"years?|yrs?|jahre?n?|ans?|a[nñ]os?|anni|anno|jaar|jaren|år"
+_MONTHS = r"months?|mos?|monate?n?|mois|meses|mes|mesi|maanden|maand|måneder|måned|månader|månad"
 _DURATION_RE = re.compile(
-    r"\(?\s*\d+\+?\s*(?:years?|yrs?|months?|mos?)\.?"
-    r"(?:,?\s*\d+\s*(?:months?|mos?)\.?)?\s*\)?",
+    rf"\(?\s*\d+\+?\s*(?:{_YEARS}|{_MONTHS})\.?"
+    rf"(?:,?\s*(?:e|y|et|und|og|och|en)?\s*\d+\s*(?:{_MONTHS})\.?)?\s*\)?",
     re.IGNORECASE,
 )
 TITLE_WORDS = (
