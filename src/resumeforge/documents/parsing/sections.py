@@ -22,7 +22,12 @@ from resumeforge.resume.contact import (
     network_of,
 )
 from resumeforge.resume.dates import has_date
-from resumeforge.resume.headings import heading_kind, is_vocabulary_heading, normalise_heading
+from resumeforge.resume.headings import (
+    heading_kind,
+    is_contact_heading,
+    is_vocabulary_heading,
+    normalise_heading,
+)
 from resumeforge.resume.language import vocabulary_language
 from resumeforge.resume.schemas import (
     Award,
@@ -93,9 +98,12 @@ def read_resume(lines: list[TextLine]) -> ReadResume:
     source_text = "\n".join(line.text for line in lines)
     resume = Resume(meta=Meta(source_text=source_text))
     content = [line for line in lines if not line.furniture]
-    resume.basics = _basics(top, content, _without_references(blocks), furniture)
+    resume.basics = _basics(
+        top + _contact_section_lines(blocks), content, _without_references(blocks), furniture
+    )
     groups: list[LineGroup] = [(None, [line for line in top if not line.furniture])]
     for block in blocks:
+        _drop_known_contact_lines(block, resume.basics)
         _add_block(resume, block, body_size)
         groups.append((len(resume.meta.sections) - 1, block.lines))
     _record_sources(resume)
@@ -109,6 +117,13 @@ def read_resume(lines: list[TextLine]) -> ReadResume:
         language=language,
         headings_found=len(blocks),
     )
+
+
+def _contact_section_lines(blocks: list[_Block]) -> list[TextLine]:
+    """The lines under a heading such as "Personal information" or "Kontakt" (a Europass label
+    column, a sidebar, a second column): the person's name and details, read as the top is,
+    where a phone number needs no label."""
+    return [line for block in blocks if is_contact_heading(block.heading) for line in block.lines]
 
 
 def _without_references(blocks: list[_Block]) -> list[TextLine]:
@@ -144,6 +159,11 @@ def _heading_candidate(text: str) -> bool:
     if text.endswith((".", ",")) or find_email(text) or find_urls(text) or has_date(text):
         return False
     return sum(char.isalpha() for char in text) >= 3
+
+
+def _is_capitals(text: str) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    return bool(letters) and all(char.isupper() for char in letters)
 
 
 def _starts_lowercase(text: str) -> bool:
@@ -182,14 +202,19 @@ def _vocabulary_heading(line: TextLine, body_size: float) -> str | None:
         and (emphasised or not _starts_lowercase(first))
     ):
         return first
+    if (
+        len(line.segments) > 1
+        and _is_capitals(first)
+        and _heading_candidate(first)
+        and is_vocabulary_heading(first)
+    ):
+        # A label column: "EDUCATION | University of Washington | 2018", the label in capitals
+        # even when the content beside it is not ("PERSONAL INFORMATION | Ada Example").
+        return first
     if not emphasised:
         return None
-    if (
-        _heading_candidate(first)
-        and is_vocabulary_heading(first)
-        and (first.upper() == first or line.ruled)
-    ):
-        return first  # a label column: "EDUCATION | University of Washington | 2018"
+    if _heading_candidate(first) and is_vocabulary_heading(first) and line.ruled:
+        return first
     # The label and the first content line merged into one piece: "EDUCATION University of ...".
     match = re.match(r"^([A-Z&][A-Z&/ ]{2,40}?)\s+(?=[A-Z][a-z]|\d)", first)
     if (
@@ -321,8 +346,16 @@ def _basics_in(top: list[TextLine], lines: list[TextLine]) -> Basics:
     return basics
 
 
+# "Phone:", "Telefon:", "Tél. :", "Celular:": a phone number's label in the languages read.
+_PHONE_LABEL_RE = re.compile(
+    r"(?i)\b(?:phone|mobile|cell|tel|t[ée]l[ée]phone|t[ée]l|telefon|telefone|tel[ée]fono"
+    r"|telefoon|tlf|mobil|handy|celular|m[óo]vil|portable|cellulare|gsm|fone|whatsapp)\b"
+    r"\.?\s*:?\s*(.{7,25})"
+)
+
+
 def _phone_with_label(text: str) -> str:
-    match = re.search(r"(?i)\b(?:phone|mobile|cell|tel)\b\.?:?\s*(.{7,25})", text)
+    match = _PHONE_LABEL_RE.search(text)
     return find_phone(match.group(1)) if match else ""
 
 
@@ -392,6 +425,39 @@ def _add_block(resume: Resume, block: _Block, body_size: float) -> None:
         _add_simple_items(resume, block.kind, block.lines)
         section.items = list(range(before, len(_items_of(resume, block.kind))))
     resume.meta.sections.append(section)
+
+
+def _drop_known_contact_lines(block: _Block, basics: Basics) -> None:
+    """A section of contact details ("Contact", "Personal information") keeps only what the
+    header does not already print: the address, a date of birth, a link not read."""
+    if block.kind is SectionKind.other:
+        block.lines = [line for line in block.lines if not _only_known_contacts(line.plain, basics)]
+
+
+_CONTACT_LABEL_RE = re.compile(
+    r"(?i)\b(?:e-?mail|mail|phone|mobile|cell|tel|telefon|telefone|tel[ée]fono|t[ée]l[ée]phone"
+    r"|t[ée]l|handy|celular|linkedin|github|website|web|portfolio|homepage)\b\.?\s*:?"
+)
+
+
+def _only_known_contacts(text: str, basics: Basics) -> bool:
+    """A line that holds only contact details already read into `basics` (the e-mail, the
+    phone, a profile link) and their labels: printed in the header, not again in a section."""
+    rest = text
+    known = [basics.name, basics.email, basics.phone, basics.url]
+    known += [profile.url for profile in basics.profiles]
+    for detail in sorted(filter(None, known), key=len, reverse=True):
+        if detail in rest:
+            rest = rest.replace(detail, " ")
+        elif detail == basics.phone and _same_digits(rest, detail):
+            rest = re.sub(r"[\d()+./ -]{7,}", " ", rest)
+    if rest == text:
+        return False
+    return not _CONTACT_LABEL_RE.sub(" ", rest).strip(" \t|·•,;:-")
+
+
+def _same_digits(text: str, phone: str) -> bool:
+    return re.sub(r"\D", "", text) == re.sub(r"\D", "", phone)
 
 
 def _items_of(resume: Resume, kind: SectionKind) -> list[object]:
