@@ -102,6 +102,7 @@ def test_month_names_and_open_ends_in_dutch_and_scandinavian_languages(
         ("01.02.2016 – 31.07.2016", "2016-02", "2016-07"),
         ("Desde 26/03/2017 hasta 29/06/2018", "2017-03", "2018-06"),
         ("12/25/2019 - 01/05/2020", "2019-12", "2020-05"),
+        ("von 03/2019 bis heute", "2019-03", "Present"),
     ],
 )
 def test_dates_printed_with_their_day_keep_month_and_year(
@@ -110,3 +111,10 @@ def test_dates_printed_with_their_day_keep_month_and_year(
     found = find_date_range(printed)
     assert found is not None
     assert (found.start, found.end) == (start, end)
+
+
+def test_the_word_a_range_opens_with_is_part_of_the_range() -> None:
+    text = "Desde 01/01/2016 hasta hoy"
+    found = find_date_range(text)
+    assert found is not None
+    assert found.span == (0, len(text))

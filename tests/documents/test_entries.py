@@ -284,3 +284,18 @@ def test_the_employer_line_under_a_dated_role_in_the_same_type_is_the_same_entry
 )
 def test_how_long_a_job_lasted_in_other_languages_is_a_duration(printed: str) -> None:
     assert is_duration(printed)
+
+
+@pytest.mark.parametrize(
+    ("degree", "school"),
+    [
+        ("Graduação em Análise de Sistemas", "Faculdade Exemplo"),
+        ("Lic. En Análisis de Sistemas", "Universidad Ejemplo"),
+        ("Gymnasieeksamen, Science", "Eksempel Gymnasium"),
+        ("Bachelor Studium Informatik", "Beispiel Hochschule"),
+    ],
+)
+def test_degrees_of_other_school_systems_are_degrees(degree: str, school: str) -> None:
+    lines = [TextLine(segments=[degree]), TextLine(segments=[school]), TextLine(["2015 – 2018"])]
+    [entry] = split_entries(lines, body_size=10.0, education=True)
+    assert (entry.title, entry.organisation) == (degree, school)

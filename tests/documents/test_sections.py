@@ -249,6 +249,8 @@ def test_headings_in_dutch_and_scandinavian_languages_map_to_kinds() -> None:
     expected = {
         "Education and Training": SectionKind.education,
         "Personal skills": SectionKind.skills,
+        "Historial de Trabajo": SectionKind.work,
+        "Erste Kenntnisse in": SectionKind.skills,
         "Werkervaring": SectionKind.work,
         "Erfaring": SectionKind.work,
         "Arbeidserfaring": SectionKind.work,

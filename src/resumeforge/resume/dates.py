@@ -75,8 +75,10 @@ _DASH = (
     r"\s*(?:-{1,2}|–|—|−|‐|‑|\bto\b|\btill\b|\buntil\b|→"
     r"|\bbis\b|\bau\b|\ba\b|\bhasta\b|\bate\b|\bao\b|\bal\b)\s*"
 )
+# The word a range may open with, taken with it: "From 2016 to 2018", "Desde 01/2016 hasta hoy".
+_FROM = r"(?:(?:from|desde|de|von|vom|du|depuis|dal|da|van|fra|fran)\s+)?"
 # A bare month before the dash borrows the end's year: "June - August 2017".
-_RANGE = rf"(?P<start>{_DATE}|{_MONTH}|{_SEASON}){_DASH}(?P<end>{_DATE}|{_OPEN})"
+_RANGE = rf"{_FROM}(?P<start>{_DATE}|{_MONTH}|{_SEASON}){_DASH}(?P<end>{_DATE}|{_OPEN})"
 
 DATE_RE = re.compile(rf"(?<![\w/]){_DATE}(?![\w/])", re.IGNORECASE)
 RANGE_RE = re.compile(rf"(?<![\w/]){_RANGE}(?![\w/])", re.IGNORECASE)

@@ -164,7 +164,13 @@ DEGREE_RE = re.compile(
     r"full stack|bootcamp|course|licence|licenciatura|licenciado|grado|m[aá]ster|"
     r"maestr[ií]a|mestrado|laurea|diplom|magister|doutorado|doctorado|dottorato|abitur|"
     r"baccalaur[ée]at|bac|bts|dut|bachelier|ingeniero|ing[ée]nieur|fachabitur|matura|"
-    r"bacharelado|tecn[oó]logo)\b",
+    r"bacharelado|tecn[oó]logo|"
+    # Degrees and school-leaving certificates of other school systems: Portuguese, Spanish,
+    # German, Dutch, Danish, Norwegian and Swedish.
+    r"gradua[çc][ãa]o|p[óo]s-gradua[çc][ãa]o|ensino m[ée]dio|ensino t[ée]cnico|"
+    r"t[ée]cnico superior|t[ée]cnico en|lic\.|bachillerato|educaci[óo]n secundaria|"
+    r"studium|lehre|berufsausbildung|gymnasieeksamen|studentereksamen|kandidatgrad|"
+    r"bachelorgrad|mastergrad|kandidatexamen|masterexamen|gymnasieexamen|propedeuse)(?!\w)",
     re.IGNORECASE,
 )
 
