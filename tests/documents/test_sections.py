@@ -347,3 +347,30 @@ def test_contact_lines_already_in_the_header_are_not_repeated_in_their_section()
     assert "12 Example Road, Sometown" in kept
     assert "ada@example.com" not in kept
     assert "8765-4321" not in kept
+
+
+def test_a_heading_style_set_as_small_as_the_body_is_a_group_inside_its_section() -> None:
+    def styled(text: str, size: float) -> TextLine:
+        return TextLine(segments=[text], size=size, bold=True, styled_heading=True)
+
+    lines = [
+        _line("Ada Example", size=21.0, bold=True),
+        styled("Experience", 16.0),
+        _line("Analyst – Example Ltd", size=12.0, bold=True),
+        _line("2017 – 2021 – Sometown", size=8.0),
+        _line("Checked every release against the test plan before it shipped.", size=8.0),
+        styled("Skills", 16.0),
+        styled("// Team work:", 8.0),
+        _line("Project management", size=8.0),
+        _line("Coaching", size=8.0),
+        styled("// Data work:", 8.0),
+        _line("SQL;", size=8.0),
+        _line("Databases;", size=8.0),
+    ]
+    resume = build_resume(lines)
+    assert [s.heading for s in resume.meta.sections] == ["Experience", "Skills"]
+    groups = {skill.name: skill.keywords for skill in resume.skills}
+    assert groups == {
+        "// Team work": ["Project management", "Coaching"],
+        "// Data work": ["SQL", "Databases"],
+    }

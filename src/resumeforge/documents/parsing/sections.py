@@ -242,7 +242,16 @@ def _split_sections(
         heading = _vocabulary_heading(line, body_size)
         if heading is not None:
             found[index] = heading
-        elif line.styled_heading and index > 0 and _heading_candidate(line.plain):
+    heading_sizes = [lines[index].size for index in found]
+    for index, line in enumerate(lines):
+        if (
+            index not in found
+            and line.styled_heading
+            and not line.furniture
+            and index > 0
+            and _heading_candidate(line.plain)
+            and not _styled_subheading(line, body_size, heading_sizes)
+        ):
             found[index] = line.plain
     _add_styled_headings(lines, found, body_size)
     top: list[TextLine] = []
@@ -262,6 +271,14 @@ def _split_sections(
         else:
             top.append(line)
     return top, blocks, furniture
+
+
+def _styled_subheading(line: TextLine, body_size: float, heading_sizes: list[float]) -> bool:
+    """A line in a heading style set no larger than the body text, where the known headings
+    are larger ("// Tools:" under "Skills", a Word 'Heading 4'): a group inside the section."""
+    if not (line.size and body_size and heading_sizes):
+        return False
+    return line.size <= body_size + 0.6 and min(heading_sizes) > body_size + 0.6
 
 
 def _add_styled_headings(lines: list[TextLine], found: dict[int, str], body_size: float) -> None:
@@ -614,6 +631,8 @@ def _gpa(entry: Entry) -> str:
 
 
 def _add_skills(resume: Resume, lines: list[TextLine], body_size: float) -> None:
+    # A group's label alone on its line ("Tools:") takes the unlabelled lines below it.
+    group: Skill | None = None
     for line in lines:
         for segment in line.segments:
             text = strip_bullet(segment)
@@ -626,8 +645,11 @@ def _add_skills(resume: Resume, lines: list[TextLine], body_size: float) -> None
                 for k in _SKILL_SPLIT_RE.split(piece)
                 if k.strip(" .")
             ]
-            if keywords or name:
+            if group is not None and keywords and not name:
+                group.keywords.extend(keywords)
+            elif keywords or name:
                 resume.skills.append(Skill(name=name.strip(), keywords=keywords))
+                group = resume.skills[-1] if name and not keywords else None
 
 
 def _add_simple_items(resume: Resume, kind: SectionKind, lines: list[TextLine]) -> None:
