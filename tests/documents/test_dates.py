@@ -103,6 +103,7 @@ def test_month_names_and_open_ends_in_dutch_and_scandinavian_languages(
         ("Desde 26/03/2017 hasta 29/06/2018", "2017-03", "2018-06"),
         ("12/25/2019 - 01/05/2020", "2019-12", "2020-05"),
         ("von 03/2019 bis heute", "2019-03", "Present"),
+        ("10\\2022 - 12\\2023", "2022-10", "2023-12"),
     ],
 )
 def test_dates_printed_with_their_day_keep_month_and_year(

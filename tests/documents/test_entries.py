@@ -299,3 +299,13 @@ def test_degrees_of_other_school_systems_are_degrees(degree: str, school: str) -
     lines = [TextLine(segments=[degree]), TextLine(segments=[school]), TextLine(["2015 – 2018"])]
     [entry] = split_entries(lines, body_size=10.0, education=True)
     assert (entry.title, entry.organisation) == (degree, school)
+
+
+def test_a_labelled_role_is_the_title_and_the_line_above_names_the_employer() -> None:
+    lines = [
+        TextLine(segments=["Exemplo Mercados - 10/2022 até 12/2023"]),
+        TextLine(segments=["Cargo: Repositora de alimentos."], bold=True),
+    ]
+    [entry] = split_entries(lines, body_size=10.0)
+    assert (entry.title, entry.organisation) == ("Repositora de alimentos", "Exemplo Mercados")
+    assert (entry.start, entry.end) == ("2022-10", "2023-12")

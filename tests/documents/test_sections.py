@@ -374,3 +374,17 @@ def test_a_heading_style_set_as_small_as_the_body_is_a_group_inside_its_section(
         "// Team work": ["Project management", "Coaching"],
         "// Data work": ["SQL", "Databases"],
     }
+
+
+def test_the_name_set_large_below_a_sidebar_read_first_is_the_name() -> None:
+    lines = [
+        _line("0600 000000", size=12.0),
+        _line("ada@example.com", size=12.0),
+        _line("Sometown", size=12.0),
+        _line("Compétences", size=21.0, bold=True),
+        _line("Python, SQL", size=12.0),
+        _line("Ada Example", size=26.0, bold=True),
+        _line("Profil", size=21.0, bold=True),
+        _line("Développeuse passionnée, je conçois des applications web et mobiles.", size=12.0),
+    ]
+    assert build_resume(lines).basics.name == "Ada Example"

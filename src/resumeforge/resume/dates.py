@@ -65,7 +65,7 @@ _DAY_DATE = rf"\d\d?\s?[/.]\s?\d\d?\s?[/.]\s?{_YEAR}"
 _DATE = (
     rf"(?:{_DAY_DATE}"
     rf"|(?:{_MONTH}|{_SEASON})\s*,?\s*(?:de\s+|del\s+)?(?:{_YEAR}|{_SHORT_YEAR})"
-    rf"|(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:{_YEAR}|\d\d)(?!\d)"
+    rf"|(?:0?[1-9]|1[0-2])\s*[/.\\]\s*(?:{_YEAR}|\d\d)(?!\d)"
     rf"|{_YEAR}\s*[-/.]\s*(?:0[1-9]|1[0-2])(?!\d)"
     rf"|{_YEAR})"
 )
@@ -120,7 +120,7 @@ def normalise_date(text: str, *, default_year: str = "") -> str:
         return PRESENT
     if match := re.fullmatch(rf"(\d\d?)\s?[/.]\s?(\d\d?)\s?[/.]\s?({_YEAR})", lowered):
         return _day_month_year(*(int(part) for part in match.groups()))
-    if match := re.fullmatch(r"(0?[1-9]|1[0-2])\s*[/.]\s*(\d{4}|\d\d)", lowered):
+    if match := re.fullmatch(r"(0?[1-9]|1[0-2])\s*[/.\\]\s*(\d{4}|\d\d)", lowered):
         return f"{_full_year(match.group(2))}-{int(match.group(1)):02d}"
     if match := re.fullmatch(rf"({_YEAR})\s*[-/.]\s*(0[1-9]|1[0-2])", lowered):
         return f"{match.group(1)}-{match.group(2)}"

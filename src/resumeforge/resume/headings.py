@@ -168,7 +168,8 @@ KIND_WORDS: list[tuple[SectionKind, tuple[str, ...]]] = [
         SectionKind.work,
         (
             "experience", "experiences", "employment", "work", "career", "positions", "history",
-            "jobs", "internships", "appointments",
+            "jobs", "internships", "internship", "appointments", "stage", "praktikum", "estagio",
+            "pasantias", "tirocinio",
             "berufserfahrung", "erfahrung", "erfahrungen", "werdegang", "beruflicher werdegang",
             "berufspraxis", "praktika", "arbeitserfahrung", "beschaftigung", "tatigkeiten",
             "experience professionnelle", "parcours", "emplois", "stages", "experiencia",

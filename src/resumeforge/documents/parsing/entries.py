@@ -88,6 +88,12 @@ _PLACE_LABEL_RE = re.compile(
     r"(?i)^(?:location|place|city|ort|standort|arbeitsort|lieu|ville|ubicaci[oó]n|lugar|"
     r"ciudad|localiza[cç][aã]o|local|cidade|luogo|sede|citt[aà])\s*:\s*(?P<place>\S.*)$"
 )
+# "Cargo: Repositora", "Position: Analyst": a labelled role, in the languages read.
+_ROLE_LABEL_RE = re.compile(
+    r"(?i)^(?:role|position|job title|title|cargo|fun[cç][aã]o|puesto|funci[oó]n|poste|"
+    r"fonction|funktion|stelle|ruolo|mansione|functie|stilling|befattning|titel)\s*:\s*"
+    r"(?P<role>\S.*?)\.?$"
+)
 # "Phone: …", "E-mail: …": a contact label, never a title or an employer.
 _CONTACT_LABEL_RE = re.compile(
     r"(?i)^(?:phone|tel|telephone|mobile|cell|e-?mail|mail|website|web|telefon|handy|"
@@ -427,6 +433,7 @@ def _fill_fields(entry: Entry, *, education: bool) -> None:
     if labelled is not None:
         entry.location = labelled.group("place")
         pieces = [p for p in pieces if not _PLACE_LABEL_RE.match(p.text)]
+    pieces = _take_labelled_role(entry, pieces)
     contacts = [p for p in pieces if _CONTACT_LABEL_RE.match(p.text)]
     pieces = [p for p in pieces if p not in contacts]
     places = [
@@ -451,6 +458,16 @@ def _fill_fields(entry: Entry, *, education: bool) -> None:
         if not entry.title and entry.bullets:
             entry.title = _role_leading_description(entry.bullets[0])
     entry.rest.extend(piece.text for piece in contacts)
+
+
+def _take_labelled_role(entry: Entry, pieces: list[_Piece]) -> list[_Piece]:
+    """A role printed with its label ("Cargo: Repositora de alimentos.") is the title, whatever
+    the other pieces look like; the pieces left are ranked for the employer."""
+    for piece in pieces:
+        if match := _ROLE_LABEL_RE.match(piece.text):
+            entry.title = match.group("role")
+            return [other for other in pieces if other is not piece]
+    return pieces
 
 
 _LONE_PLACE_RE = re.compile(r"^[^\W\d_][^\W\d_'’.-]+(?:[ -][^\W\d_][^\W\d_'’.-]+){0,2}$")
@@ -565,6 +582,9 @@ def _role_leading_description(text: str) -> str:
 def _assign_job(entry: Entry, pieces: list[_Piece]) -> None:
     if not pieces:
         return
+    if entry.title:  # labelled: only the employer is left to find
+        _assign_employer(entry, pieces)
+        return
     if len(pieces) == 1:
         _split_single(entry, pieces[0].text)
         return
@@ -582,6 +602,14 @@ def _assign_job(entry: Entry, pieces: list[_Piece]) -> None:
     )
     entry.title, entry.organisation = title.text, organisation.text
     entry.rest = [p.text for p in others if p is not organisation]
+    if not entry.location:
+        _place_after_employer(entry)
+
+
+def _assign_employer(entry: Entry, pieces: list[_Piece]) -> None:
+    organisation = max(pieces, key=lambda p: (org_score(p.text) - title_score(p.text), -p.line))
+    entry.organisation = organisation.text
+    entry.rest = [p.text for p in pieces if p is not organisation]
     if not entry.location:
         _place_after_employer(entry)
 

@@ -101,6 +101,7 @@ def read_resume(lines: list[TextLine]) -> ReadResume:
     resume.basics = _basics(
         top + _contact_section_lines(blocks), content, _without_references(blocks), furniture
     )
+    resume.basics.name = _name_below_a_sidebar(top, blocks, body_size) or resume.basics.name
     groups: list[LineGroup] = [(None, [line for line in top if not line.furniture])]
     for block in blocks:
         _drop_known_contact_lines(block, resume.basics)
@@ -374,6 +375,31 @@ _PHONE_LABEL_RE = re.compile(
 def _phone_with_label(text: str) -> str:
     match = _PHONE_LABEL_RE.search(text)
     return find_phone(match.group(1)) if match else ""
+
+
+# How much larger than the body a name must be set to be taken from below the first heading.
+_NAME_ABOVE_BODY_AT_LEAST = 4.0
+
+
+def _name_below_a_sidebar(top: list[TextLine], blocks: list[_Block], body_size: float) -> str:
+    """A sidebar read before the main column (contacts, skills, languages) leaves the name
+    below the sidebar's sections: the name-like line of the first page set far larger than
+    the body and than every line above the first heading."""
+    if not body_size:
+        return ""
+    below = [line for block in blocks for line in block.lines]
+    first_page = min((line.page for line in top + below), default=0)
+    floor = max([body_size + _NAME_ABOVE_BODY_AT_LEAST] + [line.size for line in top])
+    candidates = [
+        line
+        for line in below
+        if line.page == first_page
+        and len(line.segments) == 1
+        and line.size > floor
+        and looks_like_name(line.plain)
+        and not is_vocabulary_heading(line.plain)
+    ]
+    return max(candidates, key=lambda line: line.size).plain if candidates else ""
 
 
 def _find_name(header: list[TextLine]) -> str:
