@@ -309,3 +309,23 @@ def test_a_labelled_role_is_the_title_and_the_line_above_names_the_employer() ->
     [entry] = split_entries(lines, body_size=10.0)
     assert (entry.title, entry.organisation) == ("Repositora de alimentos", "Exemplo Mercados")
     assert (entry.start, entry.end) == ("2022-10", "2023-12")
+
+
+def test_degree_school_and_city_on_one_line_in_that_order_part_at_the_commas() -> None:
+    lines = [
+        TextLine(segments=["10/2016 – 09/2018 Master Studium Regeltechnik, FH Beispiel, Linz."]),
+        TextLine(segments=["Schwerpunkt: Industrielle Informatik"]),
+    ]
+    [entry] = split_entries(lines, body_size=10.0, education=True)
+    assert (entry.title, entry.organisation) == ("Master Studium Regeltechnik", "FH Beispiel")
+
+
+def test_a_qualification_framework_level_is_neither_school_nor_degree() -> None:
+    lines = [
+        TextLine(segments=["2010–2011", "Técnico en administración", "EQF level 3"]),
+        TextLine(segments=["Instituto Ejemplo, Sometown (Spain)"]),
+    ]
+    [entry] = split_entries(lines, body_size=10.0, education=True)
+    assert entry.title == "Técnico en administración"
+    assert entry.organisation.startswith("Instituto Ejemplo")
+    assert "EQF level 3" in entry.rest

@@ -698,11 +698,21 @@ def _title_likeness(text: str) -> tuple[int, int]:
     return title_score(text) - org_score(text), title_score(text)
 
 
+# "EQF level 4" (Europass), "NQF Level 6", "DQR-Niveau 6": where a qualification sits in a
+# framework of levels, which names neither the school nor the degree.
+_FRAMEWORK_LEVEL_RE = re.compile(
+    r"(?i)^(?:EQF|NQF|DQR|ISCED|CITE|CINE|QEQ|CEC|MEC)[\s-]*(?:level|niveau|nivel|livello)?\s*\d$"
+)
+
+
 def _assign_education(entry: Entry, pieces: list[_Piece]) -> None:
     entry.subject = _subject_beside_degree(pieces)
     texts: list[str] = []
     for piece in pieces:
         if piece.text == entry.subject:
+            continue
+        if _FRAMEWORK_LEVEL_RE.match(piece.text):
+            entry.rest.append(piece.text)
             continue
         # "John Hopkins University: Full Stack web development"
         for part in piece.text.split(":"):
@@ -721,7 +731,7 @@ def _assign_education(entry: Entry, pieces: list[_Piece]) -> None:
                 break
     entry.organisation = school
     entry.title = degree
-    entry.rest = [t for t in texts if t not in (school, degree)]
+    entry.rest += [t for t in texts if t not in (school, degree)]
 
 
 def _subject_beside_degree(pieces: list[_Piece]) -> str:
@@ -741,12 +751,15 @@ def _subject_beside_degree(pieces: list[_Piece]) -> str:
 
 
 def _split_school_from_degree(text: str) -> list[str]:
-    """ "Princeton University, PhD in Computer Science" → the school, then the degree."""
+    """ "Princeton University, PhD in Computer Science" → the school, then the degree;
+    "Master Studium Informatik, FH Hagenberg, Linz." → the degree, the school, its city."""
     parts = text.split(", ")
     for index in range(1, len(parts)):
         school = ", ".join(parts[:index])
         if DEGREE_RE.match(parts[index]) and len(parts[index].split()) > 1 and is_school(school):
             return [school, ", ".join(parts[index:])]
+    if len(parts) == 3 and DEGREE_RE.match(parts[0]) and _could_be_place(parts[2].rstrip(".")):
+        return [parts[0], parts[1], parts[2].rstrip(".")]
     return [text] if text else []
 
 
