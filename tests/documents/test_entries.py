@@ -329,3 +329,31 @@ def test_a_qualification_framework_level_is_neither_school_nor_degree() -> None:
     assert entry.title == "Técnico en administración"
     assert entry.organisation.startswith("Instituto Ejemplo")
     assert "EQF level 3" in entry.rest
+
+
+def test_roles_grouped_under_one_employer_each_take_that_employer() -> None:
+    def line(text: str, size: float) -> TextLine:
+        return TextLine(segments=[text], size=size)
+
+    lines = [
+        line("Example Labs", 12.0),
+        line("3 years 2 months", 10.5),
+        line("Lead Designer", 11.5),
+        line("March 2023 - Present (1 year 1 month)", 10.5),
+        line("Sometown", 10.5),
+        line("Designed the product's screens and ran its user research.", 10.5),
+        line("Product Designer", 11.5),
+        line("January 2021 - March 2023 (2 years 2 months)", 10.5),
+        line("Sometown, Some Region", 10.5),
+        line("Drew the first version of the design system.", 10.5),
+        line("Other Company", 12.0),
+        line("Support Engineer", 11.5),
+        line("June 2018 - December 2020 (2 years 6 months)", 10.5),
+    ]
+    entries = split_entries(lines, body_size=10.5)
+    jobs = [(e.title, e.organisation, e.start) for e in entries]
+    assert jobs == [
+        ("Lead Designer", "Example Labs", "2023-03"),
+        ("Product Designer", "Example Labs", "2021-01"),
+        ("Support Engineer", "Other Company", "2018-06"),
+    ]

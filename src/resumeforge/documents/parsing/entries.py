@@ -342,7 +342,62 @@ def split_entries(
         _fill_fields(entry, education=education)
     if education:
         _share_schools(entries)
+    else:
+        _share_grouped_employers(entries, body_size)
     return [entry for entry in entries if entry.header or entry.bullets]
+
+
+@dataclass(slots=True)
+class _EmployerGroup:
+    """An employer printed once above its roles, in a type larger than theirs."""
+
+    name: str
+    size: float
+    role_size: float
+
+
+def _share_grouped_employers(entries: list[Entry], body_size: float) -> None:
+    """Several roles under one employer (LinkedIn's export, many Word templates): the employer
+    line in the largest type, each role in a smaller one above its dates. A role that opens an
+    entry in the role's type, with no employer line of its own, was held at that employer."""
+    group: _EmployerGroup | None = None
+    for entry in entries:
+        if not entry.header:
+            continue
+        if group is not None and _opens_a_role_of(group, entry):
+            _take_group_employer(entry, group)
+        else:
+            group = _employer_group_of(entry, body_size)
+
+
+def _employer_group_of(entry: Entry, body_size: float) -> _EmployerGroup | None:
+    opening = entry.header[0]
+    if not entry.organisation or opening.plain.strip() != entry.organisation.strip():
+        return None
+    title_line = next((h for h in entry.header[1:] if entry.title and entry.title in h.plain), None)
+    if title_line is None or not (opening.size > title_line.size > body_size > 0):
+        return None
+    return _EmployerGroup(entry.organisation, opening.size, title_line.size)
+
+
+def _opens_a_role_of(group: _EmployerGroup, entry: Entry) -> bool:
+    opening = entry.header[0]
+    return (
+        abs(opening.size - group.role_size) < 0.1
+        and _find_dates(opening.plain) is None
+        and all(line.size < group.size for line in entry.header)
+    )
+
+
+def _take_group_employer(entry: Entry, group: _EmployerGroup) -> None:
+    role = entry.header[0].plain.strip()
+    displaced = [text for text in (entry.title, entry.organisation) if text and text != role]
+    entry.title, entry.organisation = role, group.name
+    for text in displaced:
+        if not entry.location and _could_be_place(text):
+            entry.location = text
+        else:
+            entry.rest.append(text)
 
 
 def _employer_under_dated_role(entry: Entry, line: TextLine) -> bool:
