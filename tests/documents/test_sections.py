@@ -388,3 +388,32 @@ def test_the_name_set_large_below_a_sidebar_read_first_is_the_name() -> None:
         _line("Développeuse passionnée, je conçois des applications web et mobiles.", size=12.0),
     ]
     assert build_resume(lines).basics.name == "Ada Example"
+
+
+def test_a_document_title_an_address_or_a_labelled_link_is_no_headline() -> None:
+    for under_the_name in ("Curriculum vitae", "Example Road 21", "LinkedIn: @someone"):
+        lines = [
+            _line("Ada Example", size=20.0),
+            _line(under_the_name),
+            _line("ada@example.com"),
+            _line("Experience", size=14.0, bold=True),
+            _line("Analyst – Example Ltd", bold=True),
+            _line("2017 – 2021"),
+        ]
+        assert build_resume(lines).basics.label == "", under_the_name
+    lines[1] = _line("Data Analyst")
+    assert build_resume(lines).basics.label == "Data Analyst"
+
+
+def test_a_note_in_brackets_is_not_a_heading() -> None:
+    lines = [
+        _line("Ada Example", size=20.0),
+        _line("Contact", size=13.0),
+        _line("example.org/ada"),
+        _line("(Portfolio)", size=11.0),
+        _line("Experience", size=13.0),
+        _line("Analyst – Example Ltd", bold=True),
+        _line("2017 – 2021"),
+    ]
+    headings = [section.heading for section in build_resume(lines).meta.sections]
+    assert "(Portfolio)" not in headings

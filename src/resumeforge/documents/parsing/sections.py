@@ -11,6 +11,7 @@ from resumeforge.documents.parsing.entries import (
     is_location,
     split_degree,
     split_entries,
+    title_score,
 )
 from resumeforge.documents.parsing.layout import TextLine, is_bullet, strip_bullet
 from resumeforge.documents.parsing.leftovers import LineGroup, find_unplaced, keep_unplaced
@@ -157,6 +158,8 @@ def _style(line: TextLine) -> _Style:
 def _heading_candidate(text: str) -> bool:
     if not text or len(text) > 50 or len(text.split()) > 6:
         return False
+    if text.startswith("(") and text.endswith(")"):
+        return False  # a note in brackets, such as a link's "(Portfolio)"
     if text.endswith((".", ",")) or find_email(text) or find_urls(text) or has_date(text):
         return False
     return sum(char.isalpha() for char in text) >= 3
@@ -441,9 +444,31 @@ def _find_label(header: list[TextLine], basics: Basics) -> str:
             continue
         if find_email(text) or find_phone(text) or find_urls(text) or has_date(text):
             continue
-        if 3 <= len(text) <= 60 and not is_location(text):
+        if 3 <= len(text) <= 60 and not is_location(text) and not _not_a_headline(text):
             return text
     return ""
+
+
+# What a document is called ("Curriculum vitae", "Lebenslauf"): its title, not the person's.
+_DOCUMENT_TITLE_RE = re.compile(
+    r"(?i)^\s*(?:curriculum\s+vitae|curr[íi]culo|lebenslauf|r[ée]sum[ée]|resume|cv)\s*$"
+)
+# A house number or postal code beside words: "Example Road 21", "rue 25 N° 71".
+_HOUSE_NUMBER_RE = re.compile(r"(?<![\w+])\d{1,5}[a-z]?(?![\w+%])")
+
+
+# LinkedIn's export names each link's kind after it: "someone (LinkedIn)", "site.io (Portfolio)".
+_LINK_NOTE_RE = re.compile(r"(?i)\((?:linkedin|portfolio|personal|company|blog|other|rss)\)\s*$")
+
+
+def _not_a_headline(text: str) -> bool:
+    """A line under the name that is the document's title, a labelled contact ("LinkedIn:
+    @someone") or an address, not the person's headline."""
+    if _DOCUMENT_TITLE_RE.match(text) or re.match(r"^[^\s:]{2,20}\s*:", text):
+        return True
+    if _LINK_NOTE_RE.search(text):
+        return True
+    return bool(_HOUSE_NUMBER_RE.search(text)) and not title_score(text)
 
 
 def _add_block(resume: Resume, block: _Block, body_size: float) -> None:
