@@ -357,3 +357,23 @@ def test_roles_grouped_under_one_employer_each_take_that_employer() -> None:
         ("Product Designer", "Example Labs", "2021-01"),
         ("Support Engineer", "Other Company", "2018-06"),
     ]
+
+
+def test_jobs_that_open_with_their_dates_keep_the_employer_set_in_the_dates_type() -> None:
+    def line(text: str, size: float, bold: bool = False) -> TextLine:
+        return TextLine(segments=[text], size=size, bold=bold)
+
+    lines = [
+        line("06/07/2023 - 06/08/2023", 13.3),
+        line("Stagiaire développeuse", 16.0, bold=True),
+        line("Exemple Industries, Sometown", 13.3),
+        line("01/07/2024 - 31/08/2024", 13.3),
+        line("Développeuse web", 16.0, bold=True),
+        line("Exemple Services, Sometown", 13.3),
+    ]
+    entries = split_entries(lines, body_size=12.0)
+    jobs = [(e.title, e.organisation, e.start) for e in entries]
+    assert jobs == [
+        ("Stagiaire développeuse", "Exemple Industries", "2023-07"),
+        ("Développeuse web", "Exemple Services", "2024-07"),
+    ]

@@ -286,6 +286,9 @@ def split_entries(
     """Group lines into entries: header lines, then the description lines that follow them."""
     entries: list[Entry] = []
     head_style: tuple[float, bool] | None = None
+    # Entries that open with their dates (a timeline): in the dates' type, only a line with
+    # dates opens the next entry; the employer below the title may share that type.
+    opened_by_dates = False
     previous_was_text = False
     for line in lines:
         if _is_description(
@@ -312,6 +315,7 @@ def split_entries(
                 and distinct
                 and style == head_style
                 and not _employer_under_dated_role(current, line)
+                and not (opened_by_dates and _find_dates(line.plain) is None)
             )
             or (
                 education
@@ -335,6 +339,8 @@ def split_entries(
             entries.append(Entry())
             if head_style is None:
                 head_style = style
+                # Not for schools: a degree's extra lines have no field to go to yet.
+                opened_by_dates = not education and _only_dates(line)
         entries[-1].header.append(line)
         previous_was_text = False
     for entry in entries:
