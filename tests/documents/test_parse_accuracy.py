@@ -17,9 +17,9 @@ from tests.layouts.scoring import Tally, score_document
 SETTINGS = Settings(ocr_enabled=False, pdfco_api_key=None)
 SHARED_CORPUS_FLOOR = 0.98  # issue 14: the shared corpus stays at 0.98 or above
 # Issue 9: documents the parser was never tuned on (resumes-more/: Word, Google Docs, Canva,
-# LinkedIn, Europass, six languages). 0.650 before that issue's work, 0.908 when this floor was
-# set, less a little; the target is 0.90.
-MORE_CORPUS_FLOOR = 0.88
+# LinkedIn, Europass, six languages). 0.650 before that issue's work, 0.925 when this floor was
+# set, less a little; the target was 0.90.
+MORE_CORPUS_FLOOR = 0.90
 # What the parser reaches today on the held-out families (0.914 on 2 résumés in each of 15
 # families when this floor was set; 0.479 before the parser's work), less a little. Issue 9's
 # target is 0.95.
