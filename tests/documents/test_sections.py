@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from resumeforge.documents.parsing.layout import TextLine
-from resumeforge.documents.parsing.sections import build_resume
+from resumeforge.documents.parsing.sections import build_resume, read_resume
 from resumeforge.documents.parsing.text import read_text_lines
 from resumeforge.resume.headings import heading_kind, is_contact_heading, is_vocabulary_heading
 from resumeforge.resume.schemas import SectionKind
@@ -417,3 +417,24 @@ def test_a_note_in_brackets_is_not_a_heading() -> None:
     ]
     headings = [section.heading for section in build_resume(lines).meta.sections]
     assert "(Portfolio)" not in headings
+
+
+def test_a_later_pages_header_of_the_name_and_document_title_is_furniture() -> None:
+    def on_page(page: int, *segments: str) -> TextLine:
+        return TextLine(segments=list(segments), size=10.0, page=page)
+
+    lines = [
+        TextLine(segments=["Ada Example"], size=20.0),
+        TextLine(segments=["Education"], size=14.0, bold=True),
+        on_page(0, "2015 – 2018", "Bachelor of Science"),
+        on_page(0, "Example University"),
+        on_page(1, "Curriculum vitae", "Ada Example"),
+        on_page(1, "2018 – 2020", "Master of Science"),
+        on_page(1, "Example University"),
+    ]
+    read = read_resume(lines)
+    assert [school.studyType for school in read.resume.education] == [
+        "Bachelor of Science",
+        "Master of Science",
+    ]
+    assert [line.text for line in read.furniture] == ["Curriculum vitae\tAda Example"]

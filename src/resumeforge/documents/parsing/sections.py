@@ -105,6 +105,7 @@ def read_resume(lines: list[TextLine]) -> ReadResume:
     resume.basics.name = _name_below_a_sidebar(top, blocks, body_size) or resume.basics.name
     groups: list[LineGroup] = [(None, [line for line in top if not line.furniture])]
     for block in blocks:
+        _drop_running_header(block, resume.basics.name)
         _drop_known_contact_lines(block, resume.basics)
         _add_block(resume, block, body_size)
         groups.append((len(resume.meta.sections) - 1, block.lines))
@@ -493,6 +494,22 @@ def _add_block(resume: Resume, block: _Block, body_size: float) -> None:
         _add_simple_items(resume, block.kind, block.lines)
         section.items = list(range(before, len(_items_of(resume, block.kind))))
     resume.meta.sections.append(section)
+
+
+def _drop_running_header(block: _Block, name: str) -> None:
+    """A later page's header that repeats the person's name beside the document's title
+    ("Curriculum vitae | Ada Example"), printed once a page: furniture, in no section."""
+    for line in block.lines:
+        if (
+            line.page > 0
+            and name
+            and all(
+                segment.strip() == name or _DOCUMENT_TITLE_RE.match(segment)
+                for segment in line.segments
+            )
+        ):
+            line.furniture = True
+    block.lines = [line for line in block.lines if not line.furniture]
 
 
 def _drop_known_contact_lines(block: _Block, basics: Basics) -> None:
