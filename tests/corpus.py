@@ -15,7 +15,8 @@ CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
 
 def corpus_dir(name: str) -> Path:
-    """The corpus folder `name` ("resumes" or "jobs"); skips the test when it is absent."""
+    """The corpus folder `name` ("resumes", "resumes-more" or "jobs"); skips the test when it
+    is absent."""
     folder = CORPUS / name
     if not folder.is_dir():
         if os.environ.get("CI"):
@@ -24,9 +25,10 @@ def corpus_dir(name: str) -> Path:
     return folder
 
 
-def corpus_resumes() -> list[Path]:
-    """Every résumé file (PDF and DOCX) in the corpus, sorted."""
-    folder = corpus_dir("resumes")
+def corpus_resumes(name: str = "resumes") -> list[Path]:
+    """Every résumé file (PDF and DOCX) in the corpus folder `name`, sorted: "resumes", or
+    "resumes-more" (Word, Google Docs, Canva, LinkedIn and Europass exports, many languages)."""
+    folder = corpus_dir(name)
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in {".pdf", ".docx"})
 
 

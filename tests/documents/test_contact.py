@@ -47,3 +47,21 @@ def test_profile_links_are_found_without_a_scheme() -> None:
 )
 def test_names_look_like_names(text: str, is_name: bool) -> None:
     assert looks_like_name(text) is is_name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Geburtsdatum: 07.06.1997",
+        "Date of birth: 1997-06-07",
+        "né le 12/03/1990",
+        "07.06.1997",
+        "CPF: 123.456.789-00",
+    ],
+)
+def test_a_date_of_birth_or_identity_number_is_not_a_phone(text: str) -> None:
+    assert find_phone(text) == ""
+
+
+def test_the_phone_after_a_date_of_birth_is_found() -> None:
+    assert find_phone("Geburtsdatum: 07.06.1997\nWeg 21\n+49 160 7550000") == "+49 160 7550000"

@@ -75,3 +75,47 @@ def test_month_names_and_open_ends_in_six_languages(printed: str, start: str, en
 
 def test_a_fraction_in_brackets_is_not_a_date() -> None:
     assert find_date_range("Final project graded (18/24)") is None
+
+
+@pytest.mark.parametrize(
+    ("printed", "start", "end"),
+    [
+        ("maart 2019 – heden", "2019-03", "Present"),
+        ("mei 2016 - augustus 2018", "2016-05", "2018-08"),
+        ("marts 2021 - maj 2023", "2021-03", "2023-05"),
+        ("augusti 2020 – nu", "2020-08", "Present"),
+        ("desember 2017 - i dag", "2017-12", "Present"),
+    ],
+)
+def test_month_names_and_open_ends_in_dutch_and_scandinavian_languages(
+    printed: str, start: str, end: str
+) -> None:
+    found = find_date_range(printed)
+    assert found is not None
+    assert (found.start, found.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("printed", "start", "end"),
+    [
+        ("04/09/2015–30/07/2016", "2015-09", "2016-07"),
+        ("01.02.2016 – 31.07.2016", "2016-02", "2016-07"),
+        ("Desde 26/03/2017 hasta 29/06/2018", "2017-03", "2018-06"),
+        ("12/25/2019 - 01/05/2020", "2019-12", "2020-05"),
+        ("von 03/2019 bis heute", "2019-03", "Present"),
+        ("10\\2022 - 12\\2023", "2022-10", "2023-12"),
+    ],
+)
+def test_dates_printed_with_their_day_keep_month_and_year(
+    printed: str, start: str, end: str
+) -> None:
+    found = find_date_range(printed)
+    assert found is not None
+    assert (found.start, found.end) == (start, end)
+
+
+def test_the_word_a_range_opens_with_is_part_of_the_range() -> None:
+    text = "Desde 01/01/2016 hasta hoy"
+    found = find_date_range(text)
+    assert found is not None
+    assert found.span == (0, len(text))

@@ -5,7 +5,14 @@ Every name, employer, school and sentence here is made up for the phenomenon it 
 
 from __future__ import annotations
 
-from resumeforge.documents.parsing.entries import is_location, split_degree, split_entries
+import pytest
+
+from resumeforge.documents.parsing.entries import (
+    is_duration,
+    is_location,
+    split_degree,
+    split_entries,
+)
 from resumeforge.documents.parsing.layout import TextLine
 
 
@@ -270,3 +277,103 @@ def test_the_employer_line_under_a_dated_role_in_the_same_type_is_the_same_entry
         "Coastal Survey Trust",
         "Scarborough",
     )
+
+
+@pytest.mark.parametrize(
+    "printed", ["2 år 7 måneder", "(3 mois)", "1 Jahr 2 Monate", "3 anos e 2 meses", "4 jaar"]
+)
+def test_how_long_a_job_lasted_in_other_languages_is_a_duration(printed: str) -> None:
+    assert is_duration(printed)
+
+
+@pytest.mark.parametrize(
+    ("degree", "school"),
+    [
+        ("Graduação em Análise de Sistemas", "Faculdade Exemplo"),
+        ("Lic. En Análisis de Sistemas", "Universidad Ejemplo"),
+        ("Gymnasieeksamen, Science", "Eksempel Gymnasium"),
+        ("Bachelor Studium Informatik", "Beispiel Hochschule"),
+    ],
+)
+def test_degrees_of_other_school_systems_are_degrees(degree: str, school: str) -> None:
+    lines = [TextLine(segments=[degree]), TextLine(segments=[school]), TextLine(["2015 – 2018"])]
+    [entry] = split_entries(lines, body_size=10.0, education=True)
+    assert (entry.title, entry.organisation) == (degree, school)
+
+
+def test_a_labelled_role_is_the_title_and_the_line_above_names_the_employer() -> None:
+    lines = [
+        TextLine(segments=["Exemplo Mercados - 10/2022 até 12/2023"]),
+        TextLine(segments=["Cargo: Repositora de alimentos."], bold=True),
+    ]
+    [entry] = split_entries(lines, body_size=10.0)
+    assert (entry.title, entry.organisation) == ("Repositora de alimentos", "Exemplo Mercados")
+    assert (entry.start, entry.end) == ("2022-10", "2023-12")
+
+
+def test_degree_school_and_city_on_one_line_in_that_order_part_at_the_commas() -> None:
+    lines = [
+        TextLine(segments=["10/2016 – 09/2018 Master Studium Regeltechnik, FH Beispiel, Linz."]),
+        TextLine(segments=["Schwerpunkt: Industrielle Informatik"]),
+    ]
+    [entry] = split_entries(lines, body_size=10.0, education=True)
+    assert (entry.title, entry.organisation) == ("Master Studium Regeltechnik", "FH Beispiel")
+
+
+def test_a_qualification_framework_level_is_neither_school_nor_degree() -> None:
+    lines = [
+        TextLine(segments=["2010–2011", "Técnico en administración", "EQF level 3"]),
+        TextLine(segments=["Instituto Ejemplo, Sometown (Spain)"]),
+    ]
+    [entry] = split_entries(lines, body_size=10.0, education=True)
+    assert entry.title == "Técnico en administración"
+    assert entry.organisation.startswith("Instituto Ejemplo")
+    assert "EQF level 3" in entry.rest
+
+
+def test_roles_grouped_under_one_employer_each_take_that_employer() -> None:
+    def line(text: str, size: float) -> TextLine:
+        return TextLine(segments=[text], size=size)
+
+    lines = [
+        line("Example Labs", 12.0),
+        line("3 years 2 months", 10.5),
+        line("Lead Designer", 11.5),
+        line("March 2023 - Present (1 year 1 month)", 10.5),
+        line("Sometown", 10.5),
+        line("Designed the product's screens and ran its user research.", 10.5),
+        line("Product Designer", 11.5),
+        line("January 2021 - March 2023 (2 years 2 months)", 10.5),
+        line("Sometown, Some Region", 10.5),
+        line("Drew the first version of the design system.", 10.5),
+        line("Other Company", 12.0),
+        line("Support Engineer", 11.5),
+        line("June 2018 - December 2020 (2 years 6 months)", 10.5),
+    ]
+    entries = split_entries(lines, body_size=10.5)
+    jobs = [(e.title, e.organisation, e.start) for e in entries]
+    assert jobs == [
+        ("Lead Designer", "Example Labs", "2023-03"),
+        ("Product Designer", "Example Labs", "2021-01"),
+        ("Support Engineer", "Other Company", "2018-06"),
+    ]
+
+
+def test_jobs_that_open_with_their_dates_keep_the_employer_set_in_the_dates_type() -> None:
+    def line(text: str, size: float, bold: bool = False) -> TextLine:
+        return TextLine(segments=[text], size=size, bold=bold)
+
+    lines = [
+        line("06/07/2023 - 06/08/2023", 13.3),
+        line("Stagiaire développeuse", 16.0, bold=True),
+        line("Exemple Industries, Sometown", 13.3),
+        line("01/07/2024 - 31/08/2024", 13.3),
+        line("Développeuse web", 16.0, bold=True),
+        line("Exemple Services, Sometown", 13.3),
+    ]
+    entries = split_entries(lines, body_size=12.0)
+    jobs = [(e.title, e.organisation, e.start) for e in entries]
+    assert jobs == [
+        ("Stagiaire développeuse", "Exemple Industries", "2023-07"),
+        ("Développeuse web", "Exemple Services", "2024-07"),
+    ]

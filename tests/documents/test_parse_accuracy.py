@@ -16,6 +16,10 @@ from tests.layouts.scoring import Tally, score_document
 
 SETTINGS = Settings(ocr_enabled=False, pdfco_api_key=None)
 SHARED_CORPUS_FLOOR = 0.98  # issue 14: the shared corpus stays at 0.98 or above
+# Issue 9: documents the parser was never tuned on (resumes-more/: Word, Google Docs, Canva,
+# LinkedIn, Europass, six languages). 0.650 before that issue's work, 0.925 when this floor was
+# set, less a little; the target was 0.90.
+MORE_CORPUS_FLOOR = 0.90
 # What the parser reaches today on the held-out families (0.914 on 2 résumés in each of 15
 # families when this floor was set; 0.479 before the parser's work), less a little. Issue 9's
 # target is 0.95.
@@ -38,15 +42,35 @@ def score_table(documents: list[tuple[Path, dict[str, Any]]]) -> tuple[Tally, st
     return tally, "\n".join(rows)
 
 
-def test_shared_corpus_scores_at_least_098_by_parse_eval_rules() -> None:
-    documents = [
+def _truths(folder: str) -> list[tuple[Path, dict[str, Any]]]:
+    return [
         (path, json.loads(path.with_suffix(".truth.json").read_text(encoding="utf-8")))
-        for path in corpus_resumes()
+        for path in corpus_resumes(folder)
         if path.with_suffix(".truth.json").exists()
     ]
+
+
+def test_shared_corpus_scores_at_least_098_by_parse_eval_rules() -> None:
+    documents = _truths("resumes")
     assert len(documents) >= 15
     tally, table = score_table(documents)
     assert tally.overall >= SHARED_CORPUS_FLOOR, f"overall {tally.overall:.3f}\n{table}"
+
+
+def test_documents_never_tuned_on_score_at_least_their_floor() -> None:
+    documents = _truths("resumes-more")
+    assert len(documents) >= 10
+    tally, table = score_table(documents)
+    assert tally.overall >= MORE_CORPUS_FLOOR, f"overall {tally.overall:.3f}\n{table}"
+
+
+def test_no_document_never_tuned_on_has_all_its_sections_missed() -> None:
+    missed = [
+        path.name
+        for path, truth in _truths("resumes-more")
+        if score_document(truth, parsed_json(path))["sections"] == 0
+    ]
+    assert not missed, f"no heading found in {missed}"
 
 
 def test_generated_corpus_has_twenty_families_half_held_out_over_several_engines() -> None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from resumeforge.documents.parsing.layout import TextLine
-from resumeforge.documents.parsing.sections import build_resume
+from resumeforge.documents.parsing.sections import build_resume, read_resume
 from resumeforge.documents.parsing.text import read_text_lines
-from resumeforge.resume.headings import heading_kind, is_vocabulary_heading
+from resumeforge.resume.headings import heading_kind, is_contact_heading, is_vocabulary_heading
 from resumeforge.resume.schemas import SectionKind
 
 
@@ -243,3 +243,198 @@ def test_headings_in_six_languages_map_to_kinds() -> None:
     assert heading_kind("Experiencia Profesional") is SectionKind.work
     assert heading_kind("ETUDES") is SectionKind.education
     assert not is_vocabulary_heading("Ingeniero de software")
+
+
+def test_headings_in_dutch_and_scandinavian_languages_map_to_kinds() -> None:
+    expected = {
+        "Education and Training": SectionKind.education,
+        "Personal skills": SectionKind.skills,
+        "Historial de Trabajo": SectionKind.work,
+        "Erste Kenntnisse in": SectionKind.skills,
+        "Werkervaring": SectionKind.work,
+        "Erfaring": SectionKind.work,
+        "Arbeidserfaring": SectionKind.work,
+        "Arbetslivserfarenhet": SectionKind.work,
+        "Opleiding": SectionKind.education,
+        "Uddannelse": SectionKind.education,
+        "Utdanning": SectionKind.education,
+        "Utbildning": SectionKind.education,
+        "Vaardigheden": SectionKind.skills,
+        "Færdigheder": SectionKind.skills,
+        "Ferdigheter": SectionKind.skills,
+        "Kompetenser": SectionKind.skills,
+        "Talen": SectionKind.languages,
+        "Sprog": SectionKind.languages,
+        "Språk": SectionKind.languages,
+        "Over mij": SectionKind.summary,
+        "Om mig": SectionKind.summary,
+        "Sammanfattning": SectionKind.summary,
+        "Interesser": SectionKind.interests,
+        "Referenties": SectionKind.references,
+    }
+    for heading, kind in expected.items():
+        assert heading_kind(heading) is kind, heading
+        assert is_vocabulary_heading(heading), heading
+
+
+def test_a_phone_without_a_label_under_a_contact_heading_is_the_persons() -> None:
+    lines = [
+        _line("Ada Example", size=20.0),
+        _line("Experiência", size=14.0, bold=True),
+        _line("Analista – Exemplo Ltda", bold=True),
+        _line("01/06/2017 – 22/10/2021"),
+        _line("Contato", size=14.0, bold=True),
+        _line("(11) 9 8765-4321"),
+        _line("ada@example.com"),
+    ]
+    assert is_contact_heading("Contato")
+    assert build_resume(lines).basics.phone == "(11) 9 8765-4321"
+
+
+def test_a_phone_after_a_telefon_label_is_found_below_the_top() -> None:
+    lines = [
+        _line("Ada Example", size=20.0),
+        _line("Stammdaten", size=16.0),
+        _line("E-Mail:", "ada@example.com"),
+        _line("Telefon:", "0676 1234567"),
+        _line("Geburtsdatum:", "01.12.2000"),
+    ]
+    assert build_resume(lines).basics.phone == "0676 1234567"
+
+
+def test_a_capitals_label_column_beside_its_content_is_a_heading() -> None:
+    lines = [
+        _line("Curriculum vitae"),
+        _line("PERSONAL INFORMATION", "Ada Example"),
+        _line("12 Example Road, Sometown"),
+        _line("+44 20 7946 0000"),
+        _line("ada@example.com"),
+        _line("JOB APPLIED FOR", "Web developer"),
+        _line("WORK EXPERIENCE"),
+        _line("04/09/2015–30/07/2016", "Kitchen assistant"),
+        _line("Example Foods Ltd, Sometown"),
+        _line("EDUCATION AND TRAINING"),
+        _line("2018–2020", "Web application development"),
+        _line("Example College, Sometown"),
+    ]
+    resume = build_resume(lines)
+    kinds = {section.heading: section.kind for section in resume.meta.sections}
+    assert kinds["PERSONAL INFORMATION"] is SectionKind.other
+    assert kinds["JOB APPLIED FOR"] is SectionKind.summary
+    assert kinds["WORK EXPERIENCE"] is SectionKind.work
+    assert kinds["EDUCATION AND TRAINING"] is SectionKind.education
+    assert resume.basics.name == "Ada Example"
+    assert resume.basics.phone == "+44 20 7946 0000"
+    assert resume.work[0].startDate == "2015-09"
+    assert resume.work[0].endDate == "2016-07"
+
+
+def test_contact_lines_already_in_the_header_are_not_repeated_in_their_section() -> None:
+    lines = [
+        _line("Ada Example", size=20.0),
+        _line("Experience", size=14.0, bold=True),
+        _line("Analyst – Example Ltd", bold=True),
+        _line("2017 – 2021"),
+        _line("Contact", size=14.0, bold=True),
+        _line("Phone: (11) 9 8765-4321"),
+        _line("12 Example Road, Sometown"),
+        _line("ada@example.com"),
+    ]
+    resume = build_resume(lines)
+    assert resume.basics.email == "ada@example.com"
+    assert resume.basics.phone == "(11) 9 8765-4321"
+    kept = "\n".join(s.text for s in resume.meta.sections if s.kind is SectionKind.other)
+    assert "12 Example Road, Sometown" in kept
+    assert "ada@example.com" not in kept
+    assert "8765-4321" not in kept
+
+
+def test_a_heading_style_set_as_small_as_the_body_is_a_group_inside_its_section() -> None:
+    def styled(text: str, size: float) -> TextLine:
+        return TextLine(segments=[text], size=size, bold=True, styled_heading=True)
+
+    lines = [
+        _line("Ada Example", size=21.0, bold=True),
+        styled("Experience", 16.0),
+        _line("Analyst – Example Ltd", size=12.0, bold=True),
+        _line("2017 – 2021 – Sometown", size=8.0),
+        _line("Checked every release against the test plan before it shipped.", size=8.0),
+        styled("Skills", 16.0),
+        styled("// Team work:", 8.0),
+        _line("Project management", size=8.0),
+        _line("Coaching", size=8.0),
+        styled("// Data work:", 8.0),
+        _line("SQL;", size=8.0),
+        _line("Databases;", size=8.0),
+    ]
+    resume = build_resume(lines)
+    assert [s.heading for s in resume.meta.sections] == ["Experience", "Skills"]
+    groups = {skill.name: skill.keywords for skill in resume.skills}
+    assert groups == {
+        "// Team work": ["Project management", "Coaching"],
+        "// Data work": ["SQL", "Databases"],
+    }
+
+
+def test_the_name_set_large_below_a_sidebar_read_first_is_the_name() -> None:
+    lines = [
+        _line("0600 000000", size=12.0),
+        _line("ada@example.com", size=12.0),
+        _line("Sometown", size=12.0),
+        _line("Compétences", size=21.0, bold=True),
+        _line("Python, SQL", size=12.0),
+        _line("Ada Example", size=26.0, bold=True),
+        _line("Profil", size=21.0, bold=True),
+        _line("Développeuse passionnée, je conçois des applications web et mobiles.", size=12.0),
+    ]
+    assert build_resume(lines).basics.name == "Ada Example"
+
+
+def test_a_document_title_an_address_or_a_labelled_link_is_no_headline() -> None:
+    for under_the_name in ("Curriculum vitae", "Example Road 21", "LinkedIn: @someone"):
+        lines = [
+            _line("Ada Example", size=20.0),
+            _line(under_the_name),
+            _line("ada@example.com"),
+            _line("Experience", size=14.0, bold=True),
+            _line("Analyst – Example Ltd", bold=True),
+            _line("2017 – 2021"),
+        ]
+        assert build_resume(lines).basics.label == "", under_the_name
+    lines[1] = _line("Data Analyst")
+    assert build_resume(lines).basics.label == "Data Analyst"
+
+
+def test_a_note_in_brackets_is_not_a_heading() -> None:
+    lines = [
+        _line("Ada Example", size=20.0),
+        _line("Contact", size=13.0),
+        _line("example.org/ada"),
+        _line("(Portfolio)", size=11.0),
+        _line("Experience", size=13.0),
+        _line("Analyst – Example Ltd", bold=True),
+        _line("2017 – 2021"),
+    ]
+    headings = [section.heading for section in build_resume(lines).meta.sections]
+    assert "(Portfolio)" not in headings
+
+
+def test_a_later_pages_header_of_the_name_and_document_title_is_furniture() -> None:
+    def on_page(page: int, *segments: str) -> TextLine:
+        return TextLine(segments=list(segments), size=10.0, page=page)
+
+    lines = [
+        TextLine(segments=["Ada Example"], size=20.0),
+        TextLine(segments=["Education"], size=14.0, bold=True),
+        on_page(0, "2015 – 2018", "Bachelor of Science"),
+        on_page(0, "Example University"),
+        on_page(1, "Curriculum vitae", "Ada Example"),
+        on_page(1, "2018 – 2020", "Master of Science"),
+        on_page(1, "Example University"),
+    ]
+    read = read_resume(lines)
+    assert [school.studyType for school in read.resume.education] == [
+        "Bachelor of Science",
+        "Master of Science",
+    ]
+    assert [line.text for line in read.furniture] == ["Curriculum vitae\tAda Example"]

@@ -18,6 +18,21 @@ URL_RE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_RANGE_RE = re.compile(r"^(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d$")
+# A day, month and year ("07.06.1997", "1997-06-07") has a phone's digit count but is a date.
+_CALENDAR_DATE_RE = re.compile(
+    r"(?:0?[1-9]|[12]\d|3[01])\s?[./-]\s?(?:0?[1-9]|1[0-2])\s?[./-]\s?(?:19|20)\d\d"
+    r"|(?:19|20)\d\d-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])"
+)
+# Personal data printed beside the contact details (a date of birth, an identity or tax
+# number) whose digits would otherwise read as a phone number: the label and its value.
+_PERSONAL_NUMBER_RE = re.compile(
+    r"(?i)\b(?:date\s+of\s+birth|birth\s*date|d\.?o\.?b\.?|born(?:\s+on)?|geburtsdatum|geboren"
+    r"(?:\s+am)?|geb\.|n[ée]e?\s+le|date\s+de\s+naissance|fecha\s+de\s+nacimiento|nacid[oa]"
+    r"(?:\s+el)?|data\s+de\s+nascimento|nascid[oa]\s+em|data\s+di\s+nascita|nat[oa]\s+il"
+    r"|geboortedatum|geboren\s+op|fødselsdato|født|födelsedatum|född|personnummer|cpr(?:-nr)?"
+    r"|social\s+security(?:\s+number)?|ssn|passport(?:\s+no)?|reisepass|dni|nie|nif|cpf|rg"
+    r"|steuer-?id)\b\.?\s*:?[\s\d./-]*"
+)
 NETWORKS = {
     "linkedin": "LinkedIn", "github": "GitHub", "gitlab": "GitLab", "twitter": "Twitter",
     "x.com": "X", "medium": "Medium", "behance": "Behance", "dribbble": "Dribbble",
@@ -38,11 +53,15 @@ def find_email(text: str) -> str:
 
 
 def find_phone(text: str) -> str:
-    """The first run of 7–15 digits that reads as a phone number, not a date or a range of years."""
+    """The first run of 7–15 digits that reads as a phone number, not a date or a range of years,
+    and not a date of birth or an identity number."""
+    text = _PERSONAL_NUMBER_RE.sub(" ", text)
     for match in PHONE_RE.finditer(text):
         candidate = match.group(0).strip(" .-")
         digits = re.sub(r"\D", "", candidate)
         if not 7 <= len(digits) <= 15 or _YEAR_RANGE_RE.match(candidate):
+            continue
+        if _CALENDAR_DATE_RE.fullmatch(candidate):
             continue
         if re.fullmatch(r"[\d\s]+", candidate) and " " in candidate and len(digits) < 10:
             continue  # "2014 2015 2016" and similar lists of numbers

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 PRESENT = "Present"
 
-# Month names and their short forms in English, German, French, Spanish, Portuguese and
-# Italian, written without accents (dates are matched on accent-free text): "März" is "marz".
+# Month names and their short forms in English, German, French, Spanish, Portuguese, Italian,
+# Dutch, Danish, Norwegian and Swedish, written without accents (dates are matched on
+# accent-free text): "März" is "marz".
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
     "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
@@ -33,6 +34,9 @@ MONTHS = {
     "gen": 1, "gennaio": 1, "febbraio": 2, "aprile": 4, "mag": 5, "maggio": 5, "giu": 6,
     "giugno": 6, "lug": 7, "luglio": 7, "settembre": 9, "ott": 10, "ottobre": 10,
     "dicembre": 12,
+    # Dutch, Danish, Norwegian, Swedish (the names German or English already spell are above)
+    "januari": 1, "februari": 2, "maart": 3, "mrt": 3, "mei": 5, "augustus": 8,
+    "marts": 3, "maj": 5, "desember": 12, "des": 12, "augusti": 8,
 }  # fmt: skip
 SEASONS = (
     "spring", "summer", "fall", "autumn", "winter", "fruhling", "fruhjahr", "sommer",
@@ -47,16 +51,20 @@ PRESENT_WORDS = (
     "actualidad", "actual", "actualmente", "presente", "hoy", "la fecha", "la actualidad",
     "atual", "atualmente", "hoje", "o momento", "momento", "agora", "corrente", "attuale",
     "oggi", "in corso", "ad oggi",
+    "heden", "huidig", "nu", "i dag", "idag", "nuværende",
 )  # fmt: skip
 
 _MONTH = rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
 _SEASON = rf"(?:{'|'.join(SEASONS)})"
 _YEAR = r"(?:19|20)\d\d"
 _SHORT_YEAR = r"'\d\d"
+# A date with its day, as Europass and most European CVs print it: "04/09/2015", "01.02.2016".
+_DAY_DATE = rf"\d\d?\s?[/.]\s?\d\d?\s?[/.]\s?{_YEAR}"
 # One date: "Jan 2020", "January, 2020", "enero de 2020", "03/2018", "2018-03", "Summer 2017".
 _DATE = (
-    rf"(?:(?:{_MONTH}|{_SEASON})\s*,?\s*(?:de\s+|del\s+)?(?:{_YEAR}|{_SHORT_YEAR})"
-    rf"|(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:{_YEAR}|\d\d)(?!\d)"
+    rf"(?:{_DAY_DATE}"
+    rf"|(?:{_MONTH}|{_SEASON})\s*,?\s*(?:de\s+|del\s+)?(?:{_YEAR}|{_SHORT_YEAR})"
+    rf"|(?:0?[1-9]|1[0-2])\s*[/.\\]\s*(?:{_YEAR}|\d\d)(?!\d)"
     rf"|{_YEAR}\s*[-/.]\s*(?:0[1-9]|1[0-2])(?!\d)"
     rf"|{_YEAR})"
 )
@@ -67,8 +75,10 @@ _DASH_MARK = (
     r"|\bbis\b|\bau\b|\ba\b|\bhasta\b|\bate\b|\bao\b|\bal\b)"
 )
 _DASH = rf"\s*{_DASH_MARK}\s*"
+# The word a range may open with, taken with it: "From 2016 to 2018", "Desde 01/2016 hasta hoy".
+_FROM = r"(?:(?:from|desde|de|von|vom|du|depuis|dal|da|van|fra|fran)\s+)?"
 # A bare month before the dash borrows the end's year: "June - August 2017".
-_RANGE = rf"(?P<start>{_DATE}|{_MONTH}|{_SEASON}){_DASH}(?P<end>{_DATE}|{_OPEN})"
+_RANGE = rf"{_FROM}(?P<start>{_DATE}|{_MONTH}|{_SEASON}){_DASH}(?P<end>{_DATE}|{_OPEN})"
 
 DATE_RE = re.compile(rf"(?<![\w/]){_DATE}(?![\w/])", re.IGNORECASE)
 RANGE_RE = re.compile(rf"(?<![\w/]){_RANGE}(?![\w/])", re.IGNORECASE)
@@ -125,7 +135,9 @@ def normalise_date(text: str, *, default_year: str = "") -> str:
         return ""
     if re.sub(r"[\s'’]+", " ", lowered) in PRESENT_WORDS:
         return PRESENT
-    if match := re.fullmatch(r"(0?[1-9]|1[0-2])\s*[/.]\s*(\d{4}|\d\d)", lowered):
+    if match := re.fullmatch(rf"(\d\d?)\s?[/.]\s?(\d\d?)\s?[/.]\s?({_YEAR})", lowered):
+        return _day_month_year(*(int(part) for part in match.groups()))
+    if match := re.fullmatch(r"(0?[1-9]|1[0-2])\s*[/.\\]\s*(\d{4}|\d\d)", lowered):
         return f"{_full_year(match.group(2))}-{int(match.group(1)):02d}"
     if match := re.fullmatch(rf"({_YEAR})\s*[-/.]\s*(0[1-9]|1[0-2])", lowered):
         return f"{match.group(1)}-{match.group(2)}"
@@ -135,6 +147,16 @@ def normalise_date(text: str, *, default_year: str = "") -> str:
     word = re.match(r"[a-z]+", lowered)
     month = MONTHS.get(word.group(0)) if word else None
     return f"{year}-{month:02d}" if month else year
+
+
+def _day_month_year(first: int, second: int, year: int) -> str:
+    """ "04/09/2015" is the 4th of September (day first, as outside the US), unless only the
+    other order is a calendar date ("12/25/2019"); neither makes it the year alone."""
+    if 1 <= second <= 12 and 1 <= first <= 31:
+        return f"{year}-{second:02d}"
+    if 1 <= first <= 12 and 1 <= second <= 31:
+        return f"{year}-{first:02d}"
+    return str(year)
 
 
 def _full_year(digits: str) -> str:

@@ -11,7 +11,8 @@ from resumeforge.resume.schemas import SectionKind
 # Checked in this order: the first kind with a matching word wins, so "Volunteer Experience"
 # is volunteering and "Research Experience" is not a job list. Words are matched without their
 # accents ("Experiencia", "Éducation" and "Education" alike), in English, German, French,
-# Spanish, Portuguese and Italian.
+# Spanish, Portuguese, Italian, Dutch, Danish, Norwegian and Swedish. "æ" and "ø" have no
+# accent to drop, so Danish and Norwegian words keep them.
 KIND_WORDS: list[tuple[SectionKind, tuple[str, ...]]] = [
     (
         SectionKind.volunteer,
@@ -19,7 +20,24 @@ KIND_WORDS: list[tuple[SectionKind, tuple[str, ...]]] = [
             "volunteer", "volunteering", "community service", "community involvement",
             "ehrenamt", "ehrenamtliches", "ehrenamtliche", "benevolat", "voluntariado",
             "voluntario", "volontariato", "trabalho voluntario",
+            "vrijwilligerswerk", "frivilligt arbejde", "frivillig arbeid", "frivilligt arbete",
+            "ideellt arbete",
         ),
+    ),
+    # "Education and Training" (the Europass heading) is education, though "Training" alone
+    # is a list of courses.
+    (
+        SectionKind.education,
+        ("education and training", "formation et education", "istruzione e formazione",
+         "educacion y formacion", "educacao e formacao", "allgemeine und berufliche bildung",
+         "onderwijs en opleiding"),
+    ),
+    # "Personal skills" (Europass again) is skills, though "Personal" alone is personal data.
+    (
+        SectionKind.skills,
+        ("personal skills", "competences personnelles", "competencias personales",
+         "competenze personali", "personliche fahigkeiten", "competencias pessoais",
+         "persoonlijke vaardigheden"),
     ),
     # "Compétences linguistiques" and "Conoscenze linguistiche" are languages, not skills.
     (
@@ -42,12 +60,15 @@ KIND_WORDS: list[tuple[SectionKind, tuple[str, ...]]] = [
             "investigacion", "cursos", "otros", "contacto", "datos personales",
             "pesquisa", "outros", "contato", "contacto", "dados pessoais", "formacao complementar",
             "ricerca", "corsi", "altro", "contatti", "dati personali", "informazioni personali",
+            "cursussen", "contactgegevens", "persoonlijke gegevens", "overige",
+            "kurser", "personlige oplysninger", "kurs", "personalia", "ovrigt",
+            "personuppgifter", "kontaktuppgifter", "kontaktoplysninger",
         ),
     ),
     (
         SectionKind.projects,
         ("projects", "project", "portfolio", "projekte", "projets", "proyectos", "projetos",
-         "projectos", "progetti"),
+         "projectos", "progetti", "projecten", "projekter", "prosjekter", "projekt"),
     ),
     (
         SectionKind.education,
@@ -58,6 +79,8 @@ KIND_WORDS: list[tuple[SectionKind, tuple[str, ...]]] = [
             "etudes", "diplomes", "cursus", "parcours academique", "educacion", "formacion",
             "estudios", "titulos", "educacao", "formacao", "escolaridade", "estudos",
             "istruzione", "formazione", "studi", "titoli di studio", "percorso formativo",
+            "opleiding", "opleidingen", "onderwijs", "uddannelse", "uddannelser", "utdanning",
+            "utdannelse", "utbildning", "utbildningar",
         ),
     ),
     (
@@ -66,10 +89,16 @@ KIND_WORDS: list[tuple[SectionKind, tuple[str, ...]]] = [
             "skills", "skill", "technologies", "technical", "competencies", "competences",
             "expertise", "tools", "proficiencies", "strengths", "stack", "abilities",
             "kenntnisse", "fahigkeiten", "kompetenzen", "fertigkeiten", "qualifikationen",
+            "grundkenntnisse", "erste kenntnisse", "edv-kenntnisse",
             "savoir-faire", "outils",
             "connaissances", "habilidades", "competencias", "conocimientos", "aptitudes",
             "herramientas", "destrezas", "competencias", "conhecimentos", "ferramentas",
             "aptidoes", "competenze", "abilita", "conoscenze", "capacita", "strumenti",
+            "vaardigheden", "competenties", "kennis", "kompetencer", "færdigheder",
+            "kvalifikationer", "ferdigheter", "kompetanse", "kvalifikasjoner", "fardigheter",
+            "kompetenser", "kunskaper",
+            # LinkedIn's "Top Skills" in Danish: its words are no heading words alone.
+            "mest repræsenterede kompetencer",
         ),
     ),
     (
@@ -79,6 +108,7 @@ KIND_WORDS: list[tuple[SectionKind, tuple[str, ...]]] = [
             "scholarships", "distinctions", "auszeichnungen", "preise", "ehrungen", "prix",
             "recompenses", "premios", "reconocimientos", "logros", "conquistas",
             "reconhecimentos", "premi", "riconoscimenti",
+            "prijzen", "onderscheidingen", "priser", "hædersbevisninger", "utmarkelser",
         ),
     ),
     (
@@ -87,17 +117,20 @@ KIND_WORDS: list[tuple[SectionKind, tuple[str, ...]]] = [
             "certifications", "certification", "certificates", "certificate", "licenses",
             "licences", "accreditations", "zertifikate", "zertifizierungen", "certificats",
             "certificaciones", "certificados", "certificacoes", "certificazioni", "certificati",
+            "certificaten", "certificeringen", "certificeringer", "certifikater",
+            "sertifiseringer", "sertifikater", "certifieringar", "certifikat",
         ),
     ),
     (
         SectionKind.publications,
         ("publications", "papers", "articles", "publikationen", "veroffentlichungen",
-         "publicaciones", "publicacoes", "pubblicazioni"),
+         "publicaciones", "publicacoes", "pubblicazioni", "publicaties", "publikationer",
+         "publikasjoner"),
     ),
     (
         SectionKind.languages,
         ("languages", "language", "sprachen", "langues", "idiomas", "lenguas", "linguas",
-         "lingue"),
+         "lingue", "talen", "sprog", "sprak"),
     ),
     (
         SectionKind.interests,
@@ -105,11 +138,14 @@ KIND_WORDS: list[tuple[SectionKind, tuple[str, ...]]] = [
             "interests", "hobbies", "activities", "interessen", "hobbys", "freizeit",
             "interets", "centres d interet", "loisirs", "intereses", "aficiones", "pasatiempos",
             "interesses", "passatempos", "interessi", "hobby", "passioni",
+            "interesses", "hobby s", "interesser", "fritidsinteresser", "fritid", "intressen",
+            "fritidsintressen",
         ),
     ),
     (
         SectionKind.references,
-        ("references", "referees", "referenzen", "referencias", "referenze"),
+        ("references", "referees", "referenzen", "referencias", "referenze", "referenties",
+         "referencer", "referanser", "referenser"),
     ),
     (
         SectionKind.summary,
@@ -119,19 +155,32 @@ KIND_WORDS: list[tuple[SectionKind, tuple[str, ...]]] = [
             "a propos", "objectif", "presentation", "synthese", "perfil", "resumen",
             "sobre mi", "acerca de mi", "objetivo", "extracto", "resumo", "sobre mim",
             "profilo", "sommario", "riepilogo", "chi sono", "obiettivo", "presentazione",
+            "profiel", "samenvatting", "over mij", "resume", "om mig", "sammendrag",
+            "om meg", "sammanfattning",
+            # The job a Europass CV is written for, in its languages.
+            "job applied for", "position applied for", "preferred job", "studies applied for",
+            "empleo solicitado", "puesto solicitado", "emploi recherche", "poste vise",
+            "gewunschte beschaftigung", "angestrebte stelle", "occupazione desiderata",
+            "posizione ricoperta", "emprego pretendido", "posicao pretendida",
         ),
     ),
     (
         SectionKind.work,
         (
             "experience", "experiences", "employment", "work", "career", "positions", "history",
-            "jobs", "internships", "appointments",
+            "jobs", "internships", "internship", "appointments", "stage", "praktikum", "estagio",
+            "pasantias", "tirocinio",
             "berufserfahrung", "erfahrung", "erfahrungen", "werdegang", "beruflicher werdegang",
             "berufspraxis", "praktika", "arbeitserfahrung", "beschaftigung", "tatigkeiten",
             "experience professionnelle", "parcours", "emplois", "stages", "experiencia",
             "experiencias", "trayectoria", "empleo", "empleos", "practicas", "experiencia",
             "historico profissional", "estagios", "carreira", "esperienza", "esperienze",
-            "tirocini", "carriera", "percorso professionale",
+            "tirocini", "carriera", "percorso professionale", "historial", "historial laboral",
+            "trabajo", "trabajos",
+            "ervaring", "werkervaring", "loopbaan", "werkgeschiedenis", "erfaring",
+            "erhvervserfaring", "arbejdserfaring", "beskæftigelse", "arbeidserfaring",
+            "yrkeserfaring", "erfarenhet", "arbetslivserfarenhet", "yrkeserfarenhet",
+            "anstallningar",
         ),
     ),
 ]  # fmt: skip
@@ -141,7 +190,7 @@ FILLER_WORDS = {
     "recent", "related", "industry", "areas", "area", "skill", "and/or", "me", "honors",
     "summary", "qualifications", "invited", "technical", "information", "details", "for",
     "the", "in", "a", "volunteering", "work", "list", "all", "additional", "soft", "hard",
-    # German, French, Spanish, Portuguese, Italian
+    # German, French, Spanish, Portuguese, Italian, Dutch, Danish and Norwegian, Swedish
     "und", "berufliche", "beruflicher", "berufliches", "technische", "personliche", "weitere",
     "sonstige", "meine", "akademische", "akademischer", "it", "edv", "fachliche", "soziale",
     "et", "de", "des", "du", "la", "le", "les", "l", "d", "professionnelle", "professionnelles",
@@ -153,6 +202,9 @@ FILLER_WORDS = {
     "principais", "adicionais", "pessoais",
     "di", "della", "delle", "dei", "professionale", "professionali", "lavorativa",
     "lavorative", "tecniche", "accademica", "personali", "altre", "principali", "ed",
+    "en", "mijn", "relevante", "professionele", "persoonlijke", "andere",
+    "og", "mine", "faglige", "tekniske", "personlige", "andre", "anden",
+    "och", "mina", "tekniska", "personliga", "relevanta", "ovriga", "annan",
 }  # fmt: skip
 
 
@@ -208,3 +260,18 @@ def is_vocabulary_heading(text: str) -> bool:
         return False
     known = [w for w in words if w in _ALL_WORDS]
     return bool(known or phrases) and all(w in _ALL_WORDS or w in _FILLER_KEYS for w in words)
+
+
+# Headings over a person's own contact details, where a phone number needs no label.
+_CONTACT_HEADING_RE = re.compile(
+    r"\b(?:contacts?|contact details|contact information|personal (?:information|details|data)"
+    r"|kontakt|kontaktdaten|personliche daten|stammdaten|coordonnees|informations personnelles"
+    r"|contacto|datos personales|datos de contacto|contato|dados pessoais|contatti|recapiti"
+    r"|dati personali|contactgegevens|persoonlijke gegevens|kontaktoplysninger"
+    r"|personlige oplysninger|kontaktuppgifter|personuppgifter|personalia)\b"
+)
+
+
+def is_contact_heading(text: str) -> bool:
+    """True for a heading over the person's contact details: 'Contact', 'Dados pessoais'."""
+    return is_vocabulary_heading(text) and bool(_CONTACT_HEADING_RE.search(_match_key(text)))

@@ -88,6 +88,12 @@ _PLACE_LABEL_RE = re.compile(
     r"(?i)^(?:location|place|city|ort|standort|arbeitsort|lieu|ville|ubicaci[oó]n|lugar|"
     r"ciudad|localiza[cç][aã]o|local|cidade|luogo|sede|citt[aà])\s*:\s*(?P<place>\S.*)$"
 )
+# "Cargo: Repositora", "Position: Analyst": a labelled role, in the languages read.
+_ROLE_LABEL_RE = re.compile(
+    r"(?i)^(?:role|position|job title|title|cargo|fun[cç][aã]o|puesto|funci[oó]n|poste|"
+    r"fonction|funktion|stelle|ruolo|mansione|functie|stilling|befattning|titel)\s*:\s*"
+    r"(?P<role>\S.*?)\.?$"
+)
 # "Phone: …", "E-mail: …": a contact label, never a title or an employer.
 _CONTACT_LABEL_RE = re.compile(
     r"(?i)^(?:phone|tel|telephone|mobile|cell|e-?mail|mail|website|web|telefon|handy|"
@@ -96,10 +102,13 @@ _CONTACT_LABEL_RE = re.compile(
 )
 _STATE_RE = re.compile(rf",\s*(?:{'|'.join(_US_STATES)})\.?$")
 _PIECE_SPLIT_RE = re.compile(r"\s+[|·•]\s+|\s*\|\s*|\s+[–—]\s+|\s+-\s+")
-# How long a job lasted, printed beside its dates: "2 years 10 months", "(1 yr 3 mos)".
+# How long a job lasted, printed beside its dates: "2 years 10 months", "(1 yr 3 mos)", and as
+# LinkedIn exports print it in other languages: "2 Jahre 7 Monate", "2 år 7 måneder", "3 mois".
+_YEARS = r"years?|yrs?|jahre?n?|ans?|a[nñ]os?|anni|anno|jaar|jaren|år"
+_MONTHS = r"months?|mos?|monate?n?|mois|meses|mes|mesi|maanden|maand|måneder|måned|månader|månad"
 _DURATION_RE = re.compile(
-    r"\(?\s*\d+\+?\s*(?:years?|yrs?|months?|mos?)\.?"
-    r"(?:,?\s*\d+\s*(?:months?|mos?)\.?)?\s*\)?",
+    rf"\(?\s*\d+\+?\s*(?:{_YEARS}|{_MONTHS})\.?"
+    rf"(?:,?\s*(?:e|y|et|und|og|och|en)?\s*\d+\s*(?:{_MONTHS})\.?)?\s*\)?",
     re.IGNORECASE,
 )
 TITLE_WORDS = (
@@ -161,7 +170,13 @@ DEGREE_RE = re.compile(
     r"full stack|bootcamp|course|licence|licenciatura|licenciado|grado|m[aá]ster|"
     r"maestr[ií]a|mestrado|laurea|diplom|magister|doutorado|doctorado|dottorato|abitur|"
     r"baccalaur[ée]at|bac|bts|dut|bachelier|ingeniero|ing[ée]nieur|fachabitur|matura|"
-    r"bacharelado|tecn[oó]logo)\b",
+    r"bacharelado|tecn[oó]logo|"
+    # Degrees and school-leaving certificates of other school systems: Portuguese, Spanish,
+    # German, Dutch, Danish, Norwegian and Swedish.
+    r"gradua[çc][ãa]o|p[óo]s-gradua[çc][ãa]o|ensino m[ée]dio|ensino t[ée]cnico|"
+    r"t[ée]cnico superior|t[ée]cnico en|lic\.|bachillerato|educaci[óo]n secundaria|"
+    r"studium|lehre|berufsausbildung|gymnasieeksamen|studentereksamen|kandidatgrad|"
+    r"bachelorgrad|mastergrad|kandidatexamen|masterexamen|gymnasieexamen|propedeuse)(?!\w)",
     re.IGNORECASE,
 )
 
@@ -271,6 +286,9 @@ def split_entries(
     """Group lines into entries: header lines, then the description lines that follow them."""
     entries: list[Entry] = []
     head_style: tuple[float, bool] | None = None
+    # Entries that open with their dates (a timeline): in the dates' type, only a line with
+    # dates opens the next entry; the employer below the title may share that type.
+    opened_by_dates = False
     previous_was_text = False
     for line in lines:
         if _is_description(
@@ -297,6 +315,7 @@ def split_entries(
                 and distinct
                 and style == head_style
                 and not _employer_under_dated_role(current, line)
+                and not (opened_by_dates and _find_dates(line.plain) is None)
             )
             or (
                 education
@@ -320,6 +339,8 @@ def split_entries(
             entries.append(Entry())
             if head_style is None:
                 head_style = style
+                # Not for schools: a degree's extra lines have no field to go to yet.
+                opened_by_dates = not education and _only_dates(line)
         entries[-1].header.append(line)
         previous_was_text = False
     for entry in entries:
@@ -327,7 +348,62 @@ def split_entries(
         _fill_fields(entry, education=education)
     if education:
         _share_schools(entries)
+    else:
+        _share_grouped_employers(entries, body_size)
     return [entry for entry in entries if entry.header or entry.bullets]
+
+
+@dataclass(slots=True)
+class _EmployerGroup:
+    """An employer printed once above its roles, in a type larger than theirs."""
+
+    name: str
+    size: float
+    role_size: float
+
+
+def _share_grouped_employers(entries: list[Entry], body_size: float) -> None:
+    """Several roles under one employer (LinkedIn's export, many Word templates): the employer
+    line in the largest type, each role in a smaller one above its dates. A role that opens an
+    entry in the role's type, with no employer line of its own, was held at that employer."""
+    group: _EmployerGroup | None = None
+    for entry in entries:
+        if not entry.header:
+            continue
+        if group is not None and _opens_a_role_of(group, entry):
+            _take_group_employer(entry, group)
+        else:
+            group = _employer_group_of(entry, body_size)
+
+
+def _employer_group_of(entry: Entry, body_size: float) -> _EmployerGroup | None:
+    opening = entry.header[0]
+    if not entry.organisation or opening.plain.strip() != entry.organisation.strip():
+        return None
+    title_line = next((h for h in entry.header[1:] if entry.title and entry.title in h.plain), None)
+    if title_line is None or not (opening.size > title_line.size > body_size > 0):
+        return None
+    return _EmployerGroup(entry.organisation, opening.size, title_line.size)
+
+
+def _opens_a_role_of(group: _EmployerGroup, entry: Entry) -> bool:
+    opening = entry.header[0]
+    return (
+        abs(opening.size - group.role_size) < 0.1
+        and _find_dates(opening.plain) is None
+        and all(line.size < group.size for line in entry.header)
+    )
+
+
+def _take_group_employer(entry: Entry, group: _EmployerGroup) -> None:
+    role = entry.header[0].plain.strip()
+    displaced = [text for text in (entry.title, entry.organisation) if text and text != role]
+    entry.title, entry.organisation = role, group.name
+    for text in displaced:
+        if not entry.location and _could_be_place(text):
+            entry.location = text
+        else:
+            entry.rest.append(text)
 
 
 def _employer_under_dated_role(entry: Entry, line: TextLine) -> bool:
@@ -418,6 +494,7 @@ def _fill_fields(entry: Entry, *, education: bool) -> None:
     if labelled is not None:
         entry.location = labelled.group("place")
         pieces = [p for p in pieces if not _PLACE_LABEL_RE.match(p.text)]
+    pieces = _take_labelled_role(entry, pieces)
     contacts = [p for p in pieces if _CONTACT_LABEL_RE.match(p.text)]
     pieces = [p for p in pieces if p not in contacts]
     places = [
@@ -442,6 +519,16 @@ def _fill_fields(entry: Entry, *, education: bool) -> None:
         if not entry.title and entry.bullets:
             entry.title = _role_leading_description(entry.bullets[0])
     entry.rest.extend(piece.text for piece in contacts)
+
+
+def _take_labelled_role(entry: Entry, pieces: list[_Piece]) -> list[_Piece]:
+    """A role printed with its label ("Cargo: Repositora de alimentos.") is the title, whatever
+    the other pieces look like; the pieces left are ranked for the employer."""
+    for piece in pieces:
+        if match := _ROLE_LABEL_RE.match(piece.text):
+            entry.title = match.group("role")
+            return [other for other in pieces if other is not piece]
+    return pieces
 
 
 _LONE_PLACE_RE = re.compile(r"^[^\W\d_][^\W\d_'’.-]+(?:[ -][^\W\d_][^\W\d_'’.-]+){0,2}$")
@@ -556,6 +643,9 @@ def _role_leading_description(text: str) -> str:
 def _assign_job(entry: Entry, pieces: list[_Piece]) -> None:
     if not pieces:
         return
+    if entry.title:  # labelled: only the employer is left to find
+        _assign_employer(entry, pieces)
+        return
     if len(pieces) == 1:
         _split_single(entry, pieces[0].text)
         return
@@ -573,6 +663,14 @@ def _assign_job(entry: Entry, pieces: list[_Piece]) -> None:
     )
     entry.title, entry.organisation = title.text, organisation.text
     entry.rest = [p.text for p in others if p is not organisation]
+    if not entry.location:
+        _place_after_employer(entry)
+
+
+def _assign_employer(entry: Entry, pieces: list[_Piece]) -> None:
+    organisation = max(pieces, key=lambda p: (org_score(p.text) - title_score(p.text), -p.line))
+    entry.organisation = organisation.text
+    entry.rest = [p.text for p in pieces if p is not organisation]
     if not entry.location:
         _place_after_employer(entry)
 
@@ -661,11 +759,21 @@ def _title_likeness(text: str) -> tuple[int, int]:
     return title_score(text) - org_score(text), title_score(text)
 
 
+# "EQF level 4" (Europass), "NQF Level 6", "DQR-Niveau 6": where a qualification sits in a
+# framework of levels, which names neither the school nor the degree.
+_FRAMEWORK_LEVEL_RE = re.compile(
+    r"(?i)^(?:EQF|NQF|DQR|ISCED|CITE|CINE|QEQ|CEC|MEC)[\s-]*(?:level|niveau|nivel|livello)?\s*\d$"
+)
+
+
 def _assign_education(entry: Entry, pieces: list[_Piece]) -> None:
     entry.subject = _subject_beside_degree(pieces)
     texts: list[str] = []
     for piece in pieces:
         if piece.text == entry.subject:
+            continue
+        if _FRAMEWORK_LEVEL_RE.match(piece.text):
+            entry.rest.append(piece.text)
             continue
         # "John Hopkins University: Full Stack web development"
         for part in piece.text.split(":"):
@@ -684,7 +792,7 @@ def _assign_education(entry: Entry, pieces: list[_Piece]) -> None:
                 break
     entry.organisation = school
     entry.title = degree
-    entry.rest = [t for t in texts if t not in (school, degree)]
+    entry.rest += [t for t in texts if t not in (school, degree)]
 
 
 def _subject_beside_degree(pieces: list[_Piece]) -> str:
@@ -704,12 +812,15 @@ def _subject_beside_degree(pieces: list[_Piece]) -> str:
 
 
 def _split_school_from_degree(text: str) -> list[str]:
-    """ "Princeton University, PhD in Computer Science" → the school, then the degree."""
+    """ "Princeton University, PhD in Computer Science" → the school, then the degree;
+    "Master Studium Informatik, FH Hagenberg, Linz." → the degree, the school, its city."""
     parts = text.split(", ")
     for index in range(1, len(parts)):
         school = ", ".join(parts[:index])
         if DEGREE_RE.match(parts[index]) and len(parts[index].split()) > 1 and is_school(school):
             return [school, ", ".join(parts[index:])]
+    if len(parts) == 3 and DEGREE_RE.match(parts[0]) and _could_be_place(parts[2].rstrip(".")):
+        return [parts[0], parts[1], parts[2].rstrip(".")]
     return [text] if text else []
 
 

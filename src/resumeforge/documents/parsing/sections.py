@@ -11,6 +11,7 @@ from resumeforge.documents.parsing.entries import (
     is_location,
     split_degree,
     split_entries,
+    title_score,
 )
 from resumeforge.documents.parsing.layout import TextLine, is_bullet, strip_bullet
 from resumeforge.documents.parsing.leftovers import LineGroup, find_unplaced, keep_unplaced
@@ -22,7 +23,12 @@ from resumeforge.resume.contact import (
     network_of,
 )
 from resumeforge.resume.dates import has_date
-from resumeforge.resume.headings import heading_kind, is_vocabulary_heading, normalise_heading
+from resumeforge.resume.headings import (
+    heading_kind,
+    is_contact_heading,
+    is_vocabulary_heading,
+    normalise_heading,
+)
 from resumeforge.resume.language import vocabulary_language
 from resumeforge.resume.schemas import (
     Award,
@@ -93,9 +99,14 @@ def read_resume(lines: list[TextLine]) -> ReadResume:
     source_text = "\n".join(line.text for line in lines)
     resume = Resume(meta=Meta(source_text=source_text))
     content = [line for line in lines if not line.furniture]
-    resume.basics = _basics(top, content, _without_references(blocks), furniture)
+    resume.basics = _basics(
+        top + _contact_section_lines(blocks), content, _without_references(blocks), furniture
+    )
+    resume.basics.name = _name_below_a_sidebar(top, blocks, body_size) or resume.basics.name
     groups: list[LineGroup] = [(None, [line for line in top if not line.furniture])]
     for block in blocks:
+        _drop_running_header(block, resume.basics.name)
+        _drop_known_contact_lines(block, resume.basics)
         _add_block(resume, block, body_size)
         groups.append((len(resume.meta.sections) - 1, block.lines))
     _record_sources(resume)
@@ -109,6 +120,13 @@ def read_resume(lines: list[TextLine]) -> ReadResume:
         language=language,
         headings_found=len(blocks),
     )
+
+
+def _contact_section_lines(blocks: list[_Block]) -> list[TextLine]:
+    """The lines under a heading such as "Personal information" or "Kontakt" (a Europass label
+    column, a sidebar, a second column): the person's name and details, read as the top is,
+    where a phone number needs no label."""
+    return [line for block in blocks if is_contact_heading(block.heading) for line in block.lines]
 
 
 def _without_references(blocks: list[_Block]) -> list[TextLine]:
@@ -148,9 +166,16 @@ def _all_capitals(text: str) -> bool:
 def _heading_candidate(text: str) -> bool:
     if not text or len(text) > 50 or len(text.split()) > 6:
         return False
+    if text.startswith("(") and text.endswith(")"):
+        return False  # a note in brackets, such as a link's "(Portfolio)"
     if text.endswith((".", ",")) or find_email(text) or find_urls(text) or has_date(text):
         return False
     return sum(char.isalpha() for char in text) >= 3
+
+
+def _is_capitals(text: str) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    return bool(letters) and all(char.isupper() for char in letters)
 
 
 def _starts_lowercase(text: str) -> bool:
@@ -189,14 +214,19 @@ def _vocabulary_heading(line: TextLine, body_size: float) -> str | None:
         and (emphasised or not _starts_lowercase(first))
     ):
         return first
+    if (
+        len(line.segments) > 1
+        and _is_capitals(first)
+        and _heading_candidate(first)
+        and is_vocabulary_heading(first)
+    ):
+        # A label column: "EDUCATION | University of Washington | 2018", the label in capitals
+        # even when the content beside it is not ("PERSONAL INFORMATION | Ada Example").
+        return first
     if not emphasised:
         return None
-    if (
-        _heading_candidate(first)
-        and is_vocabulary_heading(first)
-        and (first.upper() == first or line.ruled)
-    ):
-        return first  # a label column: "EDUCATION | University of Washington | 2018"
+    if _heading_candidate(first) and is_vocabulary_heading(first) and line.ruled:
+        return first
     # The label and the first content line merged into one piece: "EDUCATION University of ...".
     match = re.match(r"^([A-Z&][A-Z&/ ]{2,40}?)\s+(?=[A-Z][a-z]|\d)", first)
     if (
@@ -224,7 +254,16 @@ def _split_sections(
         heading = _vocabulary_heading(line, body_size)
         if heading is not None:
             found[index] = heading
-        elif line.styled_heading and index > 0 and _heading_candidate(line.plain):
+    heading_sizes = [lines[index].size for index in found]
+    for index, line in enumerate(lines):
+        if (
+            index not in found
+            and line.styled_heading
+            and not line.furniture
+            and index > 0
+            and _heading_candidate(line.plain)
+            and not _styled_subheading(line, body_size, heading_sizes)
+        ):
             found[index] = line.plain
     _add_styled_headings(lines, found, body_size)
     top: list[TextLine] = []
@@ -244,6 +283,14 @@ def _split_sections(
         else:
             top.append(line)
     return top, blocks, furniture
+
+
+def _styled_subheading(line: TextLine, body_size: float, heading_sizes: list[float]) -> bool:
+    """A line in a heading style set no larger than the body text, where the known headings
+    are larger ("// Tools:" under "Skills", a Word 'Heading 4'): a group inside the section."""
+    if not (line.size and body_size and heading_sizes):
+        return False
+    return line.size <= body_size + 0.6 and min(heading_sizes) > body_size + 0.6
 
 
 def _add_styled_headings(lines: list[TextLine], found: dict[int, str], body_size: float) -> None:
@@ -328,9 +375,42 @@ def _basics_in(top: list[TextLine], lines: list[TextLine]) -> Basics:
     return basics
 
 
+# "Phone:", "Telefon:", "Tél. :", "Celular:": a phone number's label in the languages read.
+_PHONE_LABEL_RE = re.compile(
+    r"(?i)\b(?:phone|mobile|cell|tel|t[ée]l[ée]phone|t[ée]l|telefon|telefone|tel[ée]fono"
+    r"|telefoon|tlf|mobil|handy|celular|m[óo]vil|portable|cellulare|gsm|fone|whatsapp)\b"
+    r"\.?\s*:?\s*(.{7,25})"
+)
+
+
 def _phone_with_label(text: str) -> str:
-    match = re.search(r"(?i)\b(?:phone|mobile|cell|tel)\b\.?:?\s*(.{7,25})", text)
+    match = _PHONE_LABEL_RE.search(text)
     return find_phone(match.group(1)) if match else ""
+
+
+# How much larger than the body a name must be set to be taken from below the first heading.
+_NAME_ABOVE_BODY_AT_LEAST = 4.0
+
+
+def _name_below_a_sidebar(top: list[TextLine], blocks: list[_Block], body_size: float) -> str:
+    """A sidebar read before the main column (contacts, skills, languages) leaves the name
+    below the sidebar's sections: the name-like line of the first page set far larger than
+    the body and than every line above the first heading."""
+    if not body_size:
+        return ""
+    below = [line for block in blocks for line in block.lines]
+    first_page = min((line.page for line in top + below), default=0)
+    floor = max([body_size + _NAME_ABOVE_BODY_AT_LEAST] + [line.size for line in top])
+    candidates = [
+        line
+        for line in below
+        if line.page == first_page
+        and len(line.segments) == 1
+        and line.size > floor
+        and looks_like_name(line.plain)
+        and not is_vocabulary_heading(line.plain)
+    ]
+    return max(candidates, key=lambda line: line.size).plain if candidates else ""
 
 
 def _find_name(header: list[TextLine]) -> str:
@@ -372,9 +452,31 @@ def _find_label(header: list[TextLine], basics: Basics) -> str:
             continue
         if find_email(text) or find_phone(text) or find_urls(text) or has_date(text):
             continue
-        if 3 <= len(text) <= 60 and not is_location(text):
+        if 3 <= len(text) <= 60 and not is_location(text) and not _not_a_headline(text):
             return text
     return ""
+
+
+# What a document is called ("Curriculum vitae", "Lebenslauf"): its title, not the person's.
+_DOCUMENT_TITLE_RE = re.compile(
+    r"(?i)^\s*(?:curriculum\s+vitae|curr[íi]culo|lebenslauf|r[ée]sum[ée]|resume|cv)\s*$"
+)
+# A house number or postal code beside words: "Example Road 21", "rue 25 N° 71".
+_HOUSE_NUMBER_RE = re.compile(r"(?<![\w+])\d{1,5}[a-z]?(?![\w+%])")
+
+
+# LinkedIn's export names each link's kind after it: "someone (LinkedIn)", "site.io (Portfolio)".
+_LINK_NOTE_RE = re.compile(r"(?i)\((?:linkedin|portfolio|personal|company|blog|other|rss)\)\s*$")
+
+
+def _not_a_headline(text: str) -> bool:
+    """A line under the name that is the document's title, a labelled contact ("LinkedIn:
+    @someone") or an address, not the person's headline."""
+    if _DOCUMENT_TITLE_RE.match(text) or re.match(r"^[^\s:]{2,20}\s*:", text):
+        return True
+    if _LINK_NOTE_RE.search(text):
+        return True
+    return bool(_HOUSE_NUMBER_RE.search(text)) and not title_score(text)
 
 
 def _add_block(resume: Resume, block: _Block, body_size: float) -> None:
@@ -399,6 +501,55 @@ def _add_block(resume: Resume, block: _Block, body_size: float) -> None:
         _add_simple_items(resume, block.kind, block.lines)
         section.items = list(range(before, len(_items_of(resume, block.kind))))
     resume.meta.sections.append(section)
+
+
+def _drop_running_header(block: _Block, name: str) -> None:
+    """A later page's header that repeats the person's name beside the document's title
+    ("Curriculum vitae | Ada Example"), printed once a page: furniture, in no section."""
+    for line in block.lines:
+        if (
+            line.page > 0
+            and name
+            and all(
+                segment.strip() == name or _DOCUMENT_TITLE_RE.match(segment)
+                for segment in line.segments
+            )
+        ):
+            line.furniture = True
+    block.lines = [line for line in block.lines if not line.furniture]
+
+
+def _drop_known_contact_lines(block: _Block, basics: Basics) -> None:
+    """A section of contact details ("Contact", "Personal information") keeps only what the
+    header does not already print: the address, a date of birth, a link not read."""
+    if block.kind is SectionKind.other:
+        block.lines = [line for line in block.lines if not _only_known_contacts(line.plain, basics)]
+
+
+_CONTACT_LABEL_RE = re.compile(
+    r"(?i)\b(?:e-?mail|mail|phone|mobile|cell|tel|telefon|telefone|tel[ée]fono|t[ée]l[ée]phone"
+    r"|t[ée]l|handy|celular|linkedin|github|website|web|portfolio|homepage)\b\.?\s*:?"
+)
+
+
+def _only_known_contacts(text: str, basics: Basics) -> bool:
+    """A line that holds only contact details already read into `basics` (the e-mail, the
+    phone, a profile link) and their labels: printed in the header, not again in a section."""
+    rest = text
+    known = [basics.name, basics.email, basics.phone, basics.url]
+    known += [profile.url for profile in basics.profiles]
+    for detail in sorted(filter(None, known), key=len, reverse=True):
+        if detail in rest:
+            rest = rest.replace(detail, " ")
+        elif detail == basics.phone and _same_digits(rest, detail):
+            rest = re.sub(r"[\d()+./ -]{7,}", " ", rest)
+    if rest == text:
+        return False
+    return not _CONTACT_LABEL_RE.sub(" ", rest).strip(" \t|·•,;:-")
+
+
+def _same_digits(text: str, phone: str) -> bool:
+    return re.sub(r"\D", "", text) == re.sub(r"\D", "", phone)
 
 
 def _items_of(resume: Resume, kind: SectionKind) -> list[object]:
@@ -555,6 +706,8 @@ def _gpa(entry: Entry) -> str:
 
 
 def _add_skills(resume: Resume, lines: list[TextLine], body_size: float) -> None:
+    # A group's label alone on its line ("Tools:") takes the unlabelled lines below it.
+    group: Skill | None = None
     for line in lines:
         for segment in line.segments:
             text = strip_bullet(segment)
@@ -567,8 +720,11 @@ def _add_skills(resume: Resume, lines: list[TextLine], body_size: float) -> None
                 for k in _SKILL_SPLIT_RE.split(piece)
                 if k.strip(" .")
             ]
-            if keywords or name:
+            if group is not None and keywords and not name:
+                group.keywords.extend(keywords)
+            elif keywords or name:
                 resume.skills.append(Skill(name=name.strip(), keywords=keywords))
+                group = resume.skills[-1] if name and not keywords else None
 
 
 def _add_simple_items(resume: Resume, kind: SectionKind, lines: list[TextLine]) -> None:
