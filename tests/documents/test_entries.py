@@ -270,3 +270,25 @@ def test_the_employer_line_under_a_dated_role_in_the_same_type_is_the_same_entry
         "Coastal Survey Trust",
         "Scarborough",
     )
+
+
+def test_a_school_role_or_company_shaped_like_city_and_region_is_no_place() -> None:
+    assert not is_location("Hochschule Nordfeld, Maschinenbau")
+    assert not is_location("Verdano S.p.A., Analista dati")
+    assert not is_location("Brelmont SA, Consultant SI")
+    assert is_location("Rio de Janeiro, Brazil")
+    assert is_location("Lead, SD")  # a region code after the comma: the place still wins
+
+
+def test_employer_and_role_on_a_line_with_the_city_right_are_read_as_the_job() -> None:
+    lines = [
+        TextLine(["Verdano S.p.A., Analista dati", "Trento"], size=10, bold=True),
+        TextLine(["• Affiancamento di 3 stagisti", "set 2022 – ott 2024"], size=10),
+    ]
+    [entry] = split_entries(lines, body_size=10)
+    assert (entry.title, entry.organisation, entry.location) == (
+        "Analista dati",
+        "Verdano S.p.A.",
+        "Trento",
+    )
+    assert (entry.start, entry.end) == ("2022-09", "2024-10")

@@ -214,6 +214,7 @@ def test_a_section_of_name_colon_bullets_is_a_project_per_bullet() -> None:
 def test_headings_in_six_languages_map_to_kinds() -> None:
     expected = {
         "Berufserfahrung": SectionKind.work,
+        "Berufliche Stationen": SectionKind.work,
         "Expérience professionnelle": SectionKind.work,
         "Experiencia laboral": SectionKind.work,
         "Experiência profissional": SectionKind.work,
@@ -243,3 +244,19 @@ def test_headings_in_six_languages_map_to_kinds() -> None:
     assert heading_kind("Experiencia Profesional") is SectionKind.work
     assert heading_kind("ETUDES") is SectionKind.education
     assert not is_vocabulary_heading("Ingeniero de software")
+
+
+def test_items_labelled_with_an_asterisk_operator_are_bullets_of_their_job() -> None:
+    # LaTeX's \ast item label prints U+2217, not an ASCII asterisk.
+    resume = build_resume(
+        [
+            TextLine(["Experience"], size=12, bold=True),
+            TextLine(["Data Engineer", "2019 – 2023"], size=10, bold=True),
+            TextLine(["Kestrel Systems, Leeds"], size=10),
+            TextLine(["\u2217 Built the nightly ingestion pipeline"], size=10),
+            TextLine(["\u2217 Cut report latency by half"], size=10),
+        ]
+    )
+    [job] = resume.work
+    assert (job.position, job.name, job.location) == ("Data Engineer", "Kestrel Systems", "Leeds")
+    assert job.highlights == ["Built the nightly ingestion pipeline", "Cut report latency by half"]

@@ -128,6 +128,7 @@ KIND_WORDS: list[tuple[SectionKind, tuple[str, ...]]] = [
             "jobs", "internships", "appointments",
             "berufserfahrung", "erfahrung", "erfahrungen", "werdegang", "beruflicher werdegang",
             "berufspraxis", "praktika", "arbeitserfahrung", "beschaftigung", "tatigkeiten",
+            "berufliche stationen", "stationen",
             "experience professionnelle", "parcours", "emplois", "stages", "experiencia",
             "experiencias", "trayectoria", "empleo", "empleos", "practicas", "experiencia",
             "historico profissional", "estagios", "carreira", "esperienza", "esperienze",

@@ -186,7 +186,22 @@ def is_location(text: str) -> bool:
     text = text.strip()
     if len(text) > 40 or any(char.isdigit() for char in text) or _NOT_A_PLACE_RE.search(text):
         return False
+    if _names_a_school_role_or_company(text):
+        return False
     return bool(_LOCATION_RE.match(text)) and len(text.split()) <= 5
+
+
+def _names_a_school_role_or_company(text: str) -> bool:
+    """ "Hochschule Basel, Maschinenbau", "Tessaro S.p.A., Data Analyst": shaped like
+    "City, Region" (the place pattern ignores case, for "Rio de Janeiro, Brazil"), but a
+    school, a role or a company's legal form says the piece is the entry's subject, no place.
+    A region code after the comma ("Lead, SD", "Zug, AG") still makes it a place."""
+    if _REGION_CODE_END_RE.search(text):
+        return False
+    return is_school(text) or title_score(text) > 0 or bool(_LEGAL_FORM_RE.search(text))
+
+
+_REGION_CODE_END_RE = re.compile(r",\s*[A-Z]{2,3}\.?$")
 
 
 def is_duration(text: str) -> bool:
