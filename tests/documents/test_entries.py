@@ -6,7 +6,7 @@ Every name, employer, school and sentence here is made up for the phenomenon it 
 from __future__ import annotations
 
 from resumeforge.documents.parsing.entries import is_location, split_degree, split_entries
-from resumeforge.documents.parsing.layout import TextLine
+from resumeforge.documents.parsing.layout import Placement, TextLine
 
 
 def test_a_company_with_a_legal_suffix_is_not_a_place() -> None:
@@ -53,10 +53,11 @@ def test_city_and_state_win_the_location_over_a_school_with_its_subject() -> Non
         TextLine(["PhD", "Lakemont, VT"]),
     ]
     [entry] = split_entries(lines, body_size=10.5, education=True)
-    assert (entry.organisation, entry.title, entry.location) == (
-        "Lakemont University, Marine Geology",
+    assert (entry.organisation, entry.title, entry.location, entry.subject) == (
+        "Lakemont University",
         "PhD",
         "Lakemont, VT",
+        "Marine Geology",
     )
 
 
@@ -292,3 +293,76 @@ def test_employer_and_role_on_a_line_with_the_city_right_are_read_as_the_job() -
         "Trento",
     )
     assert (entry.start, entry.end) == ("2022-09", "2024-10")
+
+
+def test_a_bare_degree_beside_school_comma_field_takes_the_field() -> None:
+    lines = [
+        TextLine(["Licence", "Université de Corvel, Génie industriel", "Corvel"], bold=True),
+        TextLine(["sept. 2007 – juin 2011"]),
+        TextLine(["DUT Institut national de Corvel, Économie", "Corvel"], bold=True),
+        TextLine(["sept. 2005 – juil. 2007"]),
+    ]
+    first, second = split_entries(lines, body_size=10, education=True)
+    assert (first.title, first.organisation, first.subject, first.location) == (
+        "Licence",
+        "Université de Corvel",
+        "Génie industriel",
+        "Corvel",
+    )
+    assert (second.title, second.organisation, second.subject) == (
+        "DUT",
+        "Institut national de Corvel",
+        "Économie",
+    )
+    assert second.rest == []
+
+
+def test_a_campus_after_the_school_stays_in_its_name() -> None:
+    lines = [
+        TextLine(["University of Aldmoor, Westby", "2014 – 2018"], bold=True),
+        TextLine(["BS", "Westby, VT"]),
+    ]
+    [entry] = split_entries(lines, body_size=10, education=True)
+    assert (entry.organisation, entry.title, entry.subject) == (
+        "University of Aldmoor, Westby",
+        "BS",
+        "",
+    )
+
+
+def test_a_school_with_its_field_and_no_place_printed_apart_stays_whole() -> None:
+    lines = [TextLine(["BA", "Aldmoor College, Fine Arts", "2014 – 2018"], bold=True)]
+    [entry] = split_entries(lines, body_size=10, education=True)
+    assert (entry.organisation, entry.title) == ("Aldmoor College, Fine Arts", "BA")
+
+
+def _at(left: float, top: float) -> Placement:
+    return Placement(left=left, text_left=left, text_size=10, top=top, bottom=top + 10,
+                     page_height=842)  # fmt: skip
+
+
+def test_a_degree_wrapped_in_a_narrow_label_column_is_joined_back() -> None:
+    lines = [
+        TextLine(["Bachelor", "Hochschule Nordfeld, Maschinenbau", "Nordfeld"], size=10,
+                 bold=True, placement=_at(63, 100)),
+        TextLine(["Sept. 2019 – Juni 2023"], size=10, placement=_at(457, 112)),
+        TextLine(["of Science"], size=10, bold=True, placement=_at(62.7, 124)),
+    ]  # fmt: skip
+    [entry] = split_entries(lines, body_size=10, education=True)
+    assert (entry.title, entry.organisation, entry.subject) == (
+        "Bachelor of Science",
+        "Hochschule Nordfeld",
+        "Maschinenbau",
+    )
+    assert entry.bullets == []
+
+
+def test_a_lower_case_line_elsewhere_than_the_label_stays_a_description() -> None:
+    lines = [
+        TextLine(["Bachelor", "Hochschule Nordfeld, Maschinenbau", "Nordfeld"], size=10,
+                 bold=True, placement=_at(63, 100)),
+        TextLine(["thesis on gearbox wear"], size=10, placement=_at(120, 112)),
+    ]  # fmt: skip
+    [entry] = split_entries(lines, body_size=10, education=True)
+    assert entry.title == "Bachelor"
+    assert entry.bullets == ["thesis on gearbox wear"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from resumeforge.documents.parsing.layout import TextLine, is_bullet, strip_bullet
@@ -150,7 +150,7 @@ SCHOOL_WORDS = (
     "university", "college", "institute", "school", "academy", "polytechnic", "universität",
     "université", "universidad", "tech", "conservatory", "seminary", "lycée", "gymnasium",
     "universitat", "universite", "universidade", "universita", "hochschule",
-    "fachhochschule", "instituto", "istituto", "escuela", "escola", "colegio", "liceo",
+    "fachhochschule", "institut", "instituto", "istituto", "escuela", "escola", "colegio", "liceo",
     "ecole", "lycee", "politecnico", "polytechnique", "faculdade", "facultad", "faculte",
     "realschule", "berufsschule", "gesamtschule", "htl", "hogeschool", "universiteit",
 )  # fmt: skip
@@ -288,6 +288,9 @@ def split_entries(
     head_style: tuple[float, bool] | None = None
     previous_was_text = False
     for line in lines:
+        if education and entries and _wraps_label_column(entries[-1], line):
+            _join_to_label(entries[-1], line)
+            continue
         if _is_description(
             line, previous_was_text, body_size, first=not entries, education=education
         ):
@@ -343,6 +346,35 @@ def split_entries(
     if education:
         _share_schools(entries)
     return [entry for entry in entries if entry.header or entry.bullets]
+
+
+# How far (points) a line may start from the label it continues and still be under it.
+_SAME_LEFT_WITHIN = 2.0
+
+
+def _wraps_label_column(entry: Entry, line: TextLine) -> bool:
+    """A narrow label column (a degree left of the school) wraps its words onto lines below:
+    "Bachelor" beside the school, then "of Science" under it, after the dates' line. Such a
+    line starts in lower case where the label starts, in its type, before any bullet."""
+    if entry.bullets or not entry.header or len(line.segments) != 1:
+        return False
+    label_line = entry.header[0]
+    text = line.segments[0]
+    if len(label_line.segments) < 2 or not text[:1].islower() or len(text.split()) > 3:
+        return False
+    here, label = line.placement, label_line.placement
+    return (
+        here is not None
+        and label is not None
+        and abs(here.left - label.left) <= _SAME_LEFT_WITHIN
+        and (line.size, line.bold) == (label_line.size, label_line.bold)
+    )
+
+
+def _join_to_label(entry: Entry, line: TextLine) -> None:
+    label_line = entry.header[0]
+    label, *others = label_line.segments
+    entry.header[0] = replace(label_line, segments=[f"{label} {line.segments[0]}", *others])
 
 
 def _employer_under_dated_role(entry: Entry, line: TextLine) -> bool:
@@ -690,16 +722,38 @@ def _assign_education(entry: Entry, pieces: list[_Piece]) -> None:
         fallback = "" if entry.subject else (texts[0] if texts else "")
         school = next((t for t in texts if not DEGREE_RE.search(t)), fallback)
     degree = next((t for t in texts if t != school and DEGREE_RE.search(t)), "")
+    entry.rest = [t for t in texts if t not in (school, degree)]
     if not degree and school:
-        # "PhD Princeton University, Computer Science": a degree before the school's name.
-        words = school.split()
-        for count in (1, 2):
-            if len(words) > count and DEGREE_RE.fullmatch(" ".join(words[:count])):
-                degree, school = " ".join(words[:count]), " ".join(words[count:])
-                break
+        degree, school = _degree_before_school(school)
+    if degree and not entry.subject and not split_degree(degree)[1]:
+        school, entry.subject = _subject_after_school(school, entry.location)
     entry.organisation = school
     entry.title = degree
-    entry.rest = [t for t in texts if t not in (school, degree)]
+
+
+def _degree_before_school(text: str) -> tuple[str, str]:
+    """ "PhD Princeton University, Computer Science": a degree before the school's name."""
+    words = text.split()
+    for count in (1, 2):
+        if len(words) > count and DEGREE_RE.fullmatch(" ".join(words[:count])):
+            return " ".join(words[:count]), " ".join(words[count:])
+    return "", text
+
+
+def _subject_after_school(school: str, location: str) -> tuple[str, str]:
+    """ "Lakemont University, Marine Geology" beside a bare "PhD": the school, then the field
+    it was taken in. Only when the entry's place is printed apart, so the part after the comma
+    is no campus or city ("University of Aldmoor, Westby" beside "Westby, VT" stays whole)."""
+    head, comma, tail = school.rpartition(", ")
+    if not (comma and location and is_school(head)) or tail.casefold() in location.casefold():
+        return school, ""
+    if is_school(tail) or is_location(tail) or DEGREE_RE.search(tail) or _has_digit(tail):
+        return school, ""
+    return head, tail
+
+
+def _has_digit(text: str) -> bool:
+    return any(char.isdigit() for char in text)
 
 
 def _subject_beside_degree(pieces: list[_Piece]) -> str:
