@@ -220,6 +220,8 @@ def test_headings_in_six_languages_map_to_kinds() -> None:
         "Experiência profissional": SectionKind.work,
         "Esperienze lavorative": SectionKind.work,
         "Ausbildung": SectionKind.education,
+        "Education and Training": SectionKind.education,
+        "Formation continue": SectionKind.other,
         "Formation": SectionKind.education,
         "Formación académica": SectionKind.education,
         "Formação acadêmica": SectionKind.education,
@@ -260,3 +262,9 @@ def test_items_labelled_with_an_asterisk_operator_are_bullets_of_their_job() -> 
     [job] = resume.work
     assert (job.position, job.name, job.location) == ("Data Engineer", "Kestrel Systems", "Leeds")
     assert job.highlights == ["Built the nightly ingestion pipeline", "Cut report latency by half"]
+
+
+def test_a_background_heading_is_a_heading_of_its_kind() -> None:
+    assert is_vocabulary_heading("Academic Background")
+    assert heading_kind("Academic Background") is SectionKind.education
+    assert not is_vocabulary_heading("Background")
