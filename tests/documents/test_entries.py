@@ -53,11 +53,10 @@ def test_city_and_state_win_the_location_over_a_school_with_its_subject() -> Non
         TextLine(["PhD", "Lakemont, VT"]),
     ]
     [entry] = split_entries(lines, body_size=10.5, education=True)
-    assert (entry.organisation, entry.title, entry.location, entry.subject) == (
-        "Lakemont University",
+    assert (entry.organisation, entry.title, entry.location) == (
+        "Lakemont University, Marine Geology",
         "PhD",
         "Lakemont, VT",
-        "Marine Geology",
     )
 
 
@@ -295,7 +294,7 @@ def test_employer_and_role_on_a_line_with_the_city_right_are_read_as_the_job() -
     assert (entry.start, entry.end) == ("2022-09", "2024-10")
 
 
-def test_a_bare_degree_beside_school_comma_field_takes_the_field() -> None:
+def test_a_school_with_its_field_is_the_school_and_the_city_beside_it_the_place() -> None:
     lines = [
         TextLine(["Licence", "Université de Corvel, Génie industriel", "Corvel"], bold=True),
         TextLine(["sept. 2007 – juin 2011"]),
@@ -303,37 +302,17 @@ def test_a_bare_degree_beside_school_comma_field_takes_the_field() -> None:
         TextLine(["sept. 2005 – juil. 2007"]),
     ]
     first, second = split_entries(lines, body_size=10, education=True)
-    assert (first.title, first.organisation, first.subject, first.location) == (
+    assert (first.title, first.organisation, first.location) == (
         "Licence",
-        "Université de Corvel",
-        "Génie industriel",
+        "Université de Corvel, Génie industriel",
         "Corvel",
     )
-    assert (second.title, second.organisation, second.subject) == (
+    assert (second.title, second.organisation, second.location) == (
         "DUT",
-        "Institut national de Corvel",
-        "Économie",
+        "Institut national de Corvel, Économie",
+        "Corvel",
     )
-    assert second.rest == []
-
-
-def test_a_campus_after_the_school_stays_in_its_name() -> None:
-    lines = [
-        TextLine(["University of Aldmoor, Westby", "2014 – 2018"], bold=True),
-        TextLine(["BS", "Westby, VT"]),
-    ]
-    [entry] = split_entries(lines, body_size=10, education=True)
-    assert (entry.organisation, entry.title, entry.subject) == (
-        "University of Aldmoor, Westby",
-        "BS",
-        "",
-    )
-
-
-def test_a_school_with_its_field_and_no_place_printed_apart_stays_whole() -> None:
-    lines = [TextLine(["BA", "Aldmoor College, Fine Arts", "2014 – 2018"], bold=True)]
-    [entry] = split_entries(lines, body_size=10, education=True)
-    assert (entry.organisation, entry.title) == ("Aldmoor College, Fine Arts", "BA")
+    assert second.rest == []  # the line read as degree and school is not kept twice
 
 
 def _at(left: float, top: float) -> Placement:
@@ -349,10 +328,10 @@ def test_a_degree_wrapped_in_a_narrow_label_column_is_joined_back() -> None:
         TextLine(["of Science"], size=10, bold=True, placement=_at(62.7, 124)),
     ]  # fmt: skip
     [entry] = split_entries(lines, body_size=10, education=True)
-    assert (entry.title, entry.organisation, entry.subject) == (
+    assert (entry.title, entry.organisation, entry.location) == (
         "Bachelor of Science",
-        "Hochschule Nordfeld",
-        "Maschinenbau",
+        "Hochschule Nordfeld, Maschinenbau",
+        "Nordfeld",
     )
     assert entry.bullets == []
 

@@ -725,8 +725,6 @@ def _assign_education(entry: Entry, pieces: list[_Piece]) -> None:
     entry.rest = [t for t in texts if t not in (school, degree)]
     if not degree and school:
         degree, school = _degree_before_school(school)
-    if degree and not entry.subject and not split_degree(degree)[1]:
-        school, entry.subject = _subject_after_school(school, entry.location)
     entry.organisation = school
     entry.title = degree
 
@@ -738,22 +736,6 @@ def _degree_before_school(text: str) -> tuple[str, str]:
         if len(words) > count and DEGREE_RE.fullmatch(" ".join(words[:count])):
             return " ".join(words[:count]), " ".join(words[count:])
     return "", text
-
-
-def _subject_after_school(school: str, location: str) -> tuple[str, str]:
-    """ "Lakemont University, Marine Geology" beside a bare "PhD": the school, then the field
-    it was taken in. Only when the entry's place is printed apart, so the part after the comma
-    is no campus or city ("University of Aldmoor, Westby" beside "Westby, VT" stays whole)."""
-    head, comma, tail = school.rpartition(", ")
-    if not (comma and location and is_school(head)) or tail.casefold() in location.casefold():
-        return school, ""
-    if is_school(tail) or is_location(tail) or DEGREE_RE.search(tail) or _has_digit(tail):
-        return school, ""
-    return head, tail
-
-
-def _has_digit(text: str) -> bool:
-    return any(char.isdigit() for char in text)
 
 
 def _subject_beside_degree(pieces: list[_Piece]) -> str:
