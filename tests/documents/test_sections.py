@@ -268,3 +268,31 @@ def test_a_background_heading_is_a_heading_of_its_kind() -> None:
     assert is_vocabulary_heading("Academic Background")
     assert heading_kind("Academic Background") is SectionKind.education
     assert not is_vocabulary_heading("Background")
+
+
+def test_group_labels_in_the_heading_type_under_skills_are_groups_not_sections() -> None:
+    heading = {"size": 10.0, "bold": True}
+    resume = build_resume(
+        [
+            TextLine(["Ilse Marwood"], size=20, bold=True),
+            TextLine(["Skills"], **heading),
+            TextLine(["Programming"], **heading),
+            TextLine(["Kotlin, Rust, Elixir, SQL"], size=10),
+            TextLine(["Tools"], **heading),
+            TextLine(["Figma, Airflow, Jira"], size=10),
+            TextLine(["Data"], **heading),
+            TextLine(["Tableau, dbt, Snowflake"], size=10),
+            TextLine(["Languages"], **heading),
+            TextLine(["English, Dutch, German"], size=10),
+            TextLine(["Experience"], **heading),
+            TextLine(["Data Engineer", "2019 – 2023"], **heading),
+            TextLine(["Kestrel Systems, Leeds"], size=10),
+        ]
+    )
+    assert [s.heading for s in resume.meta.sections] == ["Skills", "Languages", "Experience"]
+    assert [(s.name, s.keywords) for s in resume.skills] == [
+        ("Programming", ["Kotlin", "Rust", "Elixir", "SQL"]),
+        ("Tools", ["Figma", "Airflow", "Jira"]),
+        ("Data", ["Tableau", "dbt", "Snowflake"]),
+    ]
+    assert [language.language for language in resume.languages] == ["English", "Dutch", "German"]
