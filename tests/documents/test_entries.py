@@ -277,6 +277,7 @@ def test_a_school_role_or_company_shaped_like_city_and_region_is_no_place() -> N
     assert not is_location("Verdano S.p.A., Analista dati")
     assert not is_location("Brelmont SA, Consultant SI")
     assert is_location("Rio de Janeiro, Brazil")
+    assert not is_location("Harwick Labs, Glasgow")  # an employer with its city
     assert is_location("Lead, SD")  # a region code after the comma: the place still wins
 
 
@@ -345,3 +346,17 @@ def test_a_lower_case_line_elsewhere_than_the_label_stays_a_description() -> Non
     [entry] = split_entries(lines, body_size=10, education=True)
     assert entry.title == "Bachelor"
     assert entry.bullets == ["thesis on gearbox wear"]
+
+
+def test_a_role_under_whose_line_an_employer_with_its_city_is_printed_stays_the_title() -> None:
+    lines = [
+        TextLine(["Research Assistant", "December 2022 - July 2025"], size=10, bold=True),
+        TextLine(["Harwick Labs, Glasgow"], size=10),
+        TextLine(["■ Cut the nightly pipeline's cost in half"], size=10),
+    ]
+    [entry] = split_entries(lines, body_size=10)
+    assert (entry.title, entry.organisation, entry.location) == (
+        "Research Assistant",
+        "Harwick Labs",
+        "Glasgow",
+    )

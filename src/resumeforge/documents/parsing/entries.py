@@ -192,13 +192,15 @@ def is_location(text: str) -> bool:
 
 
 def _names_a_school_role_or_company(text: str) -> bool:
-    """ "Hochschule Basel, Maschinenbau", "Tessaro S.p.A., Data Analyst": shaped like
-    "City, Region" (the place pattern ignores case, for "Rio de Janeiro, Brazil"), but a
-    school, a role or a company's legal form says the piece is the entry's subject, no place.
-    A region code after the comma ("Lead, SD", "Zug, AG") still makes it a place."""
+    """ "Hochschule Basel, Maschinenbau", "Tessaro S.p.A., Data Analyst", "Kestrel Labs, Leeds":
+    shaped like "City, Region" (the place pattern ignores case, for "Rio de Janeiro, Brazil"),
+    but a school, a role, or a company's word before the comma says the piece is the entry's
+    subject (with its city), no place. A region code after the comma ("Lead, SD", "Zug, AG")
+    still makes it a place."""
     if _REGION_CODE_END_RE.search(text):
         return False
-    return is_school(text) or title_score(text) > 0 or bool(_LEGAL_FORM_RE.search(text))
+    head = text.rpartition(",")[0]
+    return is_school(text) or title_score(text) > 0 or org_score(head) > 0
 
 
 _REGION_CODE_END_RE = re.compile(r",\s*[A-Z]{2,3}\.?$")
