@@ -360,3 +360,24 @@ def test_a_role_under_whose_line_an_employer_with_its_city_is_printed_stays_the_
         "Harwick Labs",
         "Glasgow",
     )
+
+
+def test_jobs_of_one_line_each_without_bullets_are_separate_jobs() -> None:
+    lines = [
+        TextLine(["Data Engineer | Kestrel Systems", "2019 – 2021"], size=10),
+        TextLine(["Data Analyst | Harwick Group", "2016 – 2019"], size=10),
+    ]
+    jobs = split_entries(lines, body_size=10)
+    assert [(job.title, job.organisation, job.start, job.end) for job in jobs] == [
+        ("Data Engineer", "Kestrel Systems", "2019", "2021"),
+        ("Data Analyst", "Harwick Group", "2016", "2019"),
+    ]
+
+
+def test_a_degree_named_after_a_school_is_the_entrys_degree_not_the_next_school() -> None:
+    lines = [
+        TextLine(["Arden College", "2010 – 2014"], size=10, bold=True),
+        TextLine(["High School Diploma"], size=10),
+    ]
+    [entry] = split_entries(lines, body_size=10, education=True)
+    assert (entry.organisation, entry.title) == ("Arden College", "High School Diploma")

@@ -318,16 +318,12 @@ def split_entries(
                 and style == head_style
                 and not _employer_under_dated_role(current, line)
             )
+            or (education and _names_another_school(line, current))
             or (
-                education
-                and is_school(line.plain)
-                and any(is_school(h.plain) for h in current.header)
-            )
-            or (
-                (len(current.header) >= 2 or education)
-                and _has_dates(current)
+                _has_dates(current)
                 and _find_dates(line.plain) is not None
                 and not _GRADUATION_RE.search(line.plain)
+                and (len(current.header) >= 2 or education or _one_line_job(current))
             )
             or (
                 not education
@@ -383,6 +379,24 @@ def _employer_under_dated_role(entry: Entry, line: TextLine) -> bool:
     """ "Data Engineer    2019 – 2021" then "Kestrel Systems, Leeds" in the same type: the
     second line of one header, not the next entry's first."""
     return len(entry.header) == 1 and _has_dates(entry) and _find_dates(line.plain) is None
+
+
+def _names_another_school(line: TextLine, entry: Entry) -> bool:
+    """A school's line under an entry that already names one starts the next entry; a degree
+    named after a school ("High School Diploma") is this entry's degree."""
+    if not is_school(line.plain) or DEGREE_RE.search(line.plain):
+        return False
+    return any(is_school(header.plain) for header in entry.header)
+
+
+def _one_line_job(entry: Entry) -> bool:
+    """ "Data Engineer | Kestrel Systems    2019 – 2021": role, employer and dates on one line,
+    so a dated line below it is the next job, even without bullets between them."""
+    if len(entry.header) != 1:
+        return False
+    named = Entry(header=list(entry.header))
+    _fill_fields(named, education=False)
+    return bool(named.title and named.organisation and (named.start or named.end))
 
 
 def _closed_by_dates(entry: Entry) -> bool:
