@@ -381,3 +381,13 @@ def test_a_degree_named_after_a_school_is_the_entrys_degree_not_the_next_school(
     ]
     [entry] = split_entries(lines, body_size=10, education=True)
     assert (entry.organisation, entry.title) == ("Arden College", "High School Diploma")
+
+
+def test_a_degree_then_its_school_after_a_comma_are_the_degree_and_the_school() -> None:
+    lines = [
+        TextLine(["BSc Computer Science, University of Arden, 2014 – 2018"], size=10),
+        TextLine(["Bachelor of Arts, History, Brill College, 2010 – 2014"], size=10),
+    ]
+    first, second = split_entries(lines, body_size=10, education=True)
+    assert (first.title, first.organisation) == ("BSc Computer Science", "University of Arden")
+    assert (second.title, second.organisation) == ("Bachelor of Arts, History", "Brill College")

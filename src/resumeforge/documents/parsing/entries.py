@@ -771,12 +771,17 @@ def _subject_beside_degree(pieces: list[_Piece]) -> str:
 
 
 def _split_school_from_degree(text: str) -> list[str]:
-    """ "Princeton University, PhD in Computer Science" → the school, then the degree."""
+    """ "Princeton University, PhD in Computer Science" → the school, then the degree;
+    "BSc Computer Science, University of Arden" → the degree, then the school."""
     parts = text.split(", ")
     for index in range(1, len(parts)):
         school = ", ".join(parts[:index])
         if DEGREE_RE.match(parts[index]) and len(parts[index].split()) > 1 and is_school(school):
             return [school, ", ".join(parts[index:])]
+    for index in range(1, len(parts)):
+        degree, school = ", ".join(parts[:index]), ", ".join(parts[index:])
+        if DEGREE_RE.match(degree) and not is_school(degree) and is_school(parts[index]):
+            return [degree, school]
     return [text] if text else []
 
 
