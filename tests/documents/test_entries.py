@@ -383,6 +383,17 @@ def test_a_degree_named_after_a_school_is_the_entrys_degree_not_the_next_school(
     assert (entry.organisation, entry.title) == ("Arden College", "High School Diploma")
 
 
+def test_a_school_printed_with_its_degree_under_another_school_is_the_next_entry() -> None:
+    lines = [
+        TextLine(["Arden College", "2010 – 2014"], size=10, bold=True),
+        TextLine(["High School Diploma"], size=10),
+        TextLine(["Brill University, B.A. in History"], size=10),
+    ]
+    first, second = split_entries(lines, body_size=10, education=True)
+    assert (first.organisation, first.title) == ("Arden College", "High School Diploma")
+    assert (second.organisation, second.title) == ("Brill University", "B.A. in History")
+
+
 def test_a_degree_then_its_school_after_a_comma_are_the_degree_and_the_school() -> None:
     lines = [
         TextLine(["BSc Computer Science, University of Arden, 2014 – 2018"], size=10),

@@ -383,8 +383,9 @@ def _employer_under_dated_role(entry: Entry, line: TextLine) -> bool:
 
 def _names_another_school(line: TextLine, entry: Entry) -> bool:
     """A school's line under an entry that already names one starts the next entry; a degree
-    named after a school ("High School Diploma") is this entry's degree."""
-    if not is_school(line.plain) or DEGREE_RE.search(line.plain):
+    named after a school ("High School Diploma") is this entry's degree: its school word
+    is part of the degree's name."""
+    if not is_school(DEGREE_RE.sub(" ", line.plain)):
         return False
     return any(is_school(header.plain) for header in entry.header)
 
