@@ -402,3 +402,25 @@ def test_a_degree_then_its_school_after_a_comma_are_the_degree_and_the_school() 
     first, second = split_entries(lines, body_size=10, education=True)
     assert (first.title, first.organisation) == ("BSc Computer Science", "University of Arden")
     assert (second.title, second.organisation) == ("Bachelor of Arts, History", "Brill College")
+
+
+def test_a_city_after_a_separator_beside_the_employer_is_the_place() -> None:
+    lines = [
+        TextLine(["UX Designer", "02.2024 - Present"], size=11, bold=True),
+        TextLine(["Lumora Inc. · Glasgow"], size=11),
+        TextLine(["* Ran the design reviews"], size=11),
+        TextLine(["Data Engineer · Kestrel", "2019 - 2021"], size=11, bold=True),
+        TextLine(["* Built the nightly pipeline"], size=11),
+    ]
+    first, second = split_entries(lines, body_size=11)
+    assert (first.title, first.organisation, first.location) == (
+        "UX Designer",
+        "Lumora Inc.",
+        "Glasgow",
+    )
+    # No company's word before the separator: the name after it is the employer, no place.
+    assert (second.title, second.organisation, second.location) == (
+        "Data Engineer",
+        "Kestrel",
+        "",
+    )

@@ -514,21 +514,23 @@ _LONE_PLACE_RE = re.compile(r"^[^\W\d_][^\W\d_'’.-]+(?:[ -][^\W\d_][^\W\d_'’
 def _mark_lone_place(entry: Entry, pieces: list[_Piece]) -> None:
     """A city printed alone, right of an employer's or school's line ("Acme Ltd.    Bologna"):
     the last piece of a line, a piece of its own after the first, one to three capitalised
-    words that name no role, no organisation and no school."""
+    words that name no role, no organisation and no school. Set off by a separator instead of
+    a gap ("Lumora Inc. · Glasgow"), the piece before it must name the company or school, so
+    "Data Engineer · Kestrel" keeps its employer."""
     for line_index, line in enumerate(entry.header):
-        if len(line.segments) < 2:
-            continue
         on_line = [piece for piece in pieces if piece.line == line_index]
         if len(on_line) < 2:
             continue
         last = on_line[-1]
         text = last.text
+        own_segment = text in (strip_bullet(segment).strip(" ,;|") for segment in line.segments[1:])
+        after_a_name = org_score(on_line[-2].text) > 0 or is_school(on_line[-2].text)
         if (
             _LONE_PLACE_RE.match(text)
             and text[0].isupper()
             and not (title_score(text) or org_score(text) or is_school(text))
             and not DEGREE_RE.search(text)
-            and text in (strip_bullet(segment).strip(" ,;|") for segment in line.segments[1:])
+            and (own_segment or after_a_name)
         ):
             entry.location = text
             pieces.remove(last)
