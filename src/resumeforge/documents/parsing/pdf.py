@@ -349,14 +349,55 @@ def _line_from_words(
                     text_size = _font_size(handle, start + 1, word_top - word_bottom)
             bold = _is_bold(handle, start)
             pieces.append(_Piece("", left, right, size, bold, text_left, text_size))
-        current.append(text[start:end])
+        current.append(_in_reading_order(text[start:end], boxes[(start, end)]))
         previous_right = right
         top, bottom = max(top, word_top), min(bottom, word_bottom)
     pieces[-1].right = previous_right
     pieces[-1].text = " ".join(current)
     if pieces[0].text_left < 0:
         pieces[0].text_left = pieces[0].left
+    if len(pieces) > 1 and _RIGHT_TO_LEFT_RE.search(text, words[0][0], words[-1][1]):
+        pieces = _join_right_to_left_words(pieces)
     return _Line(pieces, top, bottom)
+
+
+def _join_right_to_left_words(pieces: list[_Piece]) -> list[_Piece]:
+    """Right-to-left words follow each other leftwards: "عمر" then "الخطيب" printed left of
+    it is one name, not a piece cut off by a step back to the left."""
+    joined = [pieces[0]]
+    for piece in pieces[1:]:
+        before = joined[-1]
+        gap = before.left - piece.right
+        if (
+            _all_right_to_left(before.text)
+            and _all_right_to_left(piece.text)
+            and 0 <= gap <= _GAP_IN_SIZES * max(piece.size, 4.0)
+        ):
+            before.text = f"{before.text} {piece.text}"
+            before.left = before.text_left = piece.left
+            continue
+        joined.append(piece)
+    return joined
+
+
+def _all_right_to_left(text: str) -> bool:
+    return all(_RIGHT_TO_LEFT_RE.match(char) for char in text.replace(" ", ""))
+
+
+# Letters of the scripts written right to left (Hebrew, Arabic and their presentation forms).
+_RIGHT_TO_LEFT_RE = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def _in_reading_order(word: str, box: _WordBox) -> str:
+    """A right-to-left word is stored first letter rightmost; one whose first character
+    sits left of its last was stored in the order it is drawn (Chromium does so), and is
+    reversed to read ("رمع" drawn for "عمر")."""
+    if len(word) < 2 or not _RIGHT_TO_LEFT_RE.search(word):
+        return word
+    first_left, last_right = box[0], box[1]
+    if first_left < last_right and all(_RIGHT_TO_LEFT_RE.match(char) for char in word):
+        return word[::-1]
+    return word
 
 
 def _is_glyph(char: str) -> bool:
