@@ -13,7 +13,7 @@ from resumeforge.documents.parsing.entries import (
     split_degree,
     split_entries,
 )
-from resumeforge.documents.parsing.layout import TextLine
+from resumeforge.documents.parsing.layout import Placement, TextLine
 
 
 def test_a_company_with_a_legal_suffix_is_not_a_place() -> None:
@@ -377,3 +377,157 @@ def test_jobs_that_open_with_their_dates_keep_the_employer_set_in_the_dates_type
         ("Stagiaire développeuse", "Exemple Industries", "2023-07"),
         ("Développeuse web", "Exemple Services", "2024-07"),
     ]
+
+
+def test_a_school_role_or_company_shaped_like_city_and_region_is_no_place() -> None:
+    assert not is_location("Hochschule Nordfeld, Maschinenbau")
+    assert not is_location("Verdano S.p.A., Analista dati")
+    assert not is_location("Brelmont SA, Consultant SI")
+    assert is_location("Rio de Janeiro, Brazil")
+    assert not is_location("Harwick Labs, Glasgow")  # an employer with its city
+    assert is_location("Lead, SD")  # a region code after the comma: the place still wins
+
+
+def test_employer_and_role_on_a_line_with_the_city_right_are_read_as_the_job() -> None:
+    lines = [
+        TextLine(["Verdano S.p.A., Analista dati", "Trento"], size=10, bold=True),
+        TextLine(["• Affiancamento di 3 stagisti", "set 2022 – ott 2024"], size=10),
+    ]
+    [entry] = split_entries(lines, body_size=10)
+    assert (entry.title, entry.organisation, entry.location) == (
+        "Analista dati",
+        "Verdano S.p.A.",
+        "Trento",
+    )
+    assert (entry.start, entry.end) == ("2022-09", "2024-10")
+
+
+def test_a_school_with_its_field_is_the_school_and_the_city_beside_it_the_place() -> None:
+    lines = [
+        TextLine(["Licence", "Université de Corvel, Génie industriel", "Corvel"], bold=True),
+        TextLine(["sept. 2007 – juin 2011"]),
+        TextLine(["DUT Institut national de Corvel, Économie", "Corvel"], bold=True),
+        TextLine(["sept. 2005 – juil. 2007"]),
+    ]
+    first, second = split_entries(lines, body_size=10, education=True)
+    assert (first.title, first.organisation, first.location) == (
+        "Licence",
+        "Université de Corvel, Génie industriel",
+        "Corvel",
+    )
+    assert (second.title, second.organisation, second.location) == (
+        "DUT",
+        "Institut national de Corvel, Économie",
+        "Corvel",
+    )
+    assert second.rest == []  # the line read as degree and school is not kept twice
+
+
+def _at(left: float, top: float) -> Placement:
+    return Placement(left=left, text_left=left, text_size=10, top=top, bottom=top + 10,
+                     page_height=842)  # fmt: skip
+
+
+def test_a_degree_wrapped_in_a_narrow_label_column_is_joined_back() -> None:
+    lines = [
+        TextLine(["Bachelor", "Hochschule Nordfeld, Maschinenbau", "Nordfeld"], size=10,
+                 bold=True, placement=_at(63, 100)),
+        TextLine(["Sept. 2019 – Juni 2023"], size=10, placement=_at(457, 112)),
+        TextLine(["of Science"], size=10, bold=True, placement=_at(62.7, 124)),
+    ]  # fmt: skip
+    [entry] = split_entries(lines, body_size=10, education=True)
+    assert (entry.title, entry.organisation, entry.location) == (
+        "Bachelor of Science",
+        "Hochschule Nordfeld, Maschinenbau",
+        "Nordfeld",
+    )
+    assert entry.bullets == []
+
+
+def test_a_lower_case_line_elsewhere_than_the_label_stays_a_description() -> None:
+    lines = [
+        TextLine(["Bachelor", "Hochschule Nordfeld, Maschinenbau", "Nordfeld"], size=10,
+                 bold=True, placement=_at(63, 100)),
+        TextLine(["thesis on gearbox wear"], size=10, placement=_at(120, 112)),
+    ]  # fmt: skip
+    [entry] = split_entries(lines, body_size=10, education=True)
+    assert entry.title == "Bachelor"
+    assert entry.bullets == ["thesis on gearbox wear"]
+
+
+def test_a_role_under_whose_line_an_employer_with_its_city_is_printed_stays_the_title() -> None:
+    lines = [
+        TextLine(["Research Assistant", "December 2022 - July 2025"], size=10, bold=True),
+        TextLine(["Harwick Labs, Glasgow"], size=10),
+        TextLine(["■ Cut the nightly pipeline's cost in half"], size=10),
+    ]
+    [entry] = split_entries(lines, body_size=10)
+    assert (entry.title, entry.organisation, entry.location) == (
+        "Research Assistant",
+        "Harwick Labs",
+        "Glasgow",
+    )
+
+
+def test_jobs_of_one_line_each_without_bullets_are_separate_jobs() -> None:
+    lines = [
+        TextLine(["Data Engineer | Kestrel Systems", "2019 – 2021"], size=10),
+        TextLine(["Data Analyst | Harwick Group", "2016 – 2019"], size=10),
+    ]
+    jobs = split_entries(lines, body_size=10)
+    assert [(job.title, job.organisation, job.start, job.end) for job in jobs] == [
+        ("Data Engineer", "Kestrel Systems", "2019", "2021"),
+        ("Data Analyst", "Harwick Group", "2016", "2019"),
+    ]
+
+
+def test_a_degree_named_after_a_school_is_the_entrys_degree_not_the_next_school() -> None:
+    lines = [
+        TextLine(["Arden College", "2010 – 2014"], size=10, bold=True),
+        TextLine(["High School Diploma"], size=10),
+    ]
+    [entry] = split_entries(lines, body_size=10, education=True)
+    assert (entry.organisation, entry.title) == ("Arden College", "High School Diploma")
+
+
+def test_a_school_printed_with_its_degree_under_another_school_is_the_next_entry() -> None:
+    lines = [
+        TextLine(["Arden College", "2010 – 2014"], size=10, bold=True),
+        TextLine(["High School Diploma"], size=10),
+        TextLine(["Brill University, B.A. in History"], size=10),
+    ]
+    first, second = split_entries(lines, body_size=10, education=True)
+    assert (first.organisation, first.title) == ("Arden College", "High School Diploma")
+    assert (second.organisation, second.title) == ("Brill University", "B.A. in History")
+
+
+def test_a_degree_then_its_school_after_a_comma_are_the_degree_and_the_school() -> None:
+    lines = [
+        TextLine(["BSc Computer Science, University of Arden, 2014 – 2018"], size=10),
+        TextLine(["Bachelor of Arts, History, Brill College, 2010 – 2014"], size=10),
+    ]
+    first, second = split_entries(lines, body_size=10, education=True)
+    assert (first.title, first.organisation) == ("BSc Computer Science", "University of Arden")
+    assert (second.title, second.organisation) == ("Bachelor of Arts, History", "Brill College")
+
+
+def test_a_city_after_a_separator_beside_the_employer_is_the_place() -> None:
+    lines = [
+        TextLine(["UX Designer", "02.2024 - Present"], size=11, bold=True),
+        TextLine(["Lumora Inc. · Glasgow"], size=11),
+        TextLine(["* Ran the design reviews"], size=11),
+        TextLine(["Data Engineer · Kestrel", "2019 - 2021"], size=11, bold=True),
+        TextLine(["* Built the nightly pipeline"], size=11),
+    ]
+    first, second = split_entries(lines, body_size=11)
+    assert (first.title, first.organisation, first.location) == (
+        "UX Designer",
+        "Lumora Inc.",
+        "Glasgow",
+    )
+    # No company's word before the separator: the name after it is the employer, no place.
+    assert (second.title, second.organisation, second.location) == (
+        "Data Engineer",
+        "Kestrel",
+        "",
+    )

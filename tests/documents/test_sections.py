@@ -214,11 +214,14 @@ def test_a_section_of_name_colon_bullets_is_a_project_per_bullet() -> None:
 def test_headings_in_six_languages_map_to_kinds() -> None:
     expected = {
         "Berufserfahrung": SectionKind.work,
+        "Berufliche Stationen": SectionKind.work,
         "Expérience professionnelle": SectionKind.work,
         "Experiencia laboral": SectionKind.work,
         "Experiência profissional": SectionKind.work,
         "Esperienze lavorative": SectionKind.work,
         "Ausbildung": SectionKind.education,
+        "Education and Training": SectionKind.education,
+        "Formation continue": SectionKind.other,
         "Formation": SectionKind.education,
         "Formación académica": SectionKind.education,
         "Formação acadêmica": SectionKind.education,
@@ -438,3 +441,53 @@ def test_a_later_pages_header_of_the_name_and_document_title_is_furniture() -> N
         "Master of Science",
     ]
     assert [line.text for line in read.furniture] == ["Curriculum vitae\tAda Example"]
+
+
+def test_items_labelled_with_an_asterisk_operator_are_bullets_of_their_job() -> None:
+    # LaTeX's \ast item label prints U+2217, not an ASCII asterisk.
+    resume = build_resume(
+        [
+            TextLine(["Experience"], size=12, bold=True),
+            TextLine(["Data Engineer", "2019 – 2023"], size=10, bold=True),
+            TextLine(["Kestrel Systems, Leeds"], size=10),
+            TextLine(["\u2217 Built the nightly ingestion pipeline"], size=10),
+            TextLine(["\u2217 Cut report latency by half"], size=10),
+        ]
+    )
+    [job] = resume.work
+    assert (job.position, job.name, job.location) == ("Data Engineer", "Kestrel Systems", "Leeds")
+    assert job.highlights == ["Built the nightly ingestion pipeline", "Cut report latency by half"]
+
+
+def test_a_background_heading_is_a_heading_of_its_kind() -> None:
+    assert is_vocabulary_heading("Academic Background")
+    assert heading_kind("Academic Background") is SectionKind.education
+    assert not is_vocabulary_heading("Background")
+
+
+def test_group_labels_in_the_heading_type_under_skills_are_groups_not_sections() -> None:
+    heading = {"size": 10.0, "bold": True}
+    resume = build_resume(
+        [
+            TextLine(["Ilse Marwood"], size=20, bold=True),
+            TextLine(["Skills"], **heading),
+            TextLine(["Programming"], **heading),
+            TextLine(["Kotlin, Rust, Elixir, SQL"], size=10),
+            TextLine(["Tools"], **heading),
+            TextLine(["Figma, Airflow, Jira"], size=10),
+            TextLine(["Data"], **heading),
+            TextLine(["Tableau, dbt, Snowflake"], size=10),
+            TextLine(["Languages"], **heading),
+            TextLine(["English, Dutch, German"], size=10),
+            TextLine(["Experience"], **heading),
+            TextLine(["Data Engineer", "2019 – 2023"], **heading),
+            TextLine(["Kestrel Systems, Leeds"], size=10),
+        ]
+    )
+    assert [s.heading for s in resume.meta.sections] == ["Skills", "Languages", "Experience"]
+    assert [(s.name, s.keywords) for s in resume.skills] == [
+        ("Programming", ["Kotlin", "Rust", "Elixir", "SQL"]),
+        ("Tools", ["Figma", "Airflow", "Jira"]),
+        ("Data", ["Tableau", "dbt", "Snowflake"]),
+    ]
+    assert [language.language for language in resume.languages] == ["English", "Dutch", "German"]

@@ -76,6 +76,7 @@ KIND_WORDS: list[tuple[SectionKind, tuple[str, ...]]] = [
             "education", "academic", "academics", "studies", "schooling", "degrees",
             "ausbildung", "bildung", "bildungsweg", "studium", "schulbildung", "hochschulbildung",
             "akademischer werdegang", "schulische", "formation", "formations", "education",
+            "education and training",
             "etudes", "diplomes", "cursus", "parcours academique", "educacion", "formacion",
             "estudios", "titulos", "educacao", "formacao", "escolaridade", "estudos",
             "istruzione", "formazione", "studi", "titoli di studio", "percorso formativo",
@@ -172,6 +173,7 @@ KIND_WORDS: list[tuple[SectionKind, tuple[str, ...]]] = [
             "pasantias", "tirocinio",
             "berufserfahrung", "erfahrung", "erfahrungen", "werdegang", "beruflicher werdegang",
             "berufspraxis", "praktika", "arbeitserfahrung", "beschaftigung", "tatigkeiten",
+            "berufliche stationen", "stationen",
             "experience professionnelle", "parcours", "emplois", "stages", "experiencia",
             "experiencias", "trayectoria", "empleo", "empleos", "practicas", "experiencia",
             "historico profissional", "estagios", "carreira", "esperienza", "esperienze",
@@ -190,6 +192,7 @@ FILLER_WORDS = {
     "recent", "related", "industry", "areas", "area", "skill", "and/or", "me", "honors",
     "summary", "qualifications", "invited", "technical", "information", "details", "for",
     "the", "in", "a", "volunteering", "work", "list", "all", "additional", "soft", "hard",
+    "background",
     # German, French, Spanish, Portuguese, Italian, Dutch, Danish and Norwegian, Swedish
     "und", "berufliche", "beruflicher", "berufliches", "technische", "personliche", "weitere",
     "sonstige", "meine", "akademische", "akademischer", "it", "edv", "fachliche", "soziale",
@@ -230,6 +233,7 @@ _ALL_WORDS = {word for _, words in _KIND_KEYS for word in words if " " not in wo
 _PHRASES = sorted(
     {word for _, words in _KIND_KEYS for word in words if " " in word}, key=len, reverse=True
 )
+_PHRASE_KINDS = {word: kind for kind, words in reversed(_KIND_KEYS) for word in words}
 _PHRASES_RE = re.compile(r"\b(?:" + "|".join(re.escape(phrase) for phrase in _PHRASES) + r")\b")
 _KIND_PATTERNS = [
     (kind, re.compile(rf"\b(?:{'|'.join(re.escape(word) for word in words)})\b"))
@@ -243,6 +247,10 @@ def heading_kind(text: str) -> SectionKind | None:
     key = _match_key(text)
     if not key:
         return None
+    # A phrase says more than its words: "Education and Training" is not a training list.
+    phrase = _PHRASES_RE.search(key)
+    if phrase is not None:
+        return _PHRASE_KINDS[phrase.group()]
     for kind, pattern in _KIND_PATTERNS:
         if pattern.search(key):
             return kind

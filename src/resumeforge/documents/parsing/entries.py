@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from resumeforge.documents.parsing.layout import TextLine, is_bullet, strip_bullet
@@ -159,7 +159,7 @@ SCHOOL_WORDS = (
     "university", "college", "institute", "school", "academy", "polytechnic", "universität",
     "université", "universidad", "tech", "conservatory", "seminary", "lycée", "gymnasium",
     "universitat", "universite", "universidade", "universita", "hochschule",
-    "fachhochschule", "instituto", "istituto", "escuela", "escola", "colegio", "liceo",
+    "fachhochschule", "institut", "instituto", "istituto", "escuela", "escola", "colegio", "liceo",
     "ecole", "lycee", "politecnico", "polytechnique", "faculdade", "facultad", "faculte",
     "realschule", "berufsschule", "gesamtschule", "htl", "hogeschool", "universiteit",
 )  # fmt: skip
@@ -201,7 +201,24 @@ def is_location(text: str) -> bool:
     text = text.strip()
     if len(text) > 40 or any(char.isdigit() for char in text) or _NOT_A_PLACE_RE.search(text):
         return False
+    if _names_a_school_role_or_company(text):
+        return False
     return bool(_LOCATION_RE.match(text)) and len(text.split()) <= 5
+
+
+def _names_a_school_role_or_company(text: str) -> bool:
+    """ "Hochschule Basel, Maschinenbau", "Tessaro S.p.A., Data Analyst", "Kestrel Labs, Leeds":
+    shaped like "City, Region" (the place pattern ignores case, for "Rio de Janeiro, Brazil"),
+    but a school, a role, or a company's word before the comma says the piece is the entry's
+    subject (with its city), no place. A region code after the comma ("Lead, SD", "Zug, AG")
+    still makes it a place."""
+    if _REGION_CODE_END_RE.search(text):
+        return False
+    head = text.rpartition(",")[0]
+    return is_school(text) or title_score(text) > 0 or org_score(head) > 0
+
+
+_REGION_CODE_END_RE = re.compile(r",\s*[A-Z]{2,3}\.?$")
 
 
 def is_duration(text: str) -> bool:
@@ -291,6 +308,9 @@ def split_entries(
     opened_by_dates = False
     previous_was_text = False
     for line in lines:
+        if education and entries and _wraps_label_column(entries[-1], line):
+            _join_to_label(entries[-1], line)
+            continue
         if _is_description(
             line, previous_was_text, body_size, first=not entries, education=education
         ):
@@ -317,16 +337,12 @@ def split_entries(
                 and not _employer_under_dated_role(current, line)
                 and not (opened_by_dates and _find_dates(line.plain) is None)
             )
+            or (education and _names_another_school(line, current))
             or (
-                education
-                and is_school(line.plain)
-                and any(is_school(h.plain) for h in current.header)
-            )
-            or (
-                (len(current.header) >= 2 or education)
-                and _has_dates(current)
+                _has_dates(current)
                 and _find_dates(line.plain) is not None
                 and not _GRADUATION_RE.search(line.plain)
+                and (len(current.header) >= 2 or education or _one_line_job(current))
             )
             or (
                 not education
@@ -406,10 +422,58 @@ def _take_group_employer(entry: Entry, group: _EmployerGroup) -> None:
             entry.rest.append(text)
 
 
+# How far (points) a line may start from the label it continues and still be under it.
+_SAME_LEFT_WITHIN = 2.0
+
+
+def _wraps_label_column(entry: Entry, line: TextLine) -> bool:
+    """A narrow label column (a degree left of the school) wraps its words onto lines below:
+    "Bachelor" beside the school, then "of Science" under it, after the dates' line. Such a
+    line starts in lower case where the label starts, in its type, before any bullet."""
+    if entry.bullets or not entry.header or len(line.segments) != 1:
+        return False
+    label_line = entry.header[0]
+    text = line.segments[0]
+    if len(label_line.segments) < 2 or not text[:1].islower() or len(text.split()) > 3:
+        return False
+    here, label = line.placement, label_line.placement
+    return (
+        here is not None
+        and label is not None
+        and abs(here.left - label.left) <= _SAME_LEFT_WITHIN
+        and (line.size, line.bold) == (label_line.size, label_line.bold)
+    )
+
+
+def _join_to_label(entry: Entry, line: TextLine) -> None:
+    label_line = entry.header[0]
+    label, *others = label_line.segments
+    entry.header[0] = replace(label_line, segments=[f"{label} {line.segments[0]}", *others])
+
+
 def _employer_under_dated_role(entry: Entry, line: TextLine) -> bool:
     """ "Data Engineer    2019 – 2021" then "Kestrel Systems, Leeds" in the same type: the
     second line of one header, not the next entry's first."""
     return len(entry.header) == 1 and _has_dates(entry) and _find_dates(line.plain) is None
+
+
+def _names_another_school(line: TextLine, entry: Entry) -> bool:
+    """A school's line under an entry that already names one starts the next entry; a degree
+    named after a school ("High School Diploma") is this entry's degree: its school word
+    is part of the degree's name."""
+    if not is_school(DEGREE_RE.sub(" ", line.plain)):
+        return False
+    return any(is_school(header.plain) for header in entry.header)
+
+
+def _one_line_job(entry: Entry) -> bool:
+    """ "Data Engineer | Kestrel Systems    2019 – 2021": role, employer and dates on one line,
+    so a dated line below it is the next job, even without bullets between them."""
+    if len(entry.header) != 1:
+        return False
+    named = Entry(header=list(entry.header))
+    _fill_fields(named, education=False)
+    return bool(named.title and named.organisation and (named.start or named.end))
 
 
 def _closed_by_dates(entry: Entry) -> bool:
@@ -537,21 +601,23 @@ _LONE_PLACE_RE = re.compile(r"^[^\W\d_][^\W\d_'’.-]+(?:[ -][^\W\d_][^\W\d_'’
 def _mark_lone_place(entry: Entry, pieces: list[_Piece]) -> None:
     """A city printed alone, right of an employer's or school's line ("Acme Ltd.    Bologna"):
     the last piece of a line, a piece of its own after the first, one to three capitalised
-    words that name no role, no organisation and no school."""
+    words that name no role, no organisation and no school. Set off by a separator instead of
+    a gap ("Lumora Inc. · Glasgow"), the piece before it must name the company or school, so
+    "Data Engineer · Kestrel" keeps its employer."""
     for line_index, line in enumerate(entry.header):
-        if len(line.segments) < 2:
-            continue
         on_line = [piece for piece in pieces if piece.line == line_index]
         if len(on_line) < 2:
             continue
         last = on_line[-1]
         text = last.text
+        own_segment = text in (strip_bullet(segment).strip(" ,;|") for segment in line.segments[1:])
+        after_a_name = org_score(on_line[-2].text) > 0 or is_school(on_line[-2].text)
         if (
             _LONE_PLACE_RE.match(text)
             and text[0].isupper()
             and not (title_score(text) or org_score(text) or is_school(text))
             and not DEGREE_RE.search(text)
-            and text in (strip_bullet(segment).strip(" ,;|") for segment in line.segments[1:])
+            and (own_segment or after_a_name)
         ):
             entry.location = text
             pieces.remove(last)
@@ -783,16 +849,30 @@ def _assign_education(entry: Entry, pieces: list[_Piece]) -> None:
         fallback = "" if entry.subject else (texts[0] if texts else "")
         school = next((t for t in texts if not DEGREE_RE.search(t)), fallback)
     degree = next((t for t in texts if t != school and DEGREE_RE.search(t)), "")
+    others = [t for t in texts if t not in (school, degree)]
     if not degree and school:
-        # "PhD Princeton University, Computer Science": a degree before the school's name.
-        words = school.split()
-        for count in (1, 2):
-            if len(words) > count and DEGREE_RE.fullmatch(" ".join(words[:count])):
-                degree, school = " ".join(words[:count]), " ".join(words[count:])
-                break
+        degree, school = _degree_before_school(school)
+    if not degree and others and _names_a_qualification(others[0]):
+        degree = others.pop(0)
+    entry.rest += others
     entry.organisation = school
     entry.title = degree
-    entry.rest += [t for t in texts if t not in (school, degree)]
+
+
+def _names_a_qualification(text: str) -> bool:
+    """Beside a school, a short phrase with no degree word ("Web application development", as
+    Europass prints a qualification's title) is what was studied: education keeps no other
+    free text, so read any other way its words would be lost."""
+    return len(text.split()) <= 8 and not re.search(r"[\d:]", text)
+
+
+def _degree_before_school(text: str) -> tuple[str, str]:
+    """ "PhD Princeton University, Computer Science": a degree before the school's name."""
+    words = text.split()
+    for count in (1, 2):
+        if len(words) > count and DEGREE_RE.fullmatch(" ".join(words[:count])):
+            return " ".join(words[:count]), " ".join(words[count:])
+    return "", text
 
 
 def _subject_beside_degree(pieces: list[_Piece]) -> str:
@@ -813,7 +893,8 @@ def _subject_beside_degree(pieces: list[_Piece]) -> str:
 
 def _split_school_from_degree(text: str) -> list[str]:
     """ "Princeton University, PhD in Computer Science" → the school, then the degree;
-    "Master Studium Informatik, FH Hagenberg, Linz." → the degree, the school, its city."""
+    "Master Studium Informatik, FH Hagenberg, Linz." → the degree, the school, its city;
+    "BSc Computer Science, University of Arden" → the degree, then the school."""
     parts = text.split(", ")
     for index in range(1, len(parts)):
         school = ", ".join(parts[:index])
@@ -821,6 +902,10 @@ def _split_school_from_degree(text: str) -> list[str]:
             return [school, ", ".join(parts[index:])]
     if len(parts) == 3 and DEGREE_RE.match(parts[0]) and _could_be_place(parts[2].rstrip(".")):
         return [parts[0], parts[1], parts[2].rstrip(".")]
+    for index in range(1, len(parts)):
+        degree, school = ", ".join(parts[:index]), ", ".join(parts[index:])
+        if DEGREE_RE.match(degree) and not is_school(degree) and is_school(parts[index]):
+            return [degree, school]
     return [text] if text else []
 
 

@@ -23,6 +23,7 @@ from resumeforge.documents.parsing.layout import (
     TextLine,
     make_line,
 )
+from resumeforge.resume.dates import has_date
 
 _WORD_RE = re.compile(r"\S+")
 # A gap wider than this many font sizes separates two pieces of a line (columns, tab stops).
@@ -349,14 +350,55 @@ def _line_from_words(
                     text_size = _font_size(handle, start + 1, word_top - word_bottom)
             bold = _is_bold(handle, start)
             pieces.append(_Piece("", left, right, size, bold, text_left, text_size))
-        current.append(text[start:end])
+        current.append(_in_reading_order(text[start:end], boxes[(start, end)]))
         previous_right = right
         top, bottom = max(top, word_top), min(bottom, word_bottom)
     pieces[-1].right = previous_right
     pieces[-1].text = " ".join(current)
     if pieces[0].text_left < 0:
         pieces[0].text_left = pieces[0].left
+    if len(pieces) > 1 and _RIGHT_TO_LEFT_RE.search(text, words[0][0], words[-1][1]):
+        pieces = _join_right_to_left_words(pieces)
     return _Line(pieces, top, bottom)
+
+
+def _join_right_to_left_words(pieces: list[_Piece]) -> list[_Piece]:
+    """Right-to-left words follow each other leftwards: "عمر" then "الخطيب" printed left of
+    it is one name, not a piece cut off by a step back to the left."""
+    joined = [pieces[0]]
+    for piece in pieces[1:]:
+        before = joined[-1]
+        gap = before.left - piece.right
+        if (
+            _all_right_to_left(before.text)
+            and _all_right_to_left(piece.text)
+            and 0 <= gap <= _GAP_IN_SIZES * max(piece.size, 4.0)
+        ):
+            before.text = f"{before.text} {piece.text}"
+            before.left = before.text_left = piece.left
+            continue
+        joined.append(piece)
+    return joined
+
+
+def _all_right_to_left(text: str) -> bool:
+    return all(_RIGHT_TO_LEFT_RE.match(char) for char in text.replace(" ", ""))
+
+
+# Letters of the scripts written right to left (Hebrew, Arabic and their presentation forms).
+_RIGHT_TO_LEFT_RE = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def _in_reading_order(word: str, box: _WordBox) -> str:
+    """A right-to-left word is stored first letter rightmost; one whose first character
+    sits left of its last was stored in the order it is drawn (Chromium does so), and is
+    reversed to read ("رمع" drawn for "عمر")."""
+    if len(word) < 2 or not _RIGHT_TO_LEFT_RE.search(word):
+        return word
+    first_left, last_right = box[0], box[1]
+    if first_left < last_right and all(_RIGHT_TO_LEFT_RE.match(char) for char in word):
+        return word[::-1]
+    return word
 
 
 def _is_glyph(char: str) -> bool:
@@ -388,17 +430,24 @@ def _reading_order(lines: list[_Line], split: float | None) -> list[_Line]:
         return _merge_rows(lines)
     # A header spans both columns at the top (name, contact line); it is read first.
     middle = sorted(line.top for line in lines)[len(lines) // 2]
-    header_spans = [line for line in lines if line.left < split < line.right and line.top > middle]
+    right_text = min((line.left for line in lines if line.left >= split), default=split)
+    header_spans = [line for line in lines if _spans(line, split, right_text) and line.top > middle]
     header_bottom = min((line.bottom for line in header_spans), default=float("inf"))
     header = [line for line in lines if line.top >= header_bottom]
     body = [line for line in lines if line.top < header_bottom]
-    left = [line for line in body if line.right <= split]
+    left = [line for line in body if line.left < split and not _spans(line, split, right_text)]
     right = [line for line in body if line.left >= split]
-    spanning = [line for line in body if line.left < split < line.right]
+    spanning = [line for line in body if _spans(line, split, right_text)]
     header += _name_atop_a_column(left, lines) + _name_atop_a_column(right, lines)
     left = [line for line in left if line not in header]
     right = [line for line in right if line not in header]
     return _merge_rows(header) + _merge_rows(left) + _merge_rows(right) + _merge_rows(spanning)
+
+
+def _spans(line: _Line, split: float, right_text: float) -> bool:
+    """A line across both columns reaches the right one's text; a sidebar line that only runs
+    into the gutter ("Python, Kubernetes, Spark, Blender" a little too long) stays left."""
+    return line.left < split and line.right > right_text
 
 
 # The name is printed this many times larger than the page's common text, or more.
@@ -444,10 +493,26 @@ def _column_split(lines: list[_Line], width: float) -> float | None:
     right = [line for line in lines if line.left >= x]
     if min(len(left), len(right)) < max(5, len(lines) * 0.2):
         return None
-    # Columns hold real text on both sides, not only a rail of dates or labels.
-    if _extent(left) < width * 0.22 or _extent(right) < width * 0.22:
+    if not (_holds_a_column(left, width) and _holds_a_column(right, width)):
         return None
     return _centre_of_gap(left, right, x)
+
+
+# A side of the page this wide (share of the page) holds a column of text...
+_COLUMN_AT_LEAST = 0.22
+# ...and a narrower one down to this width, when few of its lines are dates.
+_SIDEBAR_AT_LEAST = 0.15
+_SIDEBAR_DATED_BELOW = 0.25
+
+
+def _holds_a_column(lines: list[_Line], width: float) -> bool:
+    """Real text, not only a rail of dates (and their places) beside each entry: wide enough,
+    or a narrow sidebar (contact, skills, languages) whose lines are seldom dates."""
+    share = _extent(lines) / width
+    if share >= _COLUMN_AT_LEAST:
+        return True
+    dated = sum(1 for line in lines if any(has_date(piece.text) for piece in line.pieces))
+    return share >= _SIDEBAR_AT_LEAST and dated < _SIDEBAR_DATED_BELOW * len(lines)
 
 
 def _extent(lines: list[_Line]) -> float:

@@ -266,6 +266,7 @@ def _split_sections(
         ):
             found[index] = line.plain
     _add_styled_headings(lines, found, body_size)
+    _keep_skill_group_labels(lines, found)
     top: list[TextLine] = []
     blocks: list[_Block] = []
     furniture: list[TextLine] = []
@@ -311,6 +312,28 @@ def _add_styled_headings(lines: list[TextLine], found: dict[int, str], body_size
         same = abs(style.size - size) <= 0.6 and style.bold == bold and style.caps == caps
         if same and _heading_candidate(line.plain) and not is_bullet(line):
             found[index] = line.plain
+
+
+def _keep_skill_group_labels(lines: list[TextLine], found: dict[int, str]) -> None:
+    """ "Skills", then "Programming" and "Tools" in the same type, each over a list: the labels
+    of the section's groups, not sections. A label names no other section and a list follows."""
+    in_skills = False
+    for index in sorted(found):
+        kind = heading_kind(found[index])
+        if in_skills and kind in (None, SectionKind.skills) and _labels_a_list(lines, index):
+            del found[index]
+            continue
+        in_skills = kind is SectionKind.skills
+
+
+def _labels_a_list(lines: list[TextLine], index: int) -> bool:
+    label = lines[index].plain
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    return (
+        len(label.split()) <= 3
+        and following is not None
+        and _is_keyword_list(strip_bullet(following.plain))
+    )
 
 
 def _after_heading(line: TextLine, heading: str) -> TextLine | None:
@@ -706,9 +729,14 @@ def _gpa(entry: Entry) -> str:
 
 
 def _add_skills(resume: Resume, lines: list[TextLine], body_size: float) -> None:
-    # A group's label alone on its line ("Tools:") takes the unlabelled lines below it.
+    # A group's label alone on its line ("Tools:", or "Programming" over a list of skills)
+    # takes the unlabelled lines below it.
     group: Skill | None = None
-    for line in lines:
+    for index, line in enumerate(lines):
+        if ":" not in line.plain and _labels_a_list(lines, index):
+            resume.skills.append(Skill(name=line.plain.strip(), keywords=[]))
+            group = resume.skills[-1]
+            continue
         for segment in line.segments:
             text = strip_bullet(segment)
             name, separator, rest = text.partition(":")
