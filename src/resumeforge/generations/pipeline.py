@@ -92,8 +92,8 @@ async def run_revision_pipeline(run: RevisionRun) -> tuple[list[Artifact], dict[
     result = TailoringResult(
         resume=resume, cover_letter=plan.cover_letter, job=plan.job, report=report, plan=plan
     )
-    fit = rendering.pages_to_fit(run.source_resume.meta.pages)
-    return await _render(source, result, Rendering(run.kind, run.template, run.paper, fit))
+    choice = Rendering(run.kind, run.template, run.paper, run.fit_pages)
+    return await _render(source, result, choice)
 
 
 async def _render(

@@ -596,6 +596,12 @@ class RevisionRun:
     plan: dict[str, Any]
     reject: list[str]
     confirmed_keywords: list[str]
+    max_pages: int | None = None
+
+    @property
+    def fit_pages(self) -> int | None:
+        """The same page limit as the generation's: the one it asked for, else the original's."""
+        return pages_to_fit(self.source_resume.meta.pages, self.max_pages)
 
 
 async def create_revision(
@@ -753,6 +759,7 @@ async def load_revision(*, session: AsyncSession, revision_id: uuid.UUID) -> Rev
         plan=generation.plan,
         reject=list(revision.reject),
         confirmed_keywords=list(revision.confirmed_keywords),
+        max_pages=generation.max_pages,
     )
 
 
