@@ -36,6 +36,9 @@ CREDITED_STATUSES = {PurchaseStatus.paid.value, PurchaseStatus.refunded.value}
 ZERO_DECIMAL_CURRENCIES = {"bif", "clp", "djf", "gnf", "jpy", "kmf", "krw", "mga", "pyg",
                            "rwf", "ugx", "vnd", "vuv", "xaf", "xof", "xpf"}  # fmt: skip
 DEFAULT_FAILURE_REASON = "the payment was declined."
+ACCOUNT_DELETED_BEFORE_PAYMENT = (
+    "the payment completed after its account was deleted: refund it in Stripe."
+)
 
 
 def money(amount: int, currency: str) -> str:
@@ -66,6 +69,8 @@ async def credit_paid_session(
     _remember_payment_intent(purchase, checkout)
     if purchase.status in CREDITED_STATUSES:
         return "already-credited"
+    if purchase.user_id is None:
+        return _hold_for_refund(purchase, ACCOUNT_DELETED_BEFORE_PAYMENT)
     mismatch = _mismatch(purchase, checkout)
     if mismatch:
         purchase.status = PurchaseStatus.mismatch.value
@@ -129,6 +134,8 @@ async def record_refund(*, session: AsyncSession, charge: dict[str, Any]) -> str
     purchase = await _purchase_by(session, Purchase.payment_intent_id == intent_id)
     if purchase is None or purchase.status not in CREDITED_STATUSES:
         return "held"
+    if purchase.user_id is None:
+        return "account-deleted"  # its tokens went with the account; the charge is kept
     return await _reclaim_refunded_tokens(session=session, purchase=purchase)
 
 
@@ -148,6 +155,8 @@ async def record_dispute(*, session: AsyncSession, dispute: dict[str, Any]) -> s
     purchase = await _purchase_by(session, Purchase.payment_intent_id == intent_id)
     if purchase is None or purchase.status not in CREDITED_STATUSES:
         return "held"
+    if purchase.user_id is None:
+        return "account-deleted"  # no account left to flag; the dispute is kept
     await _flag_dispute(session=session, purchase=purchase)
     return "disputed"
 
@@ -158,9 +167,10 @@ async def record_dispute(*, session: AsyncSession, dispute: dict[str, Any]) -> s
 async def _credit_purchase(
     *, session: AsyncSession, purchase: Purchase, checkout_session_id: str
 ) -> None:
+    user_id = _owner(purchase)
     await credit_tokens(
         session=session,
-        user_id=purchase.user_id,
+        user_id=user_id,
         amount=purchase.tokens,
         reason="purchase",
         idempotency_key=checkout_credit_key(checkout_session_id),
@@ -174,16 +184,31 @@ async def _credit_purchase(
     await _settle_owed_tokens(session=session, purchase=purchase)
     await notifications.notify(
         session=session,
-        user_id=purchase.user_id,
+        user_id=user_id,
         kind=NotificationKind.payment_received,
         context={
             "purchase_id": str(purchase.id),
             "pack": purchase.pack,
             "tokens": purchase.tokens,
             "amount": money(purchase.amount, purchase.currency),
-            "balance": await _locked_balance(session, purchase.user_id),
+            "balance": await _locked_balance(session, user_id),
         },
     )
+
+
+def _hold_for_refund(purchase: Purchase, reason: str) -> str:
+    """A payment nothing can be credited to: kept for an operator to refund, loudly."""
+    purchase.status = PurchaseStatus.mismatch.value
+    purchase.failure_reason = _sentence(reason)
+    purchase.updated_at = func.now()
+    log.error("payment to refund by hand", purchase_id=str(purchase.id), why=reason)
+    return "account-deleted"
+
+
+def _owner(purchase: Purchase) -> uuid.UUID:
+    """The account a credited purchase's tokens belong to; callers handle a deleted one."""
+    assert purchase.user_id is not None, "a purchase of a deleted account reached a credit"
+    return purchase.user_id
 
 
 async def _fail(*, session: AsyncSession, purchase: Purchase, reason: str) -> str:
@@ -192,6 +217,8 @@ async def _fail(*, session: AsyncSession, purchase: Purchase, reason: str) -> st
     purchase.status = PurchaseStatus.failed.value
     purchase.failure_reason = _sentence(reason)
     purchase.updated_at = func.now()
+    if purchase.user_id is None:
+        return "failed"  # its account was deleted: nobody to tell
     await notifications.notify(
         session=session,
         user_id=purchase.user_id,
@@ -221,6 +248,7 @@ async def _apply_waiting_charge_facts(*, session: AsyncSession, purchase: Purcha
 
 async def _reclaim_refunded_tokens(*, session: AsyncSession, purchase: Purchase) -> str:
     """Take back the refunded share of the pack; what was spent already is owed."""
+    user_id = _owner(purchase)
     assert purchase.payment_intent_id is not None
     charge = await session.get(StripeCharge, purchase.payment_intent_id)
     if charge is None:
@@ -232,12 +260,12 @@ async def _reclaim_refunded_tokens(*, session: AsyncSession, purchase: Purchase)
     due = target - purchase.tokens_reclaimed
     if due <= 0:
         return "already-refunded"
-    balance = await _locked_balance(session, purchase.user_id)
+    balance = await _locked_balance(session, user_id)
     taken = min(due, balance)
     if taken:
         await take_tokens(
             session=session,
-            user_id=purchase.user_id,
+            user_id=user_id,
             amount=taken,
             reason="refund:purchase",
             idempotency_key=f"purchase:{purchase.id}:refund:{target}",
@@ -245,7 +273,7 @@ async def _reclaim_refunded_tokens(*, session: AsyncSession, purchase: Purchase)
         )
     owed = due - taken
     if owed:
-        account = await _locked_account(session, purchase.user_id)
+        account = await _locked_account(session, user_id)
         account.tokens_owed += owed
         account.updated_at = func.now()
     purchase.tokens_reclaimed = target
@@ -255,7 +283,7 @@ async def _reclaim_refunded_tokens(*, session: AsyncSession, purchase: Purchase)
     await session.flush()
     await notifications.notify(
         session=session,
-        user_id=purchase.user_id,
+        user_id=user_id,
         kind=NotificationKind.refund,
         context={
             "purchase_id": str(purchase.id),
@@ -279,13 +307,14 @@ def _tokens_refunded(purchase: Purchase, amount_refunded: int) -> int:
 
 
 async def _flag_dispute(*, session: AsyncSession, purchase: Purchase) -> None:
-    account = await _locked_account(session, purchase.user_id)
+    user_id = _owner(purchase)
+    account = await _locked_account(session, user_id)
     account.disputed_at = func.now()
     account.updated_at = func.now()
     log.warning("account flagged: payment disputed", purchase_id=str(purchase.id))
     await notifications.notify(
         session=session,
-        user_id=purchase.user_id,
+        user_id=user_id,
         kind=NotificationKind.dispute,
         context={
             "purchase_id": str(purchase.id),
@@ -297,14 +326,15 @@ async def _flag_dispute(*, session: AsyncSession, purchase: Purchase) -> None:
 
 async def _settle_owed_tokens(*, session: AsyncSession, purchase: Purchase) -> None:
     """A new purchase pays what earlier refunds left owed, as far as the balance goes."""
-    account = await session.get(BillingAccount, purchase.user_id, with_for_update=True)
+    user_id = _owner(purchase)
+    account = await session.get(BillingAccount, user_id, with_for_update=True)
     if account is None or account.tokens_owed == 0:
         return
-    taken = min(account.tokens_owed, await _locked_balance(session, purchase.user_id))
+    taken = min(account.tokens_owed, await _locked_balance(session, user_id))
     if taken:
         await take_tokens(
             session=session,
-            user_id=purchase.user_id,
+            user_id=user_id,
             amount=taken,
             reason="owed",
             idempotency_key=f"purchase:{purchase.id}:settles-owed",

@@ -351,5 +351,5 @@ async def _reconcile_session(
         metadata = checkout.get("metadata") or {}
         report.credited.append(str(metadata.get("purchase_id") or checkout.get("id")))
         log.warning("credited a payment no webhook delivered", checkout_session=checkout.get("id"))
-    elif outcome in {"mismatch", "unknown-purchase"}:
+    elif outcome in {"mismatch", "unknown-purchase", "account-deleted"}:
         report.problems.append(f"{checkout.get('id')}: {outcome}")
