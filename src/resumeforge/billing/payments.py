@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import math
 import uuid
-from typing import Any
+from collections.abc import Awaitable
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 import structlog
 from sqlalchemy import func, select, text
@@ -120,45 +122,69 @@ async def expire_session(*, session: AsyncSession, checkout: dict[str, Any]) -> 
 
 async def record_refund(*, session: AsyncSession, charge: dict[str, Any]) -> str:
     """Keep the charge's refunded amount; take the tokens back if its purchase was credited."""
-    intent_id = _object_id(charge.get("payment_intent"))
-    if not intent_id:
-        return "ignored"
-    await _lock_payment(session, intent_id)
-    await _upsert_charge(
-        session,
-        intent_id,
+    facts = ChargeFacts(
         charge_id=str(charge.get("id", "")),
         currency=str(charge.get("currency", "")),
         amount_refunded=int(charge.get("amount_refunded") or 0),
     )
-    purchase = await _purchase_by(session, Purchase.payment_intent_id == intent_id)
-    if purchase is None or purchase.status not in CREDITED_STATUSES:
-        return "held"
-    if purchase.user_id is None:
-        return "account-deleted"  # its tokens went with the account; the charge is kept
-    return await _reclaim_refunded_tokens(session=session, purchase=purchase)
+    return await _record_charge_facts(
+        session=session,
+        intent_id=_object_id(charge.get("payment_intent")),
+        facts=facts,
+        apply=_reclaim_refunded_tokens,
+    )
 
 
 async def record_dispute(*, session: AsyncSession, dispute: dict[str, Any]) -> str:
     """Keep the dispute; flag the account if its purchase was credited."""
-    intent_id = _object_id(dispute.get("payment_intent"))
-    if not intent_id:
-        return "ignored"
-    await _lock_payment(session, intent_id)
-    await _upsert_charge(
-        session,
-        intent_id,
+    facts = ChargeFacts(
         charge_id=_object_id(dispute.get("charge")),
         currency=str(dispute.get("currency", "")),
         dispute_id=str(dispute.get("id", "")),
     )
+    return await _record_charge_facts(
+        session=session,
+        intent_id=_object_id(dispute.get("payment_intent")),
+        facts=facts,
+        apply=_flag_dispute,
+    )
+
+
+@dataclass(frozen=True)
+class ChargeFacts:
+    """What one Stripe event says about a payment's charge."""
+
+    charge_id: str
+    currency: str
+    amount_refunded: int = 0
+    dispute_id: str | None = None
+
+
+class PurchaseChange(Protocol):
+    """What a charge's facts do to its credited purchase; returns the outcome word."""
+
+    def __call__(self, *, session: AsyncSession, purchase: Purchase) -> Awaitable[str]: ...
+
+
+async def _record_charge_facts(
+    *,
+    session: AsyncSession,
+    intent_id: str,
+    facts: ChargeFacts,
+    apply: PurchaseChange,
+) -> str:
+    """Keep what Stripe said about a payment's charge, and `apply` it to the payment's
+    purchase once that is credited; until then it waits in `stripe_charges`."""
+    if not intent_id:
+        return "ignored"
+    await _lock_payment(session, intent_id)
+    await _upsert_charge(session, intent_id, facts)
     purchase = await _purchase_by(session, Purchase.payment_intent_id == intent_id)
     if purchase is None or purchase.status not in CREDITED_STATUSES:
         return "held"
     if purchase.user_id is None:
-        return "account-deleted"  # no account left to flag; the dispute is kept
-    await _flag_dispute(session=session, purchase=purchase)
-    return "disputed"
+        return "account-deleted"  # no account, no tokens to change; the charge is kept
+    return await apply(session=session, purchase=purchase)
 
 
 # --- what the above share ---------------------------------------------------------------
@@ -306,7 +332,7 @@ def _tokens_refunded(purchase: Purchase, amount_refunded: int) -> int:
     return min(purchase.tokens, math.ceil(purchase.tokens * amount_refunded / purchase.amount))
 
 
-async def _flag_dispute(*, session: AsyncSession, purchase: Purchase) -> None:
+async def _flag_dispute(*, session: AsyncSession, purchase: Purchase) -> str:
     user_id = _owner(purchase)
     account = await _locked_account(session, user_id)
     account.disputed_at = func.now()
@@ -322,6 +348,7 @@ async def _flag_dispute(*, session: AsyncSession, purchase: Purchase) -> None:
             "amount": money(purchase.amount, purchase.currency),
         },
     )
+    return "disputed"
 
 
 async def _settle_owed_tokens(*, session: AsyncSession, purchase: Purchase) -> None:
@@ -379,23 +406,15 @@ async def _locked_account(session: AsyncSession, user_id: uuid.UUID) -> BillingA
     return account
 
 
-async def _upsert_charge(
-    session: AsyncSession,
-    intent_id: str,
-    *,
-    charge_id: str,
-    currency: str,
-    amount_refunded: int = 0,
-    dispute_id: str | None = None,
-) -> None:
+async def _upsert_charge(session: AsyncSession, intent_id: str, facts: ChargeFacts) -> None:
     """Keep the most Stripe has said about a charge: refunds only grow, a dispute stays."""
     statement = insert(StripeCharge).values(
         payment_intent_id=intent_id,
-        charge_id=charge_id,
-        currency=currency.lower(),
-        amount_refunded=amount_refunded,
-        dispute_id=dispute_id,
-        disputed_at=func.now() if dispute_id else None,
+        charge_id=facts.charge_id,
+        currency=facts.currency.lower(),
+        amount_refunded=facts.amount_refunded,
+        dispute_id=facts.dispute_id,
+        disputed_at=func.now() if facts.dispute_id else None,
     )
     excluded = statement.excluded
     await session.execute(
