@@ -351,6 +351,36 @@ billing_app = typer.Typer(help="Billing with Stripe.", no_args_is_help=True)
 app.add_typer(billing_app, name="billing")
 
 
+@billing_app.command("release")
+def billing_release(email: str) -> None:
+    """Let EMAIL's account spend again after its disputed payment was resolved."""
+    import asyncio
+
+    from resumeforge.accounts import service as accounts
+    from resumeforge.billing import service as billing
+    from resumeforge.db.engine import create_database
+
+    settings = load_settings_or_exit()
+    url = database_url(settings)
+
+    async def release() -> bool:
+        database = create_database(settings, url)
+        try:
+            async with database.sessions() as session:
+                user = await accounts.find_by_email(session=session, email=email)
+                if user is None:
+                    typer.echo(f"no account with the email {email}", err=True)
+                    raise typer.Exit(1)
+                return await billing.release_dispute(session=session, user_id=user.id)
+        finally:
+            await database.dispose()
+
+    if not asyncio.run(release()):
+        typer.echo(f"{email} has no disputed payment: nothing to release", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"released {email}: new generations may spend tokens again")
+
+
 def parse_since(value: str | None, *, default_hours: float) -> datetime:
     """An ISO date or date-time (UTC unless it says otherwise); none means the default window."""
     from datetime import UTC, timedelta

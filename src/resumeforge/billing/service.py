@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 import structlog
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -196,6 +196,21 @@ async def standing_of(*, session: AsyncSession, user_id: uuid.UUID) -> Standing:
         tokens_owed=account.tokens_owed if account else 0,
         disputed=bool(account and account.disputed_at),
     )
+
+
+async def release_dispute(*, session: AsyncSession, user_id: uuid.UUID) -> bool:
+    """Lift a dispute's pause on spending (an operator, once it is resolved); False if the
+    account had none. Commits."""
+    released = await session.scalar(
+        update(BillingAccount)
+        .where(BillingAccount.user_id == user_id, BillingAccount.disputed_at.is_not(None))
+        .values(disputed_at=None, updated_at=func.now())
+        .returning(BillingAccount.user_id)
+    )
+    await session.commit()
+    if released is not None:
+        log.warning("dispute released by an operator", user_id=str(user_id))
+    return released is not None
 
 
 # --- the webhook ----------------------------------------------------------------------------
