@@ -24,6 +24,7 @@ from resumeforge.ai.providers.base import Usage
 from resumeforge.ai.tailoring import confirmed_keywords, with_confirmed_keywords
 from resumeforge.billing import service as billing
 from resumeforge.config import Settings
+from resumeforge.db.queue import defer_job
 from resumeforge.documents import service as documents
 from resumeforge.errors import Conflict, NotFound, UnprocessableContent
 from resumeforge.generations.models import (
@@ -213,27 +214,17 @@ def _replayed(existing: Generation, digest: str) -> Generation:
 
 
 async def enqueue_run(*, session: AsyncSession, generation_id: uuid.UUID) -> None:
-    """Defer the worker's job inside the caller's transaction (procrastinate's own SQL).
+    """Defer the worker's job inside the caller's transaction.
 
     The job exists if and only if the debit and the generation committed with it. The lock
     keeps two runs of one generation from overlapping.
     """
-    await _defer(
+    await defer_job(
         session=session,
+        queue=QUEUE,
         task=TASK_NAME,
         lock=f"generation:{generation_id}",
         args={"generation_id": str(generation_id)},
-    )
-
-
-async def _defer(*, session: AsyncSession, task: str, lock: str, args: dict[str, str]) -> None:
-    await session.execute(
-        text(
-            "SELECT procrastinate_defer_jobs_v1(ARRAY[ROW("
-            ":queue, :task, 0, :lock, NULL::text, CAST(:args AS jsonb), NULL::timestamptz"
-            ")::procrastinate_job_to_defer_v1])"
-        ),
-        {"queue": QUEUE, "task": task, "lock": lock, "args": json.dumps(args)},
     )
 
 
@@ -654,8 +645,9 @@ async def create_revision(
     )
     session.add(revision)
     await session.flush()
-    await _defer(
+    await defer_job(
         session=session,
+        queue=QUEUE,
         task=REVISION_TASK_NAME,
         lock=f"revision:{revision.id}",
         args={"revision_id": str(revision.id)},
