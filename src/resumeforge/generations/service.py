@@ -98,24 +98,37 @@ class Artifact:
 
 
 @dataclass(frozen=True)
+class Rendering:
+    """What to render and how: the generation's kind, template, paper and page limit. A
+    revision renders as its generation did, in its own template."""
+
+    kind: str
+    template: str
+    paper: str
+    # The page limit asked for, else the original PDF's page count; None: as the source renders.
+    fit_pages: int | None = None
+
+
+def rendering_of(generation: Generation, source: Resume, *, template: str = "") -> Rendering:
+    return Rendering(
+        kind=generation.kind,
+        template=template or generation.template,
+        paper=generation.paper,
+        fit_pages=pages_to_fit(source.meta.pages, generation.max_pages),
+    )
+
+
+@dataclass(frozen=True)
 class GenerationRun:
     """What a worker needs to run one generation."""
 
     id: uuid.UUID
     user_id: uuid.UUID
-    kind: str
-    template: str
-    paper: str
     provider: str
     job_description: str
     source_resume: Resume
     deadline_at: datetime
-    max_pages: int | None = None
-
-    @property
-    def fit_pages(self) -> int | None:
-        """The PDF's page limit: the one asked for, else the original's (a 1 or 2 page PDF)."""
-        return pages_to_fit(self.source_resume.meta.pages, self.max_pages)
+    rendering: Rendering
 
 
 async def start_generation(
@@ -346,17 +359,15 @@ async def load_run(*, session: AsyncSession, generation_id: uuid.UUID) -> Genera
     )
     if generation is None or generation.finished_at is not None:
         return None
+    source = Resume.model_validate(generation.source_resume)
     return GenerationRun(
         id=generation.id,
         user_id=generation.user_id,
-        kind=generation.kind,
-        template=generation.template,
-        paper=generation.paper,
         provider=generation.provider,
         job_description=generation.job_description,
-        source_resume=Resume.model_validate(generation.source_resume),
+        source_resume=source,
         deadline_at=generation.deadline_at,
-        max_pages=generation.max_pages,
+        rendering=rendering_of(generation, source),
     )
 
 
@@ -580,19 +591,11 @@ class RevisionRun:
     id: uuid.UUID
     generation_id: uuid.UUID
     number: int
-    kind: str
-    template: str
-    paper: str
     source_resume: Resume
     plan: dict[str, Any]
     reject: list[str]
     confirmed_keywords: list[str]
-    max_pages: int | None = None
-
-    @property
-    def fit_pages(self) -> int | None:
-        """The same page limit as the generation's: the one it asked for, else the original's."""
-        return pages_to_fit(self.source_resume.meta.pages, self.max_pages)
+    rendering: Rendering
 
 
 async def create_revision(
@@ -740,18 +743,16 @@ async def load_revision(*, session: AsyncSession, revision_id: uuid.UUID) -> Rev
     revision, generation = row
     if revision.finished_at is not None or generation.plan is None:
         return None
+    source = Resume.model_validate(generation.source_resume)
     return RevisionRun(
         id=revision.id,
         generation_id=generation.id,
         number=revision.number,
-        kind=generation.kind,
-        template=revision.template,
-        paper=generation.paper,
-        source_resume=Resume.model_validate(generation.source_resume),
+        source_resume=source,
         plan=generation.plan,
         reject=list(revision.reject),
         confirmed_keywords=list(revision.confirmed_keywords),
-        max_pages=generation.max_pages,
+        rendering=rendering_of(generation, source, template=revision.template),
     )
 
 
