@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 import structlog
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -150,6 +150,48 @@ async def record_dispute(*, session: AsyncSession, dispute: dict[str, Any]) -> s
     )
 
 
+# A dispute Stripe closed with the money kept: the account may spend again.
+DISPUTES_WON = {"won", "warning_closed"}
+
+
+async def close_dispute(*, session: AsyncSession, dispute: dict[str, Any]) -> str:
+    """A dispute closed: won, it no longer pauses the account (unless another is open); lost,
+    the pause stays for an operator, who sees the outcome in the log."""
+    intent_id = _object_id(dispute.get("payment_intent"))
+    if not intent_id:
+        return "ignored"
+    await _lock_payment(session, intent_id)
+    if dispute.get("status") not in DISPUTES_WON:
+        log.warning("dispute lost", payment_intent=intent_id, status=dispute.get("status"))
+        return "dispute-lost"
+    await session.execute(
+        update(StripeCharge)
+        .where(StripeCharge.payment_intent_id == intent_id)
+        .values(disputed_at=None, updated_at=func.now())
+    )
+    purchase = await _purchase_by(session, Purchase.payment_intent_id == intent_id)
+    if purchase is None or purchase.user_id is None:
+        return "dispute-won"
+    if await _open_disputes(session, purchase.user_id):
+        return "dispute-won"  # another payment of the account is still disputed
+    account = await _locked_account(session, purchase.user_id)
+    account.disputed_at = None
+    account.updated_at = func.now()
+    log.info("account released: dispute won", purchase_id=str(purchase.id))
+    return "released"
+
+
+async def _open_disputes(session: AsyncSession, user_id: uuid.UUID) -> int:
+    """How many of the user's payments have a dispute not yet closed in our favour."""
+    count = await session.scalar(
+        select(func.count())
+        .select_from(StripeCharge)
+        .join(Purchase, Purchase.payment_intent_id == StripeCharge.payment_intent_id)
+        .where(Purchase.user_id == user_id, StripeCharge.disputed_at.is_not(None))
+    )
+    return count or 0
+
+
 @dataclass(frozen=True)
 class ChargeFacts:
     """What one Stripe event says about a payment's charge."""
@@ -268,7 +310,7 @@ async def _apply_waiting_charge_facts(*, session: AsyncSession, purchase: Purcha
         return
     if charge.amount_refunded > 0:
         await _reclaim_refunded_tokens(session=session, purchase=purchase)
-    if charge.dispute_id:
+    if charge.disputed_at is not None:  # a dispute still open
         await _flag_dispute(session=session, purchase=purchase)
 
 

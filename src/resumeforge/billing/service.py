@@ -301,6 +301,8 @@ async def _apply_object(
             return await payments.record_refund(session=session, charge=stripe_object)
         case "charge.dispute.created":
             return await payments.record_dispute(session=session, dispute=stripe_object)
+        case "charge.dispute.closed":
+            return await payments.close_dispute(session=session, dispute=stripe_object)
         case _:
             return "ignored"
 
