@@ -110,6 +110,7 @@ class Rendering:
 
 
 def rendering_of(generation: Generation, source: Resume, *, template: str = "") -> Rendering:
+    """How `generation` renders (in `template` for a revision that chose another)."""
     return Rendering(
         kind=generation.kind,
         template=template or generation.template,
