@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from resumeforge.documents.parsing import parse_document
 from resumeforge.resume.schemas import Resume
 from tests.databases import throwaway_database
 from tests.documents.files import resume_docx, text_pdf
 from tests.rendering.conftest import two_page_resume
+from tests.web.server import serving
 
 
 def resumeforge(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -115,3 +119,14 @@ def test_a_docx_parses_through_the_command_too(tmp_path: Path) -> None:
     done = resumeforge("parse", str(path), "--json")
     assert done.returncode == 0, done.stderr
     assert Resume.model_validate(json.loads(done.stdout)).meta.sections
+
+
+@pytest.mark.parametrize("with_worker", ["true", "false"])
+def test_serve_stopped_with_sigterm_exits_0(with_worker: str) -> None:
+    # A container runtime stops a container with SIGTERM; 143 would read as a crash.
+    with serving(SERVE_WITH_WORKER=with_worker, SHUTDOWN_GRACE_SECONDS="5") as server:
+        server.process.send_signal(signal.SIGTERM)
+        code = server.process.wait(timeout=30)
+        log = server.log.read_text()
+    assert code == 0, log[-3000:]
+    assert "Traceback" not in log

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 import time
 from datetime import datetime
 from pathlib import Path
+from types import FrameType
 from typing import Annotated, Any
 
 import typer
@@ -91,6 +93,7 @@ def serve(
         f"  worker: {'in-process' if settings.serve_with_worker else 'run `resumeforge worker`'}",
         err=True,
     )
+    exit_zero_on_sigterm()
     uvicorn.run(
         "resumeforge.app:create_served_app",
         factory=True,
@@ -99,6 +102,21 @@ def serve(
         workers=workers,
         **uvicorn_options(settings),
     )
+
+
+def exit_zero_on_sigterm() -> None:
+    """Make SIGTERM, how a container runtime or service manager asks for a stop, end in 0.
+
+    uvicorn catches SIGTERM, drains in-flight requests, then raises the signal again with the
+    handler it found: by default that kills the process, exit 143, which reads as a failure.
+    This handler, found instead, ends it with 0 once uvicorn has drained (or at once, before
+    uvicorn has started serving).
+    """
+    signal.signal(signal.SIGTERM, _exit_zero)
+
+
+def _exit_zero(number: int, frame: FrameType | None) -> None:
+    sys.exit(0)
 
 
 def uvicorn_options(settings: Settings) -> dict[str, Any]:
@@ -331,6 +349,36 @@ def tokens_grant(
 
 billing_app = typer.Typer(help="Billing with Stripe.", no_args_is_help=True)
 app.add_typer(billing_app, name="billing")
+
+
+@billing_app.command("release")
+def billing_release(email: str) -> None:
+    """Let EMAIL's account spend again after its disputed payment was resolved."""
+    import asyncio
+
+    from resumeforge.accounts import service as accounts
+    from resumeforge.billing import service as billing
+    from resumeforge.db.engine import create_database
+
+    settings = load_settings_or_exit()
+    url = database_url(settings)
+
+    async def release() -> bool:
+        database = create_database(settings, url)
+        try:
+            async with database.sessions() as session:
+                user = await accounts.find_by_email(session=session, email=email)
+                if user is None:
+                    typer.echo(f"no account with the email {email}", err=True)
+                    raise typer.Exit(1)
+                return await billing.release_dispute(session=session, user_id=user.id)
+        finally:
+            await database.dispose()
+
+    if not asyncio.run(release()):
+        typer.echo(f"{email} has no disputed payment: nothing to release", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"released {email}: new generations may spend tokens again")
 
 
 def parse_since(value: str | None, *, default_hours: float) -> datetime:

@@ -25,6 +25,10 @@ from resumeforge.errors import TooManyRequests
 log = structlog.get_logger(__name__)
 
 
+# The limiter's hit (count, then answer) or test (answer only): True while within the limit.
+LimiterCall = Callable[[RateLimitItem, str, str], Awaitable[bool]]
+
+
 class RateLimits:
     def __init__(self, settings: Settings) -> None:
         if settings.redis_url:
@@ -42,40 +46,38 @@ class RateLimits:
 
     async def check(self, rule: str, identity: str) -> None:
         """Count one attempt; raise TooManyRequests (with Retry-After) past the limit."""
-        item = self._rules[rule]
-        try:
-            if await self._limiter.hit(item, rule, identity):
-                return
-            window = await self._limiter.get_window_stats(item, rule, identity)
-        except Exception as error:  # the limiter's storage is down: let the request through
-            log.warning("rate limit storage unavailable", error_type=type(error).__name__)
-            return
-        retry_after = max(1, round(window.reset_time - time.time()))
-        raise TooManyRequests(
-            f"Too many requests; try again in {retry_after} s.", retry_after=retry_after
-        )
+        await self._refuse_unless(self._limiter.hit, rule, identity, "Too many requests")
 
     async def refuse_if_spent(self, rule: str, identity: str) -> None:
         """Raise TooManyRequests when `identity` has no attempt left, without counting one."""
-        item = self._rules[rule]
-        try:
-            if await self._limiter.test(item, rule, identity):
-                return
-            window = await self._limiter.get_window_stats(item, rule, identity)
-        except Exception as error:  # the limiter's storage is down: let the request through
-            log.warning("rate limit storage unavailable", error_type=type(error).__name__)
-            return
-        retry_after = max(1, round(window.reset_time - time.time()))
-        raise TooManyRequests(
-            f"Too many attempts; try again in {retry_after} s.", retry_after=retry_after
-        )
+        await self._refuse_unless(self._limiter.test, rule, identity, "Too many attempts")
 
     async def count(self, rule: str, identity: str) -> None:
         """Count one attempt (a failure, say) without refusing this one."""
         try:
             await self._limiter.hit(self._rules[rule], rule, identity)
         except Exception as error:
-            log.warning("rate limit storage unavailable", error_type=type(error).__name__)
+            _storage_unavailable(error)
+
+    async def _refuse_unless(
+        self, allowed: LimiterCall, rule: str, identity: str, too_many: str
+    ) -> None:
+        """Raise TooManyRequests, saying `too_many` and when to retry, unless `allowed`."""
+        item = self._rules[rule]
+        try:
+            if await allowed(item, rule, identity):
+                return
+            window = await self._limiter.get_window_stats(item, rule, identity)
+        except Exception as error:
+            _storage_unavailable(error)
+            return
+        retry_after = max(1, round(window.reset_time - time.time()))
+        raise TooManyRequests(f"{too_many}; try again in {retry_after} s.", retry_after=retry_after)
+
+
+def _storage_unavailable(error: Exception) -> None:
+    """The limiter's storage is down: the request goes through, and the log says why."""
+    log.warning("rate limit storage unavailable", error_type=type(error).__name__)
 
 
 def _limits(request: Request) -> RateLimits:

@@ -4,6 +4,9 @@ concurrency of its deliveries, refunds and disputes, and a rollback with a 5xx o
 from __future__ import annotations
 
 import asyncio
+import os
+import subprocess
+import sys
 import time
 from typing import Any
 
@@ -267,6 +270,89 @@ async def test_a_dispute_flags_the_account_and_tells_the_user(buyer: Buyer) -> N
     ] == "disputed"
     assert (await buyer.account())["disputed"] is True
     assert (await buyer.notifications())[0]["kind"] == "dispute"
+
+
+async def test_a_disputed_account_spends_nothing_until_an_operator_releases_it(
+    buyer: Buyer, database_url: str
+) -> None:
+    _, checkout = await _paid(buyer)
+    await deliver(buyer.client, event("checkout.session.completed", checkout))
+    opened = dispute(checkout["payment_intent"], amount=900)
+    await deliver(buyer.client, event("charge.dispute.created", opened))
+
+    blocked = await buyer.client.post(
+        "/api/v1/generations", json=generation_body(), headers=buyer.headers
+    )
+    assert blocked.status_code == 403
+    problem = blocked.json()
+    assert problem["type"].endswith("/payment-disputed")
+    assert "disputed with the bank" in problem["detail"]
+    assert "withdraw it with your bank" in problem["detail"]
+    assert await buyer.balance() == FREE + 10, "nothing was spent"
+
+    released = release(database_url, buyer.email)
+    assert released.returncode == 0, released.stderr
+    assert (await buyer.account())["disputed"] is False
+    started = await buyer.client.post(
+        "/api/v1/generations", json=generation_body(), headers=buyer.headers
+    )
+    assert started.status_code == 202, started.text
+    again = release(database_url, buyer.email)
+    assert again.returncode == 1 and "has no disputed payment" in again.stderr
+
+
+async def _starts_a_generation(buyer: Buyer) -> int:
+    started = await buyer.client.post(
+        "/api/v1/generations", json=generation_body(), headers=buyer.headers
+    )
+    return started.status_code
+
+
+async def test_disputes_closed_in_our_favour_release_the_account_once_none_is_open(
+    buyer: Buyer,
+) -> None:
+    disputes = []
+    for _ in range(2):
+        _, checkout = await _paid(buyer)
+        await deliver(buyer.client, event("checkout.session.completed", checkout))
+        disputes.append(dispute(checkout["payment_intent"], amount=900))
+        await deliver(buyer.client, event("charge.dispute.created", disputes[-1]))
+    assert await _starts_a_generation(buyer) == 403
+
+    first = await deliver(
+        buyer.client, event("charge.dispute.closed", {**disputes[0], "status": "won"})
+    )
+    assert first.json()["outcome"] == "dispute-won"
+    assert await _starts_a_generation(buyer) == 403, "the other dispute is still open"
+
+    second = await deliver(
+        buyer.client, event("charge.dispute.closed", {**disputes[1], "status": "won"})
+    )
+    assert second.json()["outcome"] == "released"
+    assert (await buyer.account())["disputed"] is False
+    assert await _starts_a_generation(buyer) == 202
+
+
+async def test_a_lost_dispute_keeps_the_account_paused(buyer: Buyer) -> None:
+    _, checkout = await _paid(buyer)
+    await deliver(buyer.client, event("checkout.session.completed", checkout))
+    opened = dispute(checkout["payment_intent"], amount=900)
+    await deliver(buyer.client, event("charge.dispute.created", opened))
+    lost = await deliver(buyer.client, event("charge.dispute.closed", {**opened, "status": "lost"}))
+    assert lost.json()["outcome"] == "dispute-lost"
+    assert (await buyer.account())["disputed"] is True
+    assert await _starts_a_generation(buyer) == 403
+
+
+def release(database_url: str, email: str) -> subprocess.CompletedProcess[str]:
+    """`resumeforge billing release EMAIL`, as an operator runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "resumeforge", "billing", "release", email],
+        env={**os.environ, "DATABASE_URL": database_url},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 async def test_a_dispute_before_the_completion_flags_the_account_once_credited(

@@ -79,3 +79,25 @@ def test_serve_without_a_database_says_so_and_exits_1() -> None:
     assert done.returncode == 1
     assert "PostgreSQL did not answer within 1 s" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_downgrade_past_0009_refuses_to_drop_a_deleted_accounts_purchase(
+    empty_database: str,
+) -> None:
+    migrate.upgrade(empty_database)
+    with psycopg.connect(libpq_url(empty_database), autocommit=True) as connection:
+        user_id = connection.execute(
+            "INSERT INTO users (id, email, email_key, password_hash) "
+            "VALUES (gen_random_uuid(), 'a@example.com', 'a@example.com', 'x') RETURNING id"
+        ).fetchone()[0]
+        connection.execute(
+            "INSERT INTO purchases (id, user_id, pack, tokens, amount, currency) "
+            "VALUES (gen_random_uuid(), %s, 'starter', 10, 900, 'usd')",
+            (user_id,),
+        )
+        connection.execute("DELETE FROM users")
+    with pytest.raises(RuntimeError, match="Purchases of deleted accounts: 1"):
+        migrate.downgrade(empty_database, "0008")
+    assert migrate.current_revision(empty_database) == migrate.head_revision()
+    with psycopg.connect(libpq_url(empty_database)) as connection:
+        assert connection.execute("SELECT count(*) FROM purchases").fetchone() == (1,)

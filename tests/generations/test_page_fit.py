@@ -17,6 +17,7 @@ from resumeforge.db.engine import Database
 from resumeforge.rendering.service import render_resume_pdf
 from resumeforge.resume.schemas import Basics, Education, Resume, Skill, Work
 from tests.generations.conftest import wait_until_finished, worker_running
+from tests.generations.test_revisions import wait_for_revision
 
 # A long fictional job ad: many terms for the engine to weigh, none of it from a real ad.
 LONG_JOB_AD = "\n\n".join(
@@ -161,6 +162,43 @@ async def test_max_pages_outside_what_the_renderer_fits_is_a_422(
     response = await client.post("/api/v1/generations", json=body, headers=auth_headers)
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "body.max_pages"
+
+
+async def test_a_revision_renders_within_the_generations_max_pages(
+    client: httpx.AsyncClient, auth_headers: dict[str, str], settings: Settings, db: Database
+) -> None:
+    # A one-page original that the classic template spills onto two: the generation asks for
+    # two pages, and its revision must not squeeze it back onto the original's one.
+    original = render_resume_pdf(fictional_resume(7), template="compact").content
+    uploaded = await client.post(
+        "/api/v1/documents",
+        files={"file": ("cv.pdf", original, "application/pdf")},
+        headers=auth_headers,
+    )
+    body = {
+        "document_id": uploaded.json()["id"],
+        "job_description": LONG_JOB_AD,
+        "template": "classic",
+        "max_pages": 2,
+    }
+    async with worker_running(settings, db):
+        started = await client.post("/api/v1/generations", json=body, headers=auth_headers)
+        done = await wait_until_finished(client, auth_headers, started.json()["id"])
+        assert done["status"] == "succeeded", done["error"]
+        asked = await client.post(
+            f"/api/v1/generations/{done['id']}/revisions", json={"reject": []}, headers=auth_headers
+        )
+        assert asked.status_code == 202, asked.text
+        revision = await wait_for_revision(client, auth_headers, asked.json()["url"])
+    assert revision["status"] == "succeeded", revision["error"]
+    original_pdf = await client.get(
+        f"/api/v1/generations/{done['id']}/files/resume.pdf", headers=auth_headers
+    )
+    revised_pdf = await client.get(
+        next(f["url"] for f in revision["files"] if f["name"] == "resume.pdf"), headers=auth_headers
+    )
+    assert page_count(original_pdf.content) == 2
+    assert page_count(revised_pdf.content) == 2
 
 
 def test_the_tailor_command_keeps_the_originals_page_count_too(tmp_path: Path) -> None:

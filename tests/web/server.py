@@ -27,6 +27,7 @@ class Server:
     base_url: str
     database_url: str
     log: Path
+    process: subprocess.Popen[bytes]
 
 
 def server_environment(
@@ -72,7 +73,7 @@ def serving(**settings: str) -> Iterator[Server]:
         base_url = f"http://127.0.0.1:{port}"
         try:
             _wait_until_ready(base_url, process, log)
-            yield Server(base_url=base_url, database_url=database_url, log=log)
+            yield Server(base_url=base_url, database_url=database_url, log=log, process=process)
         finally:
             process.terminate()
             try:

@@ -1,9 +1,9 @@
 """Everything the service holds about a user: exported as one zip, or erased.
 
 The export is `account.json` (the account, documents with their parse, generations with
-their job and report, the token ledger) plus the files themselves. Erasure deletes the
-account and, through the foreign keys, its documents, generations, files and sessions; the
-ledger rows stay, detached from the person, as financial records.
+their job and report, purchases, the token ledger) plus the files themselves. Erasure deletes
+the account and, through the foreign keys, its documents, generations, files and sessions; the
+ledger rows and purchases stay, detached from the person, as financial records.
 """
 
 from __future__ import annotations
@@ -27,11 +27,12 @@ from resumeforge.documents.service import safe_filename
 from resumeforge.generations import service as generations
 
 if TYPE_CHECKING:  # the rows other domains' services return, for their types only
-    from resumeforge.billing.models import TokenLedgerEntry
+    from resumeforge.billing.models import Purchase, TokenLedgerEntry
     from resumeforge.documents.models import Document
     from resumeforge.generations.models import Generation, GenerationFile
 
-LEDGER_PAGE = 10_000
+# At most this many ledger rows and purchases: far beyond any real account's.
+EXPORT_ROWS = 10_000
 
 
 async def export_account(*, session: AsyncSession, user_id: uuid.UUID) -> bytes:
@@ -40,12 +41,14 @@ async def export_account(*, session: AsyncSession, user_id: uuid.UUID) -> bytes:
     assert user is not None, "the caller is signed in as this user"
     stored_documents = await documents.documents_with_content(session=session, user_id=user_id)
     stored_generations = await generations.generations_with_files(session=session, user_id=user_id)
-    ledger = await billing.ledger_entries(session=session, user_id=user_id, limit=LEDGER_PAGE)
+    purchases = await billing.list_purchases(session=session, user_id=user_id, limit=EXPORT_ROWS)
+    ledger = await billing.ledger_entries(session=session, user_id=user_id, limit=EXPORT_ROWS)
     account: dict[str, Any] = {
         "exported_at": datetime.now(UTC).isoformat(),
         "account": _account(user),
         "documents": [_document(d) for d in stored_documents],
         "generations": [_generation(g, files) for g, files in stored_generations],
+        "purchases": [_purchase(p) for p in purchases],
         "token_ledger": [_ledger_entry(e) for e in ledger],
     }
     buffer = io.BytesIO()
@@ -60,12 +63,13 @@ async def export_account(*, session: AsyncSession, user_id: uuid.UUID) -> bytes:
 
 
 async def delete_account(*, session: AsyncSession, user_id: uuid.UUID, password: str) -> None:
-    """Erase the account after checking its password; the ledger rows stay, anonymised."""
+    """Erase the account after checking its password; ledger rows and purchases stay, anonymised."""
     user = await service.get_user(session=session, user_id=user_id)
     if user is None or not await passwords.verify_password_off_loop(user.password_hash, password):
         raise WrongPassword("The password is wrong; the account was not deleted.")
     await billing.anonymise_ledger(session=session, user_id=user_id)
-    # Documents, generations, their files, sessions and tokens go with the row (ON DELETE CASCADE).
+    # Documents, generations, their files, sessions and tokens go with the row (ON DELETE
+    # CASCADE); purchases stay with their account set to NULL (ON DELETE SET NULL).
     await session.execute(delete(User).where(User.id == user_id))
     await session.commit()
 
@@ -114,6 +118,21 @@ def _generation(generation: Generation, files: list[GenerationFile]) -> dict[str
         "created_at": generation.created_at.isoformat(),
         "finished_at": generation.finished_at.isoformat() if generation.finished_at else None,
         "files": [f"generations/{generation.id}/{file.name}" for file in files],
+    }
+
+
+def _purchase(purchase: Purchase) -> dict[str, Any]:
+    return {
+        "id": str(purchase.id),
+        "pack": purchase.pack,
+        "tokens": purchase.tokens,
+        "amount": purchase.amount,
+        "currency": purchase.currency,
+        "status": purchase.status,
+        "failure_reason": purchase.failure_reason,
+        "tokens_reclaimed": purchase.tokens_reclaimed,
+        "created_at": purchase.created_at.isoformat(),
+        "paid_at": purchase.paid_at.isoformat() if purchase.paid_at else None,
     }
 
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from resumeforge.errors import (
+    Forbidden,
     InvalidRequest,
     NotFound,
     PaymentRequired,
@@ -43,6 +44,20 @@ class TokensOwed(PaymentRequired):
             f"generations wait until a purchase settles them (POST {CHECKOUT_PATH}).",
             owed=owed,
             buy=CHECKOUT_PATH,
+        )
+
+
+class PaymentDisputed(Forbidden):
+    """Spending waits while a chargeback is open: more tokens would not settle it."""
+
+    slug, title = "payment-disputed", "A payment is disputed"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "A payment of this account is disputed with the bank (a chargeback), so new "
+            "generations are paused; your documents and earlier generations stay available. "
+            "If the dispute is a mistake, withdraw it with your bank and reply to our mail "
+            "about it: we release the account once the dispute is resolved."
         )
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resumeforge.accounts.models import User
-from resumeforge.billing.errors import InsufficientTokens, TokensOwed
+from resumeforge.billing.errors import InsufficientTokens, PaymentDisputed, TokensOwed
 from resumeforge.billing.models import BillingAccount, TokenLedgerEntry
 
 
@@ -78,16 +78,23 @@ async def debit_tokens(
     reference: str = "",
     packs: Sequence[dict[str, Any]] = (),
 ) -> int:
-    """Take tokens to spend, or raise InsufficientTokens (naming `packs`) or TokensOwed.
+    """Take tokens to spend, or raise PaymentDisputed, TokensOwed or InsufficientTokens
+    (naming `packs`).
 
     One conditional UPDATE: concurrent debits serialise on the user's row and none can take
     the balance below zero. The caller's transaction must roll back if this raises.
     """
-    owed = await session.scalar(
-        select(BillingAccount.tokens_owed).where(BillingAccount.user_id == user_id)
-    )
-    if owed:
-        raise TokensOwed(owed=owed)
+    standing = (
+        await session.execute(
+            select(BillingAccount.disputed_at, BillingAccount.tokens_owed).where(
+                BillingAccount.user_id == user_id
+            )
+        )
+    ).first()
+    if standing is not None and standing.disputed_at is not None:
+        raise PaymentDisputed()
+    if standing is not None and standing.tokens_owed:
+        raise TokensOwed(owed=standing.tokens_owed)
     balance = await take_tokens(
         session=session,
         user_id=user_id,

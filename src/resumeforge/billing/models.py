@@ -47,9 +47,8 @@ class Purchase(Base):
     __table_args__ = (Index("ix_purchases_user_created", "user_id", "created_at"),)
 
     id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True, default=uuid.uuid4)
-    user_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("users.id", ondelete="CASCADE"), nullable=False
-    )
+    # Kept when the account is deleted, without the user: a financial record.
+    user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     pack: Mapped[str] = mapped_column(String(64), nullable=False)
     tokens: Mapped[int] = mapped_column(Integer, nullable=False)
     # What the pack cost when it was bought, in the currency's smallest unit.

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import math
 import uuid
-from typing import Any
+from collections.abc import Awaitable
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 import structlog
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -36,6 +38,9 @@ CREDITED_STATUSES = {PurchaseStatus.paid.value, PurchaseStatus.refunded.value}
 ZERO_DECIMAL_CURRENCIES = {"bif", "clp", "djf", "gnf", "jpy", "kmf", "krw", "mga", "pyg",
                            "rwf", "ugx", "vnd", "vuv", "xaf", "xof", "xpf"}  # fmt: skip
 DEFAULT_FAILURE_REASON = "the payment was declined."
+ACCOUNT_DELETED_BEFORE_PAYMENT = (
+    "the payment completed after its account was deleted: refund it in Stripe."
+)
 
 
 def money(amount: int, currency: str) -> str:
@@ -66,6 +71,8 @@ async def credit_paid_session(
     _remember_payment_intent(purchase, checkout)
     if purchase.status in CREDITED_STATUSES:
         return "already-credited"
+    if purchase.user_id is None:
+        return _hold_for_refund(purchase, ACCOUNT_DELETED_BEFORE_PAYMENT)
     mismatch = _mismatch(purchase, checkout)
     if mismatch:
         purchase.status = PurchaseStatus.mismatch.value
@@ -115,41 +122,111 @@ async def expire_session(*, session: AsyncSession, checkout: dict[str, Any]) -> 
 
 async def record_refund(*, session: AsyncSession, charge: dict[str, Any]) -> str:
     """Keep the charge's refunded amount; take the tokens back if its purchase was credited."""
-    intent_id = _object_id(charge.get("payment_intent"))
-    if not intent_id:
-        return "ignored"
-    await _lock_payment(session, intent_id)
-    await _upsert_charge(
-        session,
-        intent_id,
+    facts = ChargeFacts(
         charge_id=str(charge.get("id", "")),
         currency=str(charge.get("currency", "")),
         amount_refunded=int(charge.get("amount_refunded") or 0),
     )
-    purchase = await _purchase_by(session, Purchase.payment_intent_id == intent_id)
-    if purchase is None or purchase.status not in CREDITED_STATUSES:
-        return "held"
-    return await _reclaim_refunded_tokens(session=session, purchase=purchase)
+    return await _record_charge_facts(
+        session=session,
+        intent_id=_object_id(charge.get("payment_intent")),
+        facts=facts,
+        apply=_reclaim_refunded_tokens,
+    )
 
 
 async def record_dispute(*, session: AsyncSession, dispute: dict[str, Any]) -> str:
     """Keep the dispute; flag the account if its purchase was credited."""
-    intent_id = _object_id(dispute.get("payment_intent"))
-    if not intent_id:
-        return "ignored"
-    await _lock_payment(session, intent_id)
-    await _upsert_charge(
-        session,
-        intent_id,
+    facts = ChargeFacts(
         charge_id=_object_id(dispute.get("charge")),
         currency=str(dispute.get("currency", "")),
         dispute_id=str(dispute.get("id", "")),
     )
+    return await _record_charge_facts(
+        session=session,
+        intent_id=_object_id(dispute.get("payment_intent")),
+        facts=facts,
+        apply=_flag_dispute,
+    )
+
+
+# A dispute Stripe closed with the money kept: the account may spend again.
+DISPUTES_WON = {"won", "warning_closed"}
+
+
+async def close_dispute(*, session: AsyncSession, dispute: dict[str, Any]) -> str:
+    """A dispute closed: won, it no longer pauses the account (unless another is open); lost,
+    the pause stays for an operator, who sees the outcome in the log."""
+    intent_id = _object_id(dispute.get("payment_intent"))
+    if not intent_id:
+        return "ignored"
+    await _lock_payment(session, intent_id)
+    if dispute.get("status") not in DISPUTES_WON:
+        log.warning("dispute lost", payment_intent=intent_id, status=dispute.get("status"))
+        return "dispute-lost"
+    await session.execute(
+        update(StripeCharge)
+        .where(StripeCharge.payment_intent_id == intent_id)
+        .values(disputed_at=None, updated_at=func.now())
+    )
+    purchase = await _purchase_by(session, Purchase.payment_intent_id == intent_id)
+    if purchase is None or purchase.user_id is None:
+        return "dispute-won"
+    if await _open_disputes(session, purchase.user_id):
+        return "dispute-won"  # another payment of the account is still disputed
+    account = await _locked_account(session, purchase.user_id)
+    account.disputed_at = None
+    account.updated_at = func.now()
+    log.info("account released: dispute won", purchase_id=str(purchase.id))
+    return "released"
+
+
+async def _open_disputes(session: AsyncSession, user_id: uuid.UUID) -> int:
+    """How many of the user's payments have a dispute not yet closed in our favour."""
+    count = await session.scalar(
+        select(func.count())
+        .select_from(StripeCharge)
+        .join(Purchase, Purchase.payment_intent_id == StripeCharge.payment_intent_id)
+        .where(Purchase.user_id == user_id, StripeCharge.disputed_at.is_not(None))
+    )
+    return count or 0
+
+
+@dataclass(frozen=True)
+class ChargeFacts:
+    """What one Stripe event says about a payment's charge."""
+
+    charge_id: str
+    currency: str
+    amount_refunded: int = 0
+    dispute_id: str | None = None
+
+
+class PurchaseChange(Protocol):
+    """What a charge's facts do to its credited purchase; returns the outcome word."""
+
+    def __call__(self, *, session: AsyncSession, purchase: Purchase) -> Awaitable[str]: ...
+
+
+async def _record_charge_facts(
+    *,
+    session: AsyncSession,
+    intent_id: str,
+    facts: ChargeFacts,
+    apply: PurchaseChange,
+) -> str:
+    """Keep what Stripe said about a payment's charge, and `apply` it to the payment's
+    purchase once that is credited; until then it waits in `stripe_charges`."""
+    if not intent_id:
+        return "ignored"
+    await _lock_payment(session, intent_id)
+    await _upsert_charge(session, intent_id, facts)
     purchase = await _purchase_by(session, Purchase.payment_intent_id == intent_id)
     if purchase is None or purchase.status not in CREDITED_STATUSES:
         return "held"
-    await _flag_dispute(session=session, purchase=purchase)
-    return "disputed"
+    if purchase.user_id is None:
+        return "account-deleted"  # no account, no tokens to change; the charge is kept
+    return await apply(session=session, purchase=purchase)
 
 
 # --- what the above share ---------------------------------------------------------------
@@ -158,9 +235,10 @@ async def record_dispute(*, session: AsyncSession, dispute: dict[str, Any]) -> s
 async def _credit_purchase(
     *, session: AsyncSession, purchase: Purchase, checkout_session_id: str
 ) -> None:
+    user_id = _owner(purchase)
     await credit_tokens(
         session=session,
-        user_id=purchase.user_id,
+        user_id=user_id,
         amount=purchase.tokens,
         reason="purchase",
         idempotency_key=checkout_credit_key(checkout_session_id),
@@ -174,16 +252,31 @@ async def _credit_purchase(
     await _settle_owed_tokens(session=session, purchase=purchase)
     await notifications.notify(
         session=session,
-        user_id=purchase.user_id,
+        user_id=user_id,
         kind=NotificationKind.payment_received,
         context={
             "purchase_id": str(purchase.id),
             "pack": purchase.pack,
             "tokens": purchase.tokens,
             "amount": money(purchase.amount, purchase.currency),
-            "balance": await _locked_balance(session, purchase.user_id),
+            "balance": await _locked_balance(session, user_id),
         },
     )
+
+
+def _hold_for_refund(purchase: Purchase, reason: str) -> str:
+    """A payment nothing can be credited to: kept for an operator to refund, loudly."""
+    purchase.status = PurchaseStatus.mismatch.value
+    purchase.failure_reason = _sentence(reason)
+    purchase.updated_at = func.now()
+    log.error("payment to refund by hand", purchase_id=str(purchase.id), why=reason)
+    return "account-deleted"
+
+
+def _owner(purchase: Purchase) -> uuid.UUID:
+    """The account a credited purchase's tokens belong to; callers handle a deleted one."""
+    assert purchase.user_id is not None, "a purchase of a deleted account reached a credit"
+    return purchase.user_id
 
 
 async def _fail(*, session: AsyncSession, purchase: Purchase, reason: str) -> str:
@@ -192,6 +285,8 @@ async def _fail(*, session: AsyncSession, purchase: Purchase, reason: str) -> st
     purchase.status = PurchaseStatus.failed.value
     purchase.failure_reason = _sentence(reason)
     purchase.updated_at = func.now()
+    if purchase.user_id is None:
+        return "failed"  # its account was deleted: nobody to tell
     await notifications.notify(
         session=session,
         user_id=purchase.user_id,
@@ -215,12 +310,13 @@ async def _apply_waiting_charge_facts(*, session: AsyncSession, purchase: Purcha
         return
     if charge.amount_refunded > 0:
         await _reclaim_refunded_tokens(session=session, purchase=purchase)
-    if charge.dispute_id:
+    if charge.disputed_at is not None:  # a dispute still open
         await _flag_dispute(session=session, purchase=purchase)
 
 
 async def _reclaim_refunded_tokens(*, session: AsyncSession, purchase: Purchase) -> str:
     """Take back the refunded share of the pack; what was spent already is owed."""
+    user_id = _owner(purchase)
     assert purchase.payment_intent_id is not None
     charge = await session.get(StripeCharge, purchase.payment_intent_id)
     if charge is None:
@@ -232,12 +328,12 @@ async def _reclaim_refunded_tokens(*, session: AsyncSession, purchase: Purchase)
     due = target - purchase.tokens_reclaimed
     if due <= 0:
         return "already-refunded"
-    balance = await _locked_balance(session, purchase.user_id)
+    balance = await _locked_balance(session, user_id)
     taken = min(due, balance)
     if taken:
         await take_tokens(
             session=session,
-            user_id=purchase.user_id,
+            user_id=user_id,
             amount=taken,
             reason="refund:purchase",
             idempotency_key=f"purchase:{purchase.id}:refund:{target}",
@@ -245,7 +341,7 @@ async def _reclaim_refunded_tokens(*, session: AsyncSession, purchase: Purchase)
         )
     owed = due - taken
     if owed:
-        account = await _locked_account(session, purchase.user_id)
+        account = await _locked_account(session, user_id)
         account.tokens_owed += owed
         account.updated_at = func.now()
     purchase.tokens_reclaimed = target
@@ -255,7 +351,7 @@ async def _reclaim_refunded_tokens(*, session: AsyncSession, purchase: Purchase)
     await session.flush()
     await notifications.notify(
         session=session,
-        user_id=purchase.user_id,
+        user_id=user_id,
         kind=NotificationKind.refund,
         context={
             "purchase_id": str(purchase.id),
@@ -278,14 +374,15 @@ def _tokens_refunded(purchase: Purchase, amount_refunded: int) -> int:
     return min(purchase.tokens, math.ceil(purchase.tokens * amount_refunded / purchase.amount))
 
 
-async def _flag_dispute(*, session: AsyncSession, purchase: Purchase) -> None:
-    account = await _locked_account(session, purchase.user_id)
+async def _flag_dispute(*, session: AsyncSession, purchase: Purchase) -> str:
+    user_id = _owner(purchase)
+    account = await _locked_account(session, user_id)
     account.disputed_at = func.now()
     account.updated_at = func.now()
     log.warning("account flagged: payment disputed", purchase_id=str(purchase.id))
     await notifications.notify(
         session=session,
-        user_id=purchase.user_id,
+        user_id=user_id,
         kind=NotificationKind.dispute,
         context={
             "purchase_id": str(purchase.id),
@@ -293,18 +390,20 @@ async def _flag_dispute(*, session: AsyncSession, purchase: Purchase) -> None:
             "amount": money(purchase.amount, purchase.currency),
         },
     )
+    return "disputed"
 
 
 async def _settle_owed_tokens(*, session: AsyncSession, purchase: Purchase) -> None:
     """A new purchase pays what earlier refunds left owed, as far as the balance goes."""
-    account = await session.get(BillingAccount, purchase.user_id, with_for_update=True)
+    user_id = _owner(purchase)
+    account = await session.get(BillingAccount, user_id, with_for_update=True)
     if account is None or account.tokens_owed == 0:
         return
-    taken = min(account.tokens_owed, await _locked_balance(session, purchase.user_id))
+    taken = min(account.tokens_owed, await _locked_balance(session, user_id))
     if taken:
         await take_tokens(
             session=session,
-            user_id=purchase.user_id,
+            user_id=user_id,
             amount=taken,
             reason="owed",
             idempotency_key=f"purchase:{purchase.id}:settles-owed",
@@ -349,23 +448,15 @@ async def _locked_account(session: AsyncSession, user_id: uuid.UUID) -> BillingA
     return account
 
 
-async def _upsert_charge(
-    session: AsyncSession,
-    intent_id: str,
-    *,
-    charge_id: str,
-    currency: str,
-    amount_refunded: int = 0,
-    dispute_id: str | None = None,
-) -> None:
+async def _upsert_charge(session: AsyncSession, intent_id: str, facts: ChargeFacts) -> None:
     """Keep the most Stripe has said about a charge: refunds only grow, a dispute stays."""
     statement = insert(StripeCharge).values(
         payment_intent_id=intent_id,
-        charge_id=charge_id,
-        currency=currency.lower(),
-        amount_refunded=amount_refunded,
-        dispute_id=dispute_id,
-        disputed_at=func.now() if dispute_id else None,
+        charge_id=facts.charge_id,
+        currency=facts.currency.lower(),
+        amount_refunded=facts.amount_refunded,
+        dispute_id=facts.dispute_id,
+        disputed_at=func.now() if facts.dispute_id else None,
     )
     excluded = statement.excluded
     await session.execute(

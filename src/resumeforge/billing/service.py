@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 import structlog
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -198,6 +198,21 @@ async def standing_of(*, session: AsyncSession, user_id: uuid.UUID) -> Standing:
     )
 
 
+async def release_dispute(*, session: AsyncSession, user_id: uuid.UUID) -> bool:
+    """Lift a dispute's pause on spending (an operator, once it is resolved); False if the
+    account had none. Commits."""
+    released = await session.scalar(
+        update(BillingAccount)
+        .where(BillingAccount.user_id == user_id, BillingAccount.disputed_at.is_not(None))
+        .values(disputed_at=None, updated_at=func.now())
+        .returning(BillingAccount.user_id)
+    )
+    await session.commit()
+    if released is not None:
+        log.warning("dispute released by an operator", user_id=str(user_id))
+    return released is not None
+
+
 # --- the webhook ----------------------------------------------------------------------------
 
 
@@ -286,6 +301,8 @@ async def _apply_object(
             return await payments.record_refund(session=session, charge=stripe_object)
         case "charge.dispute.created":
             return await payments.record_dispute(session=session, dispute=stripe_object)
+        case "charge.dispute.closed":
+            return await payments.close_dispute(session=session, dispute=stripe_object)
         case _:
             return "ignored"
 
@@ -351,5 +368,5 @@ async def _reconcile_session(
         metadata = checkout.get("metadata") or {}
         report.credited.append(str(metadata.get("purchase_id") or checkout.get("id")))
         log.warning("credited a payment no webhook delivered", checkout_session=checkout.get("id"))
-    elif outcome in {"mismatch", "unknown-purchase"}:
+    elif outcome in {"mismatch", "unknown-purchase", "account-deleted"}:
         report.problems.append(f"{checkout.get('id')}: {outcome}")

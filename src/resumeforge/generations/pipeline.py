@@ -23,7 +23,7 @@ from resumeforge.ai.service import (
 )
 from resumeforge.ai.tailoring import replace_confirmed_keywords
 from resumeforge.config import Settings
-from resumeforge.generations.service import Artifact, GenerationRun, RevisionRun
+from resumeforge.generations.service import Artifact, GenerationRun, Rendering, RevisionRun
 from resumeforge.rendering import service as rendering
 from resumeforge.resume.schemas import Basics, Meta, Resume
 
@@ -42,17 +42,6 @@ class PipelineOutput:
     plan: dict[str, Any]
 
 
-@dataclass(frozen=True)
-class Rendering:
-    """What to render and how: the generation's kind, and the chosen template and paper."""
-
-    kind: str
-    template: str
-    paper: str
-    # The page limit asked for, or the original PDF's page count; None: as the source renders.
-    fit_pages: int | None = None
-
-
 async def run_pipeline(
     run: GenerationRun,
     *,
@@ -61,7 +50,7 @@ async def run_pipeline(
     on_usage: UsageCallback,
 ) -> PipelineOutput:
     await on_stage("parsing")
-    wants_letter = run.kind in {"cover_letter", "both"}
+    wants_letter = run.rendering.kind in {"cover_letter", "both"}
     result = await tailor_resume(
         run.source_resume,
         run.job_description,
@@ -72,8 +61,7 @@ async def run_pipeline(
         on_usage=on_usage,
     )
     await on_stage("rendering")
-    choice = Rendering(run.kind, run.template, run.paper, run.fit_pages)
-    artifacts, report = await _render(run.source_resume, result, choice)
+    artifacts, report = await _render(run.source_resume, result, run.rendering)
     return PipelineOutput(
         artifacts=artifacts,
         report=report,
@@ -92,8 +80,7 @@ async def run_revision_pipeline(run: RevisionRun) -> tuple[list[Artifact], dict[
     result = TailoringResult(
         resume=resume, cover_letter=plan.cover_letter, job=plan.job, report=report, plan=plan
     )
-    fit = rendering.pages_to_fit(run.source_resume.meta.pages)
-    return await _render(source, result, Rendering(run.kind, run.template, run.paper, fit))
+    return await _render(source, result, run.rendering)
 
 
 async def _render(

@@ -218,9 +218,7 @@ async def get_revision(
     revision, files = await service.get_revision(
         session=session, user_id=user_id, generation_id=generation_id, number=number
     )
-    out = _revision_out(generation_id, revision, files)
-    out.report = revision.report
-    return out
+    return _revision_out(generation_id, revision, files, with_report=True)
 
 
 @router.get("/{generation_id}/revisions/{number}/files/{name}")
@@ -274,23 +272,19 @@ def _out(
         if name not in {"files", "report", "revisions"}
     }
     out = GenerationOut.model_validate(plain)
-    out.files = [
-        GenerationFileOut(
-            name=f.name,
-            media_type=f.media_type,
-            size=f.size,
-            sha256=f.sha256,
-            url=f"{router.prefix}/{generation.id}/files/{f.name}",
-        )
-        for f in files
-    ]
+    out.files = _files_out(files, url=f"{router.prefix}/{generation.id}")
     out.report = generation.report if with_report else None
     return out
 
 
 def _revision_out(
-    generation_id: uuid.UUID, revision: GenerationRevision, files: list[GenerationFile]
+    generation_id: uuid.UUID,
+    revision: GenerationRevision,
+    files: list[GenerationFile],
+    *,
+    with_report: bool = False,
 ) -> RevisionOut:
+    # `report` is deferred, as a generation's: read only when it was asked for.
     url = f"{router.prefix}/{generation_id}/revisions/{revision.number}"
     return RevisionOut(
         number=revision.number,
@@ -302,17 +296,23 @@ def _revision_out(
         created_at=revision.created_at,
         finished_at=revision.finished_at,
         url=url,
-        files=[
-            GenerationFileOut(
-                name=f.name,
-                media_type=f.media_type,
-                size=f.size,
-                sha256=f.sha256,
-                url=f"{url}/files/{f.name}",
-            )
-            for f in files
-        ],
+        files=_files_out(files, url=url),
+        report=revision.report if with_report else None,
     )
+
+
+def _files_out(files: list[GenerationFile], *, url: str) -> list[GenerationFileOut]:
+    """The files of the generation or revision at `url`, each with its download URL."""
+    return [
+        GenerationFileOut(
+            name=f.name,
+            media_type=f.media_type,
+            size=f.size,
+            sha256=f.sha256,
+            url=f"{url}/files/{f.name}",
+        )
+        for f in files
+    ]
 
 
 FILE_LABELS = {"cover-letter": "Cover-Letter", "report": "Report", "resume": ""}

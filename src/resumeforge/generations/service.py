@@ -24,6 +24,7 @@ from resumeforge.ai.providers.base import Usage
 from resumeforge.ai.tailoring import confirmed_keywords, with_confirmed_keywords
 from resumeforge.billing import service as billing
 from resumeforge.config import Settings
+from resumeforge.db.queue import defer_job
 from resumeforge.documents import service as documents
 from resumeforge.errors import Conflict, NotFound, UnprocessableContent
 from resumeforge.generations.models import (
@@ -97,24 +98,38 @@ class Artifact:
 
 
 @dataclass(frozen=True)
+class Rendering:
+    """What to render and how: the generation's kind, template, paper and page limit. A
+    revision renders as its generation did, in its own template."""
+
+    kind: str
+    template: str
+    paper: str
+    # The page limit asked for, else the original PDF's page count; None: as the source renders.
+    fit_pages: int | None = None
+
+
+def rendering_of(generation: Generation, source: Resume, *, template: str = "") -> Rendering:
+    """How `generation` renders (in `template` for a revision that chose another)."""
+    return Rendering(
+        kind=generation.kind,
+        template=template or generation.template,
+        paper=generation.paper,
+        fit_pages=pages_to_fit(source.meta.pages, generation.max_pages),
+    )
+
+
+@dataclass(frozen=True)
 class GenerationRun:
     """What a worker needs to run one generation."""
 
     id: uuid.UUID
     user_id: uuid.UUID
-    kind: str
-    template: str
-    paper: str
     provider: str
     job_description: str
     source_resume: Resume
     deadline_at: datetime
-    max_pages: int | None = None
-
-    @property
-    def fit_pages(self) -> int | None:
-        """The PDF's page limit: the one asked for, else the original's (a 1 or 2 page PDF)."""
-        return pages_to_fit(self.source_resume.meta.pages, self.max_pages)
+    rendering: Rendering
 
 
 async def start_generation(
@@ -213,27 +228,17 @@ def _replayed(existing: Generation, digest: str) -> Generation:
 
 
 async def enqueue_run(*, session: AsyncSession, generation_id: uuid.UUID) -> None:
-    """Defer the worker's job inside the caller's transaction (procrastinate's own SQL).
+    """Defer the worker's job inside the caller's transaction.
 
     The job exists if and only if the debit and the generation committed with it. The lock
     keeps two runs of one generation from overlapping.
     """
-    await _defer(
+    await defer_job(
         session=session,
+        queue=QUEUE,
         task=TASK_NAME,
         lock=f"generation:{generation_id}",
         args={"generation_id": str(generation_id)},
-    )
-
-
-async def _defer(*, session: AsyncSession, task: str, lock: str, args: dict[str, str]) -> None:
-    await session.execute(
-        text(
-            "SELECT procrastinate_defer_jobs_v1(ARRAY[ROW("
-            ":queue, :task, 0, :lock, NULL::text, CAST(:args AS jsonb), NULL::timestamptz"
-            ")::procrastinate_job_to_defer_v1])"
-        ),
-        {"queue": QUEUE, "task": task, "lock": lock, "args": json.dumps(args)},
     )
 
 
@@ -355,17 +360,15 @@ async def load_run(*, session: AsyncSession, generation_id: uuid.UUID) -> Genera
     )
     if generation is None or generation.finished_at is not None:
         return None
+    source = Resume.model_validate(generation.source_resume)
     return GenerationRun(
         id=generation.id,
         user_id=generation.user_id,
-        kind=generation.kind,
-        template=generation.template,
-        paper=generation.paper,
         provider=generation.provider,
         job_description=generation.job_description,
-        source_resume=Resume.model_validate(generation.source_resume),
+        source_resume=source,
         deadline_at=generation.deadline_at,
-        max_pages=generation.max_pages,
+        rendering=rendering_of(generation, source),
     )
 
 
@@ -589,13 +592,11 @@ class RevisionRun:
     id: uuid.UUID
     generation_id: uuid.UUID
     number: int
-    kind: str
-    template: str
-    paper: str
     source_resume: Resume
     plan: dict[str, Any]
     reject: list[str]
     confirmed_keywords: list[str]
+    rendering: Rendering
 
 
 async def create_revision(
@@ -648,8 +649,9 @@ async def create_revision(
     )
     session.add(revision)
     await session.flush()
-    await _defer(
+    await defer_job(
         session=session,
+        queue=QUEUE,
         task=REVISION_TASK_NAME,
         lock=f"revision:{revision.id}",
         args={"revision_id": str(revision.id)},
@@ -742,17 +744,16 @@ async def load_revision(*, session: AsyncSession, revision_id: uuid.UUID) -> Rev
     revision, generation = row
     if revision.finished_at is not None or generation.plan is None:
         return None
+    source = Resume.model_validate(generation.source_resume)
     return RevisionRun(
         id=revision.id,
         generation_id=generation.id,
         number=revision.number,
-        kind=generation.kind,
-        template=revision.template,
-        paper=generation.paper,
-        source_resume=Resume.model_validate(generation.source_resume),
+        source_resume=source,
         plan=generation.plan,
         reject=list(revision.reject),
         confirmed_keywords=list(revision.confirmed_keywords),
+        rendering=rendering_of(generation, source, template=revision.template),
     )
 
 

@@ -44,7 +44,13 @@ from resumeforge.notifications import service as notifications
 from resumeforge.ratelimit import by_address
 from resumeforge.rendering.service import TEMPLATES
 from resumeforge.web import review_form, view
-from resumeforge.web.templating import page, problem_of, redirect
+from resumeforge.web.templating import (
+    page,
+    problem_of,
+    problem_page,
+    problem_status,
+    redirect,
+)
 
 router = APIRouter(include_in_schema=False)
 limited = Depends(by_address("auth"))
@@ -124,17 +130,6 @@ async def signup(
     email: Annotated[str, Form()] = "",
     password: Annotated[str, Form()] = "",
 ) -> Response:
-    def again(problem: ProblemError | ValidationError) -> Response:
-        return page(
-            request,
-            "signup.html",
-            title="Sign up",
-            status=problem_status(problem),
-            email=email,
-            free_tokens=settings.free_tokens,
-            **problem_of(problem, field_for={"email-taken": "email"}),
-        )
-
     try:
         credentials = Credentials(email=email, password=password)
         user = await accounts.register(
@@ -144,7 +139,15 @@ async def signup(
             password=credentials.password,
         )
     except (ProblemError, ValidationError) as problem:
-        return again(problem)
+        return problem_page(
+            request,
+            "signup.html",
+            problem,
+            field_for={"email-taken": "email"},
+            title="Sign up",
+            email=email,
+            free_tokens=settings.free_tokens,
+        )
     return await _signed_in(session, settings, user.id, "/dashboard")
 
 
@@ -174,14 +177,8 @@ async def signin(
             password=password,
         )
     except ProblemError as problem:
-        return page(
-            request,
-            "signin.html",
-            title="Sign in",
-            status=problem.status,
-            email=email,
-            next=next_page,
-            **problem_of(problem),
+        return problem_page(
+            request, "signin.html", problem, title="Sign in", email=email, next=next_page
         )
     await session.commit()  # a re-hashed password
     return await _signed_in(session, settings, user.id, view.local_path(next_page) or "/dashboard")
@@ -251,13 +248,8 @@ async def reset_password(
         new = NewPassword(password=password)
         await password_reset.reset_password(session=session, token=token, new_password=new.password)
     except (ProblemError, ValidationError) as problem:
-        return page(
-            request,
-            "reset_password.html",
-            title="Choose a new password",
-            status=problem_status(problem),
-            token=token,
-            **problem_of(problem),
+        return problem_page(
+            request, "reset_password.html", problem, title="Choose a new password", token=token
         )
     return redirect("/signin?reset=1")
 
@@ -300,16 +292,16 @@ def _upload_page(
     settings: Settings,
     problem: ProblemError | None = None,
 ) -> Response:
-    return page(
+    return problem_page(
         request,
         "upload.html",
+        problem,
+        field_for={"*": "file"},
         title="Upload your résumé",
         user=user,
         active="upload",
-        status=problem.status if problem else 200,
         max_bytes=settings.max_upload_bytes,
         max_mb=round(settings.max_upload_bytes / 1024 / 1024),
-        **problem_of(problem, field_for={"*": "file"}),
     )
 
 
@@ -384,12 +376,12 @@ async def _generation_form(
     chosen: dict[str, str],
     problem: ProblemError | ValidationError | None = None,
 ) -> Response:
-    return page(
+    return problem_page(
         request,
         "new_generation.html",
+        problem,
         title="Tailor to a job",
         user=user,
-        status=problem_status(problem) if problem else 200,
         documents=await documents.list_documents(session=session, user_id=user.id),
         chosen=chosen,
         kinds=KINDS,
@@ -397,7 +389,6 @@ async def _generation_form(
         templates=TEMPLATES,
         max_job=MAX_JOB_DESCRIPTION,
         idempotency_key=uuid.uuid4().hex,
-        **problem_of(problem),
     )
 
 
@@ -440,8 +431,7 @@ async def start_generation(
     except InsufficientTokens as short:
         return redirect(f"/tokens?short={short.extra['cost']}")
     except (ProblemError, ValidationError) as problem:
-        await session.rollback()  # expires `user`: read the row again, by the id read before
-        user = await accounts.get_user(session=session, user_id=user_id) or user
+        user = await _rolled_back(session, user_id) or user
         return await _generation_form(request, user, session, settings, chosen, problem)
     return redirect(f"/generations/{generation.id}")
 
@@ -596,20 +586,19 @@ async def _tokens_page(
     notice: str | None = None,
     problem: ProblemError | None = None,
 ) -> Response:
-    return page(
+    return problem_page(
         request,
         "tokens.html",
+        problem,
         title="Tokens",
         user=user,
         active="tokens",
         notice=notice,
-        status=problem.status if problem else 200,
         packs=billing.pack_offers(settings),
         billing_enabled=settings.billing_configured,
         standing=await billing.standing_of(session=session, user_id=user.id),
         purchases=await billing.list_purchases(session=session, user_id=user.id),
         ledger=await billing.ledger_entries(session=session, user_id=user.id, limit=50),
-        **problem_of(problem),
     )
 
 
@@ -629,8 +618,7 @@ async def checkout(
             session=session, settings=settings, user_id=user_id, pack_name=pack
         )
     except ProblemError as problem:
-        await session.rollback()  # expires `user`: read the row again, by the id read before
-        user = await accounts.get_user(session=session, user_id=user_id) or user
+        user = await _rolled_back(session, user_id) or user
         return await _tokens_page(request, user, session, settings, problem=problem)
     return page(
         request,
@@ -682,9 +670,7 @@ def _account_page(
     delete_problem: ProblemError | ValidationError | None = None,
     delete_errors: dict[str, str] | None = None,
 ) -> Response:
-    status = 200
-    for problem in (password_problem, delete_problem):
-        status = problem_status(problem) if problem else status
+    status = problem_status(password_problem or delete_problem)
     password_view = problem_of(
         password_problem,
         field_for={"wrong-password": "current_password"},
@@ -761,7 +747,7 @@ async def delete_account(
     return response
 
 
-def problem_status(problem: ProblemError | ValidationError | None) -> int:
-    if isinstance(problem, ProblemError):
-        return problem.status
-    return 422
+async def _rolled_back(session: AsyncSession, user_id: uuid.UUID) -> User | None:
+    """Undo a failed use case's writes, and read the user again: the rollback expired it."""
+    await session.rollback()
+    return await accounts.get_user(session=session, user_id=user_id)

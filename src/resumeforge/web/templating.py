@@ -82,6 +82,33 @@ def problem_of(
     return {"problem": box, "errors": {field: problem.detail} if field else {}}
 
 
+def problem_page(
+    request: Request,
+    name: str,
+    problem: ProblemError | ValidationError | None,
+    *,
+    field_for: dict[str, str] | None = None,
+    rename: dict[str, str] | None = None,
+    **context: Any,
+) -> Response:
+    """The form page `name`, showing `problem` (its box, its fields' messages) with its
+    status; without one, the page as first shown. See problem_of for the two maps."""
+    return page(
+        request,
+        name,
+        status=problem_status(problem),
+        **problem_of(problem, field_for=field_for, rename=rename),
+        **context,
+    )
+
+
+def problem_status(problem: ProblemError | ValidationError | None) -> int:
+    """A problem's HTTP status: its own, 422 for a form that did not validate, else 200."""
+    if isinstance(problem, ProblemError):
+        return problem.status
+    return 200 if problem is None else 422
+
+
 def _readable(message: str) -> str:
     """Pydantic's messages, as a person would write them."""
     message = message.removeprefix("Value error, ")
