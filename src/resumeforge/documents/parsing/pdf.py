@@ -23,11 +23,16 @@ from resumeforge.documents.parsing.layout import (
     TextLine,
     make_line,
 )
+from resumeforge.resume.dates import has_date
 
 _WORD_RE = re.compile(r"\S+")
 # A gap wider than this many font sizes separates two pieces of a line (columns, tab stops).
 _GAP_IN_SIZES = 1.6
 _BOLD_NAME_RE = re.compile(r"bold|black|heavy|semibold|demi|-bd|\.b$|,b$|cmbx|sfbx", re.IGNORECASE)
+# A font name that says its weight is not bold: "NotoSans-Regular", "Lato-LightItalic".
+_NOT_BOLD_NAME_RE = re.compile(
+    r"[-,+ ](?:regular|roman|book|light|thin|medium|italic|oblique)\w*$", re.IGNORECASE
+)
 # Text this light (0-255 in each channel) reads as white: invisible on a white page.
 _WHITE_AT_LEAST = 245
 # A fill this dark behind white text makes it visible (a coloured sidebar, a banner).
@@ -116,7 +121,7 @@ def _read_page(page: pdfium.PdfPage, number: int, notes: ReadingNotes) -> list[T
     split = _column_split(raw_lines, width)
     if split is not None:
         notes.columns.append(f"Page {number + 1} was read as two columns, left then right.")
-    ordered = _reading_order(raw_lines, split)
+    ordered = _labels_apart(_reading_order(raw_lines, split))
     text_right = max((line.right for line in ordered), default=0.0)
     result = []
     for line in ordered:
@@ -328,9 +333,11 @@ def _line_from_words(
         if not pieces and not current:
             top, bottom = word_top, word_bottom
             size = _font_size(handle, start, word_top - word_bottom)
-        elif left - previous_right > _GAP_IN_SIZES * max(
-            size, 4.0
-        ) or left < previous_right - 2 * max(size, 4.0):
+        elif (
+            left - previous_right > _GAP_IN_SIZES * max(size, 4.0)
+            or left < previous_right - 2 * max(size, 4.0)
+            or _label_ends(handle, start, left - previous_right, size, word_top - word_bottom)
+        ):
             pieces[-1].right = previous_right
             pieces[-1].text = " ".join(current)
             current = []
@@ -358,6 +365,38 @@ def _line_from_words(
     return _Line(pieces, top, bottom)
 
 
+# A label is set this many times larger than the text beside it, or more.
+_LABEL_SIZE_AT_LEAST = 1.15
+
+
+def _label_ends(handle: object, start: int, gap: float, size: float, height: float) -> bool:
+    """Words in a larger size, then past more than a word's space words in a smaller one: a
+    label column printed on its content's first line ("Work   Customer Success Manager")."""
+    if gap <= _WORD_GAP_IN_SIZES * max(size, 4.0) / _LABEL_SIZE_AT_LEAST:
+        return False
+    return size >= _LABEL_SIZE_AT_LEAST * _font_size(handle, start, height)
+
+
+def _labels_apart(lines: list[_Line]) -> list[_Line]:
+    """A label printed on its content's first line, larger and close before it, as a line of
+    its own: a heading beside its section's first entry reads as the heading, then the entry.
+    A smaller piece far off (a date flushed right) stays on its line."""
+    apart: list[_Line] = []
+    for line in lines:
+        label, *rest = line.pieces
+        if rest and _is_label_of(label, rest[0]):
+            apart.append(_Line([label], line.top, line.bottom))
+            apart.append(_Line(rest, line.top, line.bottom))
+        else:
+            apart.append(line)
+    return apart
+
+
+def _is_label_of(label: _Piece, text: _Piece) -> bool:
+    close = text.left - label.right < _GAP_IN_SIZES * label.size
+    return close and label.size >= _LABEL_SIZE_AT_LEAST * text.size
+
+
 def _is_glyph(char: str) -> bool:
     """A bullet printed before a list item's words, icon fonts' private-use bullets included."""
     return char in BULLET_CHARS or 0xE000 <= ord(char) <= 0xF8FF
@@ -370,15 +409,27 @@ def _font_size(handle: object, index: int, height: float) -> float:
 
 
 def _is_bold(handle: object, index: int) -> bool:
-    weight = pdfium_c.FPDFText_GetFontWeight(handle, index)
-    if weight >= 600:
-        return True
     buffer = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     length = pdfium_c.FPDFText_GetFontInfo(handle, index, buffer, 128, flags)
     name = buffer.value.decode("latin-1", "replace") if length else ""
+    weight = pdfium_c.FPDFText_GetFontWeight(handle, index)
+    return is_bold_font(name, weight=weight, flags=flags.value)
+
+
+def is_bold_font(name: str, *, weight: int, flags: int) -> bool:
+    """Whether a font prints bold, by its name first, then its weight and ForceBold flag.
+
+    A font whose descriptor states no weight gets one from its stem width, which some
+    producers (Chromium's Skia) write wrong: a "NotoSans-Regular" then weighs 625. A name that
+    says its weight is believed over that number.
+    """
+    if _BOLD_NAME_RE.search(name):
+        return True
+    if _NOT_BOLD_NAME_RE.search(name):
+        return False
     # Flag bit 19 is ForceBold in the PDF font descriptor.
-    return bool(_BOLD_NAME_RE.search(name)) or bool(flags.value & (1 << 18))
+    return weight >= 600 or bool(flags & (1 << 18))
 
 
 def _reading_order(lines: list[_Line], split: float | None) -> list[_Line]:
@@ -443,9 +494,24 @@ def _column_split(lines: list[_Line], width: float) -> float | None:
     if min(len(left), len(right)) < max(5, len(lines) * 0.2):
         return None
     # Columns hold real text on both sides, not only a rail of dates or labels.
-    if _extent(left) < width * 0.22 or _extent(right) < width * 0.22:
+    if not (_holds_a_column(left, width) and _holds_a_column(right, width)):
         return None
     return _centre_of_gap(left, right, x)
+
+
+# A column is this wide a share of the page, or, when it is not a rail of dates, the second.
+_COLUMN_WIDTH_SHARE = 0.22
+_SIDEBAR_WIDTH_SHARE = 0.15
+
+
+def _holds_a_column(lines: list[_Line], width: float) -> bool:
+    """Text wide enough to be a column: a sidebar of contact details, skills and languages
+    may be narrower than a main column, a rail of dates beside the entries may not."""
+    extent = _extent(lines)
+    if extent >= width * _COLUMN_WIDTH_SHARE:
+        return True
+    dated = sum(1 for line in lines if has_date(" ".join(piece.text for piece in line.pieces)))
+    return extent >= width * _SIDEBAR_WIDTH_SHARE and dated < len(lines) / 3
 
 
 def _extent(lines: list[_Line]) -> float:
@@ -469,7 +535,37 @@ def _merge_rows(lines: list[_Line]) -> list[_Line]:
         row.pieces = sorted([*row.pieces, *line.pieces], key=lambda piece: piece.left)
         row.top, row.bottom = max(row.top, line.top), min(row.bottom, line.bottom)
         row.left, row.right = row.pieces[0].left, row.pieces[-1].right
+    for row in rows:
+        row.pieces = _glued_pieces(row.pieces)
     return rows
+
+
+# Pieces closer than this many font sizes are letters of one word; closer than the next, words.
+_LETTER_GAP_IN_SIZES = 0.2
+_WORD_GAP_IN_SIZES = 0.6
+
+
+def _glued_pieces(pieces: list[_Piece]) -> list[_Piece]:
+    """Pieces of a row that touch, joined into words and runs of words.
+
+    A producer that draws every glyph as its own text object (Chromium does, for letter-spaced
+    or fallback-font text) leaves PDFium a line per glyph: "E", "d", "u"… Joined on their row
+    with no space between letters and a space between words, they read "Education" again.
+    """
+    glued = [pieces[0]]
+    for piece in pieces[1:]:
+        last = glued[-1]
+        gap = piece.left - last.right
+        size = min(last.size, piece.size)
+        # A superscript ("1st") or a label beside its text is set in another size: not glued.
+        other_size = abs(last.size - piece.size) > 0.1 * size
+        if other_size or gap > _WORD_GAP_IN_SIZES * size or gap < -_LETTER_GAP_IN_SIZES * size:
+            glued.append(piece)
+            continue
+        space = "" if gap < _LETTER_GAP_IN_SIZES * size else " "
+        last.text = f"{last.text}{space}{piece.text}"
+        last.right = piece.right
+    return glued
 
 
 def _same_row(row: _Line, line: _Line) -> bool:

@@ -339,12 +339,18 @@ def _find_name(header: list[TextLine]) -> str:
         return ""
     size, negative_index, name = max(candidates)
     index = -negative_index
-    below = header[index + 1] if index + 1 < len(header) else None
-    if below is not None and len(name.split()) == 1 and abs(below.size - size) < 0.5:
+    below = _next_in_size(header[index + 1 : index + 3], size)
+    if below is not None and len(name.split()) == 1:
         second = below.segments[0]
         if looks_like_name(second) and len(second.split()) <= 2:
             return f"{name} {second}"
     return name
+
+
+def _next_in_size(lines: list[TextLine], size: float) -> TextLine | None:
+    """The first of these lines printed in `size`: a name broken over two lines in a label
+    column has the text beside its first half (a contact line) between the two halves."""
+    return next((line for line in lines if abs(line.size - size) < 0.5), None)
 
 
 def _find_location(header: list[TextLine]) -> Location:

@@ -1,0 +1,199 @@
+"""What a browser's print to PDF does to a résumé styled with CSS, each phenomenon on a
+fictional page made here: font weights from stem widths, a text object per glyph, a label
+column beside its content, a name broken over two lines beside the contact column."""
+
+from __future__ import annotations
+
+from resumeforge.config import Settings
+from resumeforge.documents.parsing import parse_document
+from resumeforge.documents.parsing.layout import ReadingNotes, TextLine
+from resumeforge.documents.parsing.pdf import (
+    _Line,
+    _merge_rows,
+    _Piece,
+    is_bold_font,
+    open_pdf,
+    read_pdf_lines,
+)
+from resumeforge.documents.parsing.sections import build_resume
+from tests.documents.files import Drawn, drawn_pdf
+
+SETTINGS = Settings(ocr_enabled=False, pdfco_api_key=None)
+BLACK = (0, 0, 0)
+
+
+def _glyph_lines(text: str, *, x: float, top: float, size: float) -> list[_Line]:
+    """`text` as PDFium reads it from a browser that drew each glyph as its own text object:
+    a line per glyph, each glyph's box (about half a size wide) a little apart."""
+    lines: list[_Line] = []
+    for char in text:
+        if char == " ":
+            x += 0.3 * size
+            continue
+        right = x + 0.5 * size
+        lines.append(_Line([_Piece(char, x, right, size, False, x, size)], top, top - size))
+        x = right + 0.08 * size
+    return lines
+
+
+def _lines_of(data: bytes) -> list[TextLine]:
+    document = open_pdf(data, max_pages=2)
+    try:
+        return read_pdf_lines(document)[0]
+    finally:
+        document.close()
+
+
+def test_a_font_named_regular_is_not_bold_whatever_weight_its_stem_width_gives() -> None:
+    assert not is_bold_font("AAAAAA+NotoSans-Regular", weight=625, flags=0)
+    assert not is_bold_font("BAAAAA+NotoSans-Italic", weight=1204, flags=0)
+    assert is_bold_font("CAAAAA+NotoSans-Bold", weight=400, flags=0)
+    # A name that says nothing of its weight leaves it to the weight and the ForceBold flag.
+    assert is_bold_font("Helvetica", weight=700, flags=0)
+    assert is_bold_font("F1", weight=400, flags=1 << 18)
+    assert not is_bold_font("Helvetica", weight=400, flags=0)
+
+
+def test_glyphs_drawn_one_by_one_read_as_their_words() -> None:
+    glyphs = [
+        *_glyph_lines("Education", x=50, top=700, size=18),
+        *_glyph_lines("Harbour Point College", x=50, top=670, size=11),
+    ]
+    rows = _merge_rows(glyphs)
+    assert [[piece.text for piece in row.pieces] for row in rows] == [
+        ["Education"],
+        ["Harbour Point College"],
+    ]
+
+
+def test_a_superscript_beside_its_number_is_not_glued_to_it() -> None:
+    number = _Line([_Piece("1", 50, 56, 11, False, 50, 11)], 700, 689)
+    superscript = _Line([_Piece("st", 56.5, 62, 7, False, 56.5, 7)], 699, 692)
+    rows = _merge_rows([number, superscript])
+    assert [[piece.text for piece in row.pieces] for row in rows] == [["1", "st"]]
+
+
+def test_a_label_column_beside_its_first_entry_is_the_sections_heading() -> None:
+    drawn: list[Drawn] = [
+        ("Wren Abernathy", 150, 740, 24, BLACK),
+        ("wren.abernathy@example.org", 150, 715, 10, BLACK),
+        # The label, right-aligned in a larger size, a little before the entry's first line.
+        ("Work", 92, 680, 16, BLACK),
+        ("Harbour Pilot", 150, 680, 12, BLACK),
+        ("Estuary Marine Services", 150, 664, 10, BLACK),
+        ("Mar 2019 - Present", 150, 650, 10, BLACK),
+        ("Education", 60, 620, 16, BLACK),
+        ("Saltmarsh Nautical College", 150, 620, 12, BLACK),
+        ("Bachelor of Science in Navigation", 150, 604, 10, BLACK),
+        ("Sep 2015 - Jun 2018", 150, 590, 10, BLACK),
+    ]
+    data = drawn_pdf(drawn, fills=[])
+    assert [line.segments for line in _lines_of(data)][2:4] == [["Work"], ["Harbour Pilot"]]
+    resume = parse_document(data, filename="cv.pdf", settings=SETTINGS).resume
+    assert [section.heading for section in resume.meta.sections] == ["Work", "Education"]
+    assert (resume.work[0].position, resume.work[0].name) == (
+        "Harbour Pilot",
+        "Estuary Marine Services",
+    )
+    assert resume.education[0].institution == "Saltmarsh Nautical College"
+
+
+def test_a_date_flushed_right_in_a_smaller_size_stays_on_its_line() -> None:
+    drawn: list[Drawn] = [
+        ("Harbour Pilot", 50, 700, 13, BLACK),
+        ("Mar 2019 - Present", 480, 700, 9, BLACK),
+    ]
+    assert [line.segments for line in _lines_of(drawn_pdf(drawn, fills=[]))] == [
+        ["Harbour Pilot", "Mar 2019 - Present"]
+    ]
+
+
+def test_a_name_broken_over_two_lines_beside_the_contact_column_is_joined() -> None:
+    lines = [
+        TextLine(segments=["WREN"], size=22),
+        TextLine(segments=["wren.abernathy@example.org"], size=10),
+        TextLine(segments=["ABERNATHY"], size=22),
+        TextLine(segments=["+44 20 7946 0999"], size=10),
+        TextLine(segments=["EXPERIENCE"], size=14),
+        TextLine(segments=["Harbour Pilot"], size=10),
+    ]
+    assert build_resume(lines).basics.name == "WREN ABERNATHY"
+
+
+def test_a_narrow_sidebar_is_read_as_a_column_before_the_main_one() -> None:
+    sidebar = [
+        "ABOUT",
+        "Falmouth UK",
+        "wren.abernathy@example.org",
+        "+44 20 7946 0999",
+        "SKILLS",
+        "Tide tables",
+        "Radar plotting",
+        "VHF radio",
+        "Chart work",
+        "LANGUAGES",
+        "English (Native)",
+        "Welsh (Fluent)",
+    ]
+    main = [
+        ("EXPERIENCE", 12),
+        ("Harbour Pilot    2019 - 2024", 10),
+        ("Estuary Marine Services", 9),
+        ("• Brought 900 vessels to berth without incident", 9),
+        ("• Trained four pilots in night approaches", 9),
+        ("Deckhand    2015 - 2019", 10),
+        ("Saltmarsh Ferries", 9),
+        ("• Kept the ferry's log and its safety drills", 9),
+        ("EDUCATION", 12),
+        ("Saltmarsh Nautical College", 10),
+        ("Bachelor of Science in Navigation    2012 - 2015", 9),
+    ]
+    drawn: list[Drawn] = [("Wren Abernathy", 40, 750, 24, BLACK)]
+    # The sidebar's rows and the main column's fall on baselines of their own, interleaved.
+    drawn += [(text, 40, 700 - 19 * i, 10, BLACK) for i, text in enumerate(sidebar)]
+    for i, (text, size) in enumerate(main):
+        left, _, right = text.partition("    ")
+        drawn.append((left, 190, 706 - 17 * i, size, BLACK))
+        if right:
+            drawn.append((right, 480, 706 - 17 * i, size, BLACK))
+    parsed = parse_document(drawn_pdf(drawn, fills=[]), filename="cv.pdf", settings=SETTINGS)
+    resume = parsed.resume
+    assert [section.heading for section in resume.meta.sections] == [
+        "ABOUT",
+        "SKILLS",
+        "LANGUAGES",
+        "EXPERIENCE",
+        "EDUCATION",
+    ]
+    assert [(job.position, job.name) for job in resume.work] == [
+        ("Harbour Pilot", "Estuary Marine Services"),
+        ("Deckhand", "Saltmarsh Ferries"),
+    ]
+    assert [language.language for language in resume.languages] == ["English", "Welsh"]
+    assert "read-as-columns" in {warning.code for warning in parsed.quality.warnings}
+
+
+# As wide as the main column runs: no gap to split the page at but the rail's.
+_ABOUT_THE_ROLE = "Estuary Marine Services, Falmouth: harbour works and the upper river pilotage"
+
+
+def test_a_rail_of_dates_beside_the_entries_is_not_a_column() -> None:
+    drawn: list[Drawn] = [
+        ("Wren Abernathy", 40, 750, 24, BLACK),
+        ("EXPERIENCE", 40, 720, 12, BLACK),
+    ]
+    for i in range(6):
+        top = 700 - 40 * i
+        drawn.append((f"Sep {2010 + i} - Jun {2011 + i}", 40, top, 10.5, BLACK))
+        drawn.append((f"Harbour role number {i + 1}", 160, top - 14, 10, BLACK))
+        drawn.append((_ABOUT_THE_ROLE, 160, top - 26, 9, BLACK))
+    document = open_pdf(drawn_pdf(drawn, fills=[]), max_pages=1)
+    notes = ReadingNotes()
+    try:
+        lines = read_pdf_lines(document, notes=notes)[0]
+    finally:
+        document.close()
+    assert notes.columns == []
+    texts = [line.plain for line in lines]
+    # Read top to bottom: each entry's dates before its title, not all dates first.
+    assert texts.index("Sep 2011 - Jun 2012") > texts.index("Harbour role number 1")
