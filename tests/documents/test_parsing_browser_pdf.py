@@ -11,6 +11,7 @@ from resumeforge.documents.parsing.pdf import (
     _Line,
     _merge_rows,
     _Piece,
+    in_reading_order,
     is_bold_font,
     open_pdf,
     read_pdf_lines,
@@ -197,3 +198,50 @@ def test_a_rail_of_dates_beside_the_entries_is_not_a_column() -> None:
     texts = [line.plain for line in lines]
     # Read top to bottom: each entry's dates before its title, not all dates first.
     assert texts.index("Sep 2011 - Jun 2012") > texts.index("Harbour role number 1")
+
+
+def test_a_heading_word_in_body_size_under_larger_headings_labels_part_of_an_entry() -> None:
+    lines = [
+        TextLine(segments=["Wren Abernathy"], size=24, bold=True),
+        TextLine(segments=["wren.abernathy@example.org"], size=10),
+        TextLine(segments=["About"], size=16, bold=True),
+        TextLine(segments=["Harbour pilot of twelve years on a tidal estuary."], size=10),
+        TextLine(segments=["Work"], size=16, bold=True),
+        TextLine(segments=["Estuary Marine Services", "2019-03 - 2024-06"], size=10, bold=True),
+        TextLine(segments=["Harbour Pilot"], size=10, bold=True),
+        # Printed over each job's bullets, in the body's size: a label, not a section.
+        TextLine(segments=["Highlights"], size=10, bold=True),
+        TextLine(segments=["• Brought 900 vessels to berth without incident"], size=10),
+        TextLine(segments=["Education"], size=16, bold=True),
+        TextLine(segments=["Saltmarsh Nautical College", "2012 - 2015"], size=10, bold=True),
+        TextLine(segments=["Bachelor of Science in Navigation"], size=10),
+    ]
+    resume = build_resume(lines)
+    assert [section.heading for section in resume.meta.sections] == ["About", "Work", "Education"]
+    assert (resume.work[0].position, resume.work[0].name) == (
+        "Harbour Pilot",
+        "Estuary Marine Services",
+    )
+    assert resume.education[0].institution == "Saltmarsh Nautical College"
+
+
+def test_a_document_whose_headings_are_in_body_size_keeps_them() -> None:
+    lines = [
+        TextLine(segments=["Wren Abernathy"], size=24, bold=True),
+        TextLine(segments=["Summary"], size=10, bold=True),
+        TextLine(segments=["Harbour pilot of twelve years on a tidal estuary."], size=10),
+        TextLine(segments=["Experience"], size=10, bold=True),
+        TextLine(segments=["Harbour Pilot, Estuary Marine Services, 2019 - 2024"], size=10),
+        TextLine(segments=["Skills"], size=10, bold=True),
+        TextLine(segments=["Tide tables, radar plotting"], size=10),
+    ]
+    headings = [section.heading for section in build_resume(lines).meta.sections]
+    assert headings == ["Summary", "Experience", "Skills"]
+
+
+def test_a_right_to_left_word_listed_as_its_glyphs_stand_is_read_backwards() -> None:
+    # "דנה" listed left to right as printed, and the same word listed as it is read.
+    assert in_reading_order("הנד", first_left=100.0, last_left=130.0) == "דנה"
+    assert in_reading_order("דנה", first_left=130.0, last_left=100.0) == "דנה"
+    # A left-to-right word is never turned.
+    assert in_reading_order("Dana", first_left=100.0, last_left=130.0) == "Dana"

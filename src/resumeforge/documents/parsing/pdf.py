@@ -148,8 +148,9 @@ def _read_page(page: pdfium.PdfPage, number: int, notes: ReadingNotes) -> list[T
 
 def _page_lines(textpage: pdfium.PdfTextPage, sight: _Sight) -> Iterator[_Line]:
     handle = textpage.raw
-    text = mark_unmapped(handle, textpage.get_text_range(), sight.unreadable)
+    text = mark_unmapped(handle, _text_by_char_index(textpage), sight.unreadable)
     box = [ctypes.c_double() for _ in range(4)]
+    text = _right_to_left_in_reading_order(handle, text, box)
     for raw_line in re.finditer(r"[^\r\n]+", text):
         start = raw_line.start()
         words = [(m.start() + start, m.end() + start) for m in _WORD_RE.finditer(raw_line.group())]
@@ -161,6 +162,23 @@ def _page_lines(textpage: pdfium.PdfTextPage, sight: _Sight) -> Iterator[_Line]:
                 yield line
 
 
+def _text_by_char_index(textpage: pdfium.PdfTextPage) -> str:
+    """The page's text, index for index with PDFium's characters, whose boxes are read by index.
+
+    PDFium's page text leaves out characters it has no text for (a NUL where an icon font's
+    glyph carries no Unicode): every later character's box would then be its neighbour's, and
+    words broken and joined at random. Such a page is read a character at a time, each left
+    out character as a space.
+    """
+    text: str = textpage.get_text_range()
+    handle = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(handle)
+    if len(text) == count:
+        return text
+    codes = (pdfium_c.FPDFText_GetUnicode(handle, index) for index in range(count))
+    return "".join(chr(code) if code else " " for code in codes)
+
+
 # A word's first and last characters' boxes: left, right, bottom, top of the first, then
 # right, bottom, top of the last. Read once a word; a ctypes call costs more than the rest.
 _WordBox = tuple[float, float, float, float, float, float, float]
@@ -168,9 +186,46 @@ _Words = list[tuple[int, int]]
 
 
 def _word_box(handle: object, word: tuple[int, int], box: list[ctypes.c_double]) -> _WordBox:
-    left, _, bottom, top = _char_box(handle, word[0], box)
-    _, right, last_bottom, last_top = _char_box(handle, word[1] - 1, box)
+    left, first_right, bottom, top = _char_box(handle, word[0], box)
+    last_left, right, last_bottom, last_top = _char_box(handle, word[1] - 1, box)
+    # A right-to-left word listed in reading order starts at its right end.
+    left, right = min(left, last_left), max(right, first_right)
     return left, right, bottom, top, right, last_bottom, last_top
+
+
+# Letters of the scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko...).
+_RIGHT_TO_LEFT_RE = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_RIGHT_TO_LEFT_WORD_RE = re.compile(r"\S*[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]\S*")
+
+
+def _right_to_left_in_reading_order(handle: object, text: str, box: list[ctypes.c_double]) -> str:
+    """`text` with each right-to-left word PDFium lists left to right (as the glyphs stand on
+    the page, which a browser prints them in) turned back into reading order, index for index.
+
+    A word whose first character stands left of its last reads backwards: "رمع" for "عمر".
+    """
+    if not _RIGHT_TO_LEFT_RE.search(text):
+        return text
+    chars = list(text)
+    for word in _RIGHT_TO_LEFT_WORD_RE.finditer(text):
+        start, end = word.span()
+        if end - start > 1:
+            first_left, last_left = (
+                _char_box(handle, start, box)[0],
+                _char_box(handle, end - 1, box)[0],
+            )
+            chars[start:end] = in_reading_order(
+                word.group(), first_left=first_left, last_left=last_left
+            )
+    return "".join(chars)
+
+
+def in_reading_order(word: str, *, first_left: float, last_left: float) -> str:
+    """A right-to-left word as it is read: reversed when its characters, as listed, go
+    rightwards on the page (its first character standing left of its last)."""
+    if first_left < last_left and _RIGHT_TO_LEFT_RE.search(word):
+        return word[::-1]
+    return word
 
 
 def _split_at_baselines(words: _Words, boxes: dict[tuple[int, int], _WordBox]) -> Iterator[_Words]:
@@ -326,19 +381,24 @@ def _line_from_words(
     pieces: list[_Piece] = []
     top = bottom = 0.0
     current: list[str] = []
-    previous_right = 0.0
+    previous_left = previous_right = piece_right = 0.0
+    previous_rtl = False
     size = 0.0
     for start, end in words:
         left, right, word_bottom, word_top = boxes[(start, end)][:4]
+        rtl = bool(_RIGHT_TO_LEFT_RE.search(text, start, end))
+        # Words of a right-to-left script follow each other leftwards.
+        leftwards = rtl and previous_rtl and right <= previous_left + max(size, 4.0)
+        gap = previous_left - right if leftwards else left - previous_right
         if not pieces and not current:
             top, bottom = word_top, word_bottom
             size = _font_size(handle, start, word_top - word_bottom)
         elif (
-            left - previous_right > _GAP_IN_SIZES * max(size, 4.0)
-            or left < previous_right - 2 * max(size, 4.0)
-            or _label_ends(handle, start, left - previous_right, size, word_top - word_bottom)
+            gap > _GAP_IN_SIZES * max(size, 4.0)
+            or (not leftwards and left < previous_right - 2 * max(size, 4.0))
+            or _label_ends(handle, start, gap, size, word_top - word_bottom)
         ):
-            pieces[-1].right = previous_right
+            pieces[-1].right = piece_right
             pieces[-1].text = " ".join(current)
             current = []
             size = _font_size(handle, start, word_top - word_bottom)
@@ -355,10 +415,13 @@ def _line_from_words(
                     text_size = _font_size(handle, start + 1, word_top - word_bottom)
             bold = _is_bold(handle, start)
             pieces.append(_Piece("", left, right, size, bold, text_left, text_size))
+            piece_right = right
         current.append(text[start:end])
-        previous_right = right
+        pieces[-1].left = min(pieces[-1].left, left)
+        previous_left, previous_right, previous_rtl = left, right, rtl
+        piece_right = max(piece_right, right)
         top, bottom = max(top, word_top), min(bottom, word_bottom)
-    pieces[-1].right = previous_right
+    pieces[-1].right = piece_right
     pieces[-1].text = " ".join(current)
     if pieces[0].text_left < 0:
         pieces[0].text_left = pieces[0].left

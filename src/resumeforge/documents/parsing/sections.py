@@ -219,6 +219,7 @@ def _split_sections(
             found[index] = heading
         elif line.styled_heading and index > 0 and _heading_candidate(line.plain):
             found[index] = line.plain
+    _drop_subheadings(lines, found, body_size)
     _add_styled_headings(lines, found, body_size)
     top: list[TextLine] = []
     blocks: list[_Block] = []
@@ -237,6 +238,21 @@ def _split_sections(
         else:
             top.append(line)
     return top, blocks, furniture
+
+
+def _drop_subheadings(lines: list[TextLine], found: dict[int, str], body_size: float) -> None:
+    """A heading word printed in body size, where the section headings are set larger, labels
+    part of an entry ("Highlights" over a job's bullets, "Responsibilities"), not a section."""
+    if not body_size or len(found) < 3:
+        return
+    larger = [index for index in found if lines[index].size > body_size + 0.6]
+    # The larger ones must be the document's headings: most of them, and at least three.
+    if len(larger) < 3 or len(larger) <= len(found) / 2:
+        return
+    for index in list(found):
+        line = lines[index]
+        if abs(line.size - body_size) <= 0.6 and not _style(line).caps:
+            del found[index]
 
 
 def _add_styled_headings(lines: list[TextLine], found: dict[int, str], body_size: float) -> None:
