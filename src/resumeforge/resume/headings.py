@@ -65,6 +65,9 @@ KIND_WORDS: list[tuple[SectionKind, tuple[str, ...]]] = [
         (
             "skills", "skill", "technologies", "technical", "competencies", "competences",
             "expertise", "tools", "proficiencies", "strengths", "stack", "abilities",
+            # a skill group printed as a heading of its own: "Programming", "Frameworks"
+            "programming", "frameworks", "programmierung", "werkzeuge", "programmation",
+            "programacion", "programacao", "programmazione",
             "kenntnisse", "fahigkeiten", "kompetenzen", "fertigkeiten", "qualifikationen",
             "savoir-faire", "outils",
             "connaissances", "habilidades", "competencias", "conocimientos", "aptitudes",
