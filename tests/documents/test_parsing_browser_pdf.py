@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from resumeforge.config import Settings
 from resumeforge.documents.parsing import parse_document
-from resumeforge.documents.parsing.layout import ReadingNotes, TextLine
+from resumeforge.documents.parsing.layout import ReadingNotes, TextLine, is_bullet, strip_bullet
 from resumeforge.documents.parsing.pdf import (
     _Line,
     _merge_rows,
     _Piece,
+    _piece_text,
     in_reading_order,
     is_bold_font,
     open_pdf,
@@ -267,3 +268,66 @@ def test_skill_groups_printed_as_headings_of_their_own_are_skills() -> None:
         ["Fortran", "Julia"],
         ["Radar", "Sextant"],
     ]
+
+
+def test_a_sidebar_line_beside_a_main_line_or_into_the_gap_stays_in_its_column() -> None:
+    sidebar = [
+        "Falmouth UK",
+        "wren.abernathy@example.org",
+        "SKILLS",
+        "Tide tables, radar and VHF radios",  # past the gap's middle, short of the main text
+        "Chart work",
+        "Boat handling",
+        "Pilotage exams",
+        "First aid at sea",
+        "LANGUAGES",
+        "English (Native)",
+        "Welsh (Fluent)",
+        "Breton (Basic)",
+    ]
+    main = [
+        "EXPERIENCE",
+        "Harbour Pilot",
+        "Estuary Marine Services, 2019 - 2024",
+        "• Brought 900 vessels to berth without incident in fog and gales",
+        "• Trained four pilots in night approaches to the upper harbour",
+        "Deckhand",
+        "Saltmarsh Ferries, 2015 - 2019",
+        "• Kept the ferry's log and ran its safety drills every week, in all weathers",
+        "EDUCATION",
+        "Saltmarsh Nautical College, Bachelor of Science in Navigation",
+        "Graduated with the class prize for chart work and tidal calculation",
+        "Captain of the college rowing club for two seasons on the estuary",
+    ]
+    drawn: list[Drawn] = [("Wren Abernathy", 40, 750, 24, BLACK)]
+    # Both columns on the same baselines; the first row drawn across, sidebar then main:
+    # PDFium reads that row as one line of two pieces.
+    drawn += [(sidebar[0], 40, 700, 10, BLACK), (main[0], 200, 700, 10, BLACK)]
+    drawn += [(text, 40, 700 - 16 * i, 10, BLACK) for i, text in enumerate(sidebar) if i]
+    drawn += [(text, 200, 700 - 16 * i, 10, BLACK) for i, text in enumerate(main) if i]
+    lines = _lines_of(drawn_pdf(drawn, fills=[]))
+    texts = [line.plain for line in lines]
+    assert texts == ["Wren Abernathy", *sidebar, *main]
+
+
+def test_a_list_item_marked_with_latexs_asterisk_is_a_bullet() -> None:
+    assert is_bullet(TextLine(segments=["∗ Kept the ferry's log"]))
+    assert strip_bullet("∗ Kept the ferry's log") == "Kept the ferry's log"
+
+
+def test_capitals_set_letter_spaced_are_read_as_their_words() -> None:
+    # As PDFium reads CSS letter-spacing: letters apart, the gaps between words wider.
+    letters = list("WRENABERNATHY")
+    gaps = [3.0] * 3 + [9.5] + [3.0] * 8
+    assert _piece_text(letters, gaps, 24.0) == "WREN ABERNATHY"
+    assert _piece_text(["EXPERI", "E", "N", "CE"], [1.2, 1.1, 1.3], 14.0) == "EXPERIENCE"
+
+
+def test_short_words_in_capitals_spaced_as_words_are_not_joined() -> None:
+    assert _piece_text(["BSC", "IN", "MARINE", "OPS"], [3.5, 3.6, 3.5], 12.0) == (
+        "BSC IN MARINE OPS"
+    )
+    assert _piece_text(["BA", "IN", "EU", "LAW"], [3.5, 3.6, 3.5], 12.0) == "BA IN EU LAW"
+    assert _piece_text(["Harbour", "Pilot", "at", "sea"], [3.0, 3.0, 3.0], 12.0) == (
+        "Harbour Pilot at sea"
+    )

@@ -12,8 +12,8 @@ from resumeforge.documents.parsing.glyphs import LIGATURES
 _RULE_RE = re.compile(r"\s*(?:_{4,}|-{5,}|={4,}|—{3,}|–{4,})\s*")
 # Runs of spaces used for alignment separate pieces just as a tab does.
 _WIDE_SPACE_RE = re.compile(r"\t+| {3,}")
-# Characters printed before a list item's text.
-BULLET_CHARS = "•·●▪◦‣∙○■□➢►▶✓✔❖◆♦*-–—>"
+# Characters printed before a list item's text ("∗" is LaTeX's third-level itemize mark).
+BULLET_CHARS = "•·●▪◦‣∙○■□➢►▶✓✔❖◆♦*∗-–—>"
 _BULLET_RE = re.compile(rf"^[{re.escape(BULLET_CHARS)}]\s*")
 
 

@@ -381,6 +381,7 @@ def _line_from_words(
     pieces: list[_Piece] = []
     top = bottom = 0.0
     current: list[str] = []
+    gaps: list[float] = []  # between the current piece's words
     previous_left = previous_right = piece_right = 0.0
     previous_rtl = False
     size = 0.0
@@ -399,8 +400,8 @@ def _line_from_words(
             or _label_ends(handle, start, gap, size, word_top - word_bottom)
         ):
             pieces[-1].right = piece_right
-            pieces[-1].text = " ".join(current)
-            current = []
+            pieces[-1].text = _piece_text(current, gaps, size)
+            current, gaps = [], []
             size = _font_size(handle, start, word_top - word_bottom)
         if pieces and pieces[0].text_left < 0:
             # The first word after a lone bullet glyph.
@@ -416,16 +417,43 @@ def _line_from_words(
             bold = _is_bold(handle, start)
             pieces.append(_Piece("", left, right, size, bold, text_left, text_size))
             piece_right = right
+        if current:
+            gaps.append(gap)
         current.append(text[start:end])
         pieces[-1].left = min(pieces[-1].left, left)
         previous_left, previous_right, previous_rtl = left, right, rtl
         piece_right = max(piece_right, right)
         top, bottom = max(top, word_top), min(bottom, word_bottom)
     pieces[-1].right = piece_right
-    pieces[-1].text = " ".join(current)
+    pieces[-1].text = _piece_text(current, gaps, size)
     if pieces[0].text_left < 0:
         pieces[0].text_left = pieces[0].left
     return _Line(pieces, top, bottom)
+
+
+# Past the narrowest gap of a letter-spaced run by this many sizes, a gap is a word space.
+_WORD_SPACE_IN_SIZES = 0.2
+
+
+def _piece_text(words: list[str], gaps: list[float], size: float) -> str:
+    """The words of a piece, joined by spaces, or, for capitals set letter-spaced, by what
+    their gaps say: CSS letter-spacing makes PDFium read "W R E N  A B E R N A T H Y" or
+    "EXPERI E N CE", letters apart, where only the wider gaps are spaces between words."""
+    if not _letter_spaced_capitals(words):
+        return " ".join(words)
+    narrowest = min(gaps)
+    joined = [words[0]]
+    for word, gap in zip(words[1:], gaps, strict=True):
+        space = " " if gap > narrowest + _WORD_SPACE_IN_SIZES * max(size, 4.0) else ""
+        joined.append(f"{space}{word}")
+    return "".join(joined)
+
+
+def _letter_spaced_capitals(words: list[str]) -> bool:
+    """Three or more words of capitals only, half of them or more single letters."""
+    if len(words) < 3 or not all(word.isalpha() and word.isupper() for word in words):
+        return False
+    return sum(len(word) == 1 for word in words) * 2 >= len(words)
 
 
 # A label is set this many times larger than the text beside it, or more.
@@ -499,19 +527,49 @@ def _reading_order(lines: list[_Line], split: float | None) -> list[_Line]:
     """Lines top to bottom; with two real columns (split at x), the left one before the right."""
     if split is None:
         return _merge_rows(lines)
+    lines = [part for line in lines for part in _cut_at(line, split)]
+    side = _column_sides(lines, split)
     # A header spans both columns at the top (name, contact line); it is read first.
     middle = sorted(line.top for line in lines)[len(lines) // 2]
-    header_spans = [line for line in lines if line.left < split < line.right and line.top > middle]
+    header_spans = [line for line in lines if side[id(line)] == 0 and line.top > middle]
     header_bottom = min((line.bottom for line in header_spans), default=float("inf"))
     header = [line for line in lines if line.top >= header_bottom]
     body = [line for line in lines if line.top < header_bottom]
-    left = [line for line in body if line.right <= split]
-    right = [line for line in body if line.left >= split]
-    spanning = [line for line in body if line.left < split < line.right]
+    left = [line for line in body if side[id(line)] < 0]
+    right = [line for line in body if side[id(line)] > 0]
+    spanning = [line for line in body if side[id(line)] == 0]
     header += _name_atop_a_column(left, lines) + _name_atop_a_column(right, lines)
     left = [line for line in left if line not in header]
     right = [line for line in right if line not in header]
     return _merge_rows(header) + _merge_rows(left) + _merge_rows(right) + _merge_rows(spanning)
+
+
+def _column_sides(lines: list[_Line], split: float) -> dict[int, int]:
+    """Each line's column: -1 left, 1 right, 0 across both. A line that runs past the split
+    into the gap but stops short of the other column's text (a sidebar's long skills line)
+    stays in its own column."""
+    right_starts = min((line.left for line in lines if line.left >= split), default=split)
+    left_ends = max((line.right for line in lines if line.right <= split), default=split)
+    sides: dict[int, int] = {}
+    for line in lines:
+        if line.right <= split or (line.left < split and line.right < right_starts):
+            sides[id(line)] = -1
+        elif line.left >= split or line.left > left_ends:
+            sides[id(line)] = 1
+        else:
+            sides[id(line)] = 0
+    return sides
+
+
+def _cut_at(line: _Line, split: float) -> list[_Line]:
+    """A line whose pieces stand on both sides of the column gap, none across it, as its two
+    halves: PDFium joins a sidebar's line and the main column's on the same baseline, which
+    would otherwise read as a header spanning both columns."""
+    left = [piece for piece in line.pieces if piece.right <= split]
+    right = [piece for piece in line.pieces if piece.left >= split]
+    if not left or not right or len(left) + len(right) != len(line.pieces):
+        return [line]
+    return [_Line(left, line.top, line.bottom), _Line(right, line.top, line.bottom)]
 
 
 # The name is printed this many times larger than the page's common text, or more.
