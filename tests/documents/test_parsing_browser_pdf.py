@@ -18,7 +18,6 @@ from resumeforge.documents.parsing.pdf import (
     read_pdf_lines,
 )
 from resumeforge.documents.parsing.sections import build_resume
-from resumeforge.resume.schemas import SectionKind
 from tests.documents.files import Drawn, drawn_pdf
 
 SETTINGS = Settings(ocr_enabled=False, pdfco_api_key=None)
@@ -247,27 +246,6 @@ def test_a_right_to_left_word_listed_as_its_glyphs_stand_is_read_backwards() -> 
     assert in_reading_order("דנה", first_left=130.0, last_left=100.0) == "דנה"
     # A left-to-right word is never turned.
     assert in_reading_order("Dana", first_left=100.0, last_left=130.0) == "Dana"
-
-
-def test_skill_groups_printed_as_headings_of_their_own_are_skills() -> None:
-    lines = [
-        TextLine(segments=["Wren Abernathy"], size=24, bold=True),
-        TextLine(segments=["Programming"], size=14),
-        TextLine(segments=["Fortran, Julia"], size=10),
-        TextLine(segments=["Werkzeuge"], size=14),
-        TextLine(segments=["Radar, Sextant"], size=10),
-        TextLine(segments=["Experience"], size=14),
-        TextLine(segments=["Harbour Pilot, Estuary Marine Services, 2019 - 2024"], size=10),
-    ]
-    resume = build_resume(lines)
-    assert [(section.heading, section.kind) for section in resume.meta.sections][:2] == [
-        ("Programming", SectionKind.skills),
-        ("Werkzeuge", SectionKind.skills),
-    ]
-    assert [skill.keywords for skill in resume.skills] == [
-        ["Fortran", "Julia"],
-        ["Radar", "Sextant"],
-    ]
 
 
 def test_a_sidebar_line_beside_a_main_line_or_into_the_gap_stays_in_its_column() -> None:

@@ -243,3 +243,38 @@ def test_headings_in_six_languages_map_to_kinds() -> None:
     assert heading_kind("Experiencia Profesional") is SectionKind.work
     assert heading_kind("ETUDES") is SectionKind.education
     assert not is_vocabulary_heading("Ingeniero de software")
+
+
+def test_skill_groups_printed_as_headings_of_their_own_are_skills() -> None:
+    lines = [
+        TextLine(segments=["Wren Abernathy"], size=24, bold=True),
+        TextLine(segments=["Programming"], size=14),
+        TextLine(segments=["Fortran, Julia"], size=10),
+        TextLine(segments=["Werkzeuge"], size=14),
+        TextLine(segments=["Radar, Sextant"], size=10),
+        TextLine(segments=["Experience"], size=14),
+        TextLine(segments=["Harbour Pilot, Estuary Marine Services, 2019 - 2024"], size=10),
+    ]
+    resume = build_resume(lines)
+    assert [(section.heading, section.kind) for section in resume.meta.sections][:2] == [
+        ("Programming", SectionKind.skills),
+        ("Werkzeuge", SectionKind.skills),
+    ]
+    assert [skill.keywords for skill in resume.skills] == [
+        ["Fortran", "Julia"],
+        ["Radar", "Sextant"],
+    ]
+
+
+def test_berufliche_stationen_is_the_work_section() -> None:
+    lines = [
+        TextLine(segments=["Wren Abernathy"], size=24, bold=True),
+        TextLine(segments=["BERUFLICHE STATIONEN"], size=12, bold=True),
+        TextLine(segments=["Lotsin", "Mai 2019 – heute"], size=10, bold=True),
+        TextLine(segments=["Elbe Marine GmbH", "Hamburg"], size=10),
+    ]
+    resume = build_resume(lines)
+    assert [(s.heading, s.kind) for s in resume.meta.sections] == [
+        ("BERUFLICHE STATIONEN", SectionKind.work)
+    ]
+    assert resume.work[0].name == "Elbe Marine GmbH"

@@ -131,6 +131,7 @@ KIND_WORDS: list[tuple[SectionKind, tuple[str, ...]]] = [
             "jobs", "internships", "appointments",
             "berufserfahrung", "erfahrung", "erfahrungen", "werdegang", "beruflicher werdegang",
             "berufspraxis", "praktika", "arbeitserfahrung", "beschaftigung", "tatigkeiten",
+            "stationen", "berufliche stationen",
             "experience professionnelle", "parcours", "emplois", "stages", "experiencia",
             "experiencias", "trayectoria", "empleo", "empleos", "practicas", "experiencia",
             "historico profissional", "estagios", "carreira", "esperienza", "esperienze",
