@@ -1,6 +1,7 @@
 """What a browser's print to PDF does to a résumé styled with CSS, each phenomenon on a
-fictional page made here: font weights from stem widths, a text object per glyph, a label
-column beside its content, a name broken over two lines beside the contact column."""
+fictional page or lines made here: font weights from stem widths, a text object per glyph,
+a label column beside its content, a name broken over two lines beside the contact column,
+a narrow sidebar, sub-headings inside entries, right-to-left words, letter-spaced capitals."""
 
 from __future__ import annotations
 

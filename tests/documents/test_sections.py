@@ -278,3 +278,13 @@ def test_berufliche_stationen_is_the_work_section() -> None:
         ("BERUFLICHE STATIONEN", SectionKind.work)
     ]
     assert resume.work[0].name == "Elbe Marine GmbH"
+
+
+def test_a_heading_naming_two_sections_is_the_first_that_is_not_other() -> None:
+    assert heading_kind("EDUCATION AND TRAINING") is SectionKind.education
+    assert heading_kind("Ausbildung und Weiterbildung") is SectionKind.education
+    assert heading_kind("Projects & Research") is SectionKind.projects
+    # Items that are all miscellany stay so, and a qualified single heading keeps its rule.
+    assert heading_kind("Research and Teaching") is SectionKind.other
+    assert heading_kind("Research Experience") is SectionKind.other
+    assert heading_kind("Compétences linguistiques") is SectionKind.languages
