@@ -310,3 +310,50 @@ def test_short_words_in_capitals_spaced_as_words_are_not_joined() -> None:
     assert _piece_text(["Harbour", "Pilot", "at", "sea"], [3.0, 3.0, 3.0], 12.0) == (
         "Harbour Pilot at sea"
     )
+
+
+def test_a_page_whose_main_column_ends_after_its_summary_is_still_two_columns() -> None:
+    sidebar = [
+        "ABOUT",
+        "Falmouth UK",
+        "wren.abernathy@example.org",
+        "+44 20 7946 0999",
+        "SKILLS",
+        "Tide tables, radar plots",
+        "Chart work",
+        "Boat handling",
+        "LANGUAGES",
+        "English (Native)",
+        "Welsh (Fluent)",
+        "INTERESTS",
+        "Rowing",
+        "Sea shanties",
+    ]
+    summary = [
+        "Harbour pilot of twelve years on a tidal estuary, trusted with the largest",
+        "vessels in fog, gales and at night, and with training the port's new pilots.",
+    ]
+    drawn: list[Drawn] = [
+        # The name and title in display type span the top, across the gap between columns.
+        ("Wren Abernathy", 40, 750, 30, BLACK),
+        ("Senior Harbour Pilot", 40, 722, 14, BLACK),
+        ("SUMMARY", 200, 690, 10, BLACK),
+    ]
+    drawn += [(text, 40, 690 - 16 * i, 10, BLACK) for i, text in enumerate(sidebar)]
+    drawn += [(text, 200, 672 - 13 * i, 9, BLACK) for i, text in enumerate(summary)]
+    texts = [line.plain for line in _lines_of(drawn_pdf(drawn, fills=[]))]
+    assert texts == ["Wren Abernathy", "Senior Harbour Pilot", *sidebar, "SUMMARY", *summary]
+
+
+def test_a_phone_alone_on_a_line_under_a_sidebar_heading_is_the_phone() -> None:
+    lines = [
+        TextLine(segments=["Wren Abernathy"], size=24, bold=True),
+        TextLine(segments=["ABOUT"], size=12, bold=True),
+        TextLine(segments=["wren.abernathy@example.org"], size=10),
+        TextLine(segments=["+44 20 7946 0999"], size=10),
+        TextLine(segments=["EXPERIENCE"], size=12, bold=True),
+        TextLine(segments=["Harbour Pilot, 2019 - 2024"], size=10),
+        TextLine(segments=["• Logged 4 400 800 nautical miles"], size=10),
+    ]
+    basics = build_resume(lines).basics
+    assert (basics.email, basics.phone) == ("wren.abernathy@example.org", "+44 20 7946 0999")

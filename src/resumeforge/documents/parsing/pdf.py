@@ -602,9 +602,11 @@ def _column_split(lines: list[_Line], width: float) -> float | None:
     if len(lines) < 12:
         return None
     best: tuple[int, float] | None = None
+    # The name and a title under it, set large, span a sidebar page's top: not counted.
+    body = _without_display_type(lines)
     for step in range(int(width * 0.2), int(width * 0.75), 6):
         x = float(step)
-        crossing = sum(1 for line in lines if line.left < x < line.right)
+        crossing = sum(1 for line in body if line.left < x < line.right)
         if best is None or crossing < best[0]:
             best = (crossing, x)
     if best is None or best[0] > len(lines) * 0.1:
@@ -612,12 +614,33 @@ def _column_split(lines: list[_Line], width: float) -> float | None:
     x = best[1]
     left = [line for line in lines if line.right <= x]
     right = [line for line in lines if line.left >= x]
-    if min(len(left), len(right)) < max(5, len(lines) * 0.2):
+    if not _enough_lines(left, right, len(lines), width):
         return None
     # Columns hold real text on both sides, not only a rail of dates or labels.
     if not (_holds_a_column(left, width) and _holds_a_column(right, width)):
         return None
     return _centre_of_gap(left, right, x)
+
+
+# Text this many times larger than the page's common size is display type (name, title).
+_DISPLAY_SIZE_RATIO = 1.3
+
+
+def _without_display_type(lines: list[_Line]) -> list[_Line]:
+    sizes = sorted(line.pieces[0].size for line in lines)
+    common = sizes[len(sizes) // 2]
+    return [line for line in lines if line.pieces[0].size < _DISPLAY_SIZE_RATIO * common]
+
+
+def _enough_lines(left: list[_Line], right: list[_Line], total: int, width: float) -> bool:
+    """Both sides hold a fifth of the lines (five at least); or one holds that, and the other
+    a paragraph's few long lines (a page whose main column ends after its summary)."""
+    needed = max(5, total * 0.2)
+    if min(len(left), len(right)) >= needed:
+        return True
+    fewer = left if len(left) < len(right) else right
+    more = right if fewer is left else left
+    return len(more) >= needed and len(fewer) >= 2 and _extent(fewer) >= width * 0.4
 
 
 # A column is this wide a share of the page, or, when it is not a rail of dates, the second.

@@ -294,9 +294,22 @@ def _basics(
     """Contact details from the top; an e-mail or phone printed lower only outside the
     references (`own`), and the furniture's when the page prints them nowhere else."""
     basics = _basics_in(top, top + own if top else body)
+    basics.phone = basics.phone or _phone_alone_on_a_line(own)
     if furniture:
         _fill_from_furniture(basics, furniture)
     return basics
+
+
+def _phone_alone_on_a_line(lines: list[TextLine]) -> str:
+    """A phone number printed as a line of its own below the top: a sidebar's contact block
+    under an "About" or "Contact" heading. Nothing else on the line, so no figure in a
+    description is taken for one."""
+    for line in lines:
+        text = line.plain.strip()
+        phone = find_phone(text)
+        if phone and len(phone) >= len(text) - 2:
+            return phone
+    return ""
 
 
 def _fill_from_furniture(basics: Basics, furniture: list[TextLine]) -> None:
