@@ -288,3 +288,27 @@ def test_a_heading_naming_two_sections_is_the_first_that_is_not_other() -> None:
     assert heading_kind("Research and Teaching") is SectionKind.other
     assert heading_kind("Research Experience") is SectionKind.other
     assert heading_kind("Compétences linguistiques") is SectionKind.languages
+
+
+def test_an_unknown_group_heading_after_the_skills_heads_more_skills() -> None:
+    lines = [
+        _line("Wren Abernathy", size=24, bold=True),
+        _line("SKILLS", bold=True),
+        _line("Tide tables, radar plotting"),
+        _line("SEAMANSHIP", bold=True),
+        _line("Knots, splicing, boat handling"),
+        _line("EXPERIENCE", bold=True),
+        _line("Harbour Pilot, Estuary Marine Services, 2019 - 2024"),
+        _line("CARTOGRAPHY", bold=True),
+        _line("Surveyed the estuary's channels for the new charts."),
+    ]
+    sections = build_resume(lines).meta.sections
+    assert [(s.heading, s.kind) for s in sections] == [
+        ("SKILLS", SectionKind.skills),
+        ("SEAMANSHIP", SectionKind.skills),
+        ("EXPERIENCE", SectionKind.work),
+        # Not after the skills, and a sentence: kept as written.
+        ("CARTOGRAPHY", SectionKind.other),
+    ]
+    keywords = [k for skill in build_resume(lines).skills for k in skill.keywords]
+    assert keywords == ["Tide tables", "radar plotting", "Knots", "splicing", "boat handling"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -237,7 +238,26 @@ def _split_sections(
             blocks[-1].lines.append(line)
         else:
             top.append(line)
+    _skill_groups_as_skills(blocks)
     return top, blocks, furniture
+
+
+def _skill_groups_as_skills(blocks: list[_Block]) -> None:
+    """A heading no vocabulary knows ("Data", "Dados"), styled like the headings, that follows
+    the skills and heads only short list lines, is one more group of skills, not `other`."""
+    for previous, block in itertools.pairwise(blocks):
+        if (
+            previous.kind is SectionKind.skills
+            and block.kind is SectionKind.other
+            and heading_kind(block.heading) is None
+            and block.lines
+            and all(_is_list_line(line.plain) for line in block.lines)
+        ):
+            block.kind = SectionKind.skills
+
+
+def _is_list_line(text: str) -> bool:
+    return len(text.split()) <= 8 and not text.rstrip().endswith(".")
 
 
 def _drop_subheadings(lines: list[TextLine], found: dict[int, str], body_size: float) -> None:
