@@ -357,3 +357,24 @@ def test_a_phone_alone_on_a_line_under_a_sidebar_heading_is_the_phone() -> None:
     ]
     basics = build_resume(lines).basics
     assert (basics.email, basics.phone) == ("wren.abernathy@example.org", "+44 20 7946 0999")
+
+
+def test_a_short_page_with_the_name_in_the_sidebar_is_split_in_the_gaps_middle() -> None:
+    # The name's second half, in display type, is the sidebar's widest line: a split at the
+    # gap's left edge would leave it, and the sidebar's fifth line, on the wrong side.
+    drawn: list[Drawn] = [
+        ("Wren", 49, 740, 30, BLACK),
+        ("Abernathy", 49, 708, 30, BLACK),
+        ("wren@sea.org", 49, 670, 16, BLACK),
+        ("Languages", 50, 640, 18, BLACK),
+        ("English", 50, 610, 16, BLACK),
+        ("Experience", 230, 740, 24, BLACK),
+        ("Harbour Pilot, Estuary Marine Services, 2019 - 2024", 230, 708, 16, BLACK),
+        ("• Brought 900 vessels to berth", 245, 684, 16, BLACK),
+        ("Education", 230, 650, 24, BLACK),
+        ("Saltmarsh Nautical College", 230, 620, 16, BLACK),
+        ("Skills", 230, 590, 24, BLACK),
+        ("Tide tables, radar", 230, 562, 16, BLACK),
+    ]
+    texts = [line.plain for line in _lines_of(drawn_pdf(drawn, fills=[]))]
+    assert texts == [text for text, *_ in drawn]

@@ -601,17 +601,14 @@ def _column_split(lines: list[_Line], width: float) -> float | None:
     """An x where the page splits into two columns of text that no body line crosses."""
     if len(lines) < 12:
         return None
-    best: tuple[int, float] | None = None
     # The name and a title under it, set large, span a sidebar page's top: not counted.
     body = _without_display_type(lines)
-    for step in range(int(width * 0.2), int(width * 0.75), 6):
-        x = float(step)
-        crossing = sum(1 for line in body if line.left < x < line.right)
-        if best is None or crossing < best[0]:
-            best = (crossing, x)
-    if best is None or best[0] > len(lines) * 0.1:
+    steps = [float(step) for step in range(int(width * 0.2), int(width * 0.75), 6)]
+    crossings = [sum(1 for line in body if line.left < x < line.right) for x in steps]
+    fewest = min(crossings)
+    if fewest > len(lines) * 0.1:
         return None
-    x = best[1]
+    x = _middle_of_first_run(steps, crossings, fewest)
     left = [line for line in lines if line.right <= x]
     right = [line for line in lines if line.left >= x]
     if not _enough_lines(left, right, len(lines), width):
@@ -620,6 +617,16 @@ def _column_split(lines: list[_Line], width: float) -> float | None:
     if not (_holds_a_column(left, width) and _holds_a_column(right, width)):
         return None
     return _centre_of_gap(left, right, x)
+
+
+def _middle_of_first_run(steps: list[float], crossings: list[int], fewest: int) -> float:
+    """The middle of the first run of x positions crossed by the fewest lines: the gap's
+    middle, not its left edge, which a sidebar's longest line may stop just short of."""
+    first = crossings.index(fewest)
+    last = first
+    while last + 1 < len(crossings) and crossings[last + 1] == fewest:
+        last += 1
+    return steps[(first + last) // 2]
 
 
 # Text this many times larger than the page's common size is display type (name, title).
