@@ -18,7 +18,7 @@ from resumeforge.documents.parsing.pdf import (
     open_pdf,
     read_pdf_lines,
 )
-from resumeforge.documents.parsing.sections import build_resume
+from resumeforge.documents.parsing.sections import build_resume, without_drop_initials
 from tests.documents.files import Drawn, drawn_pdf
 
 SETTINGS = Settings(ocr_enabled=False, pdfco_api_key=None)
@@ -378,3 +378,19 @@ def test_a_short_page_with_the_name_in_the_sidebar_is_split_in_the_gaps_middle()
     ]
     texts = [line.plain for line in _lines_of(drawn_pdf(drawn, fills=[]))]
     assert texts == [text for text, *_ in drawn]
+
+
+def test_a_letter_spaced_heading_read_with_its_last_letter_apart_is_the_heading() -> None:
+    assert without_drop_initials("EDUCATIO N") == "EDUCATION"
+    assert without_drop_initials("WORK EXPERIENC E") == "WORK EXPERIENCE"
+    # Joined only when that makes a known heading.
+    assert without_drop_initials("PLAN B") == "PLAN B"
+    lines = [
+        TextLine(segments=["Wren Abernathy"], size=24),
+        TextLine(segments=["EXPERIENCE"], size=12, bold=True),
+        TextLine(segments=["Harbour Pilot", "Mar 2019 - Present"], size=10, bold=True),
+        TextLine(segments=["EDUCATIO N"], size=12, bold=True),
+        TextLine(segments=["Saltmarsh Nautical College"], size=10, bold=True),
+    ]
+    headings = [section.heading for section in build_resume(lines).meta.sections]
+    assert headings == ["EXPERIENCE", "EDUCATION"]

@@ -155,12 +155,18 @@ def _starts_lowercase(text: str) -> bool:
 _DROP_INITIAL_RE = re.compile(r"(?<![^\W\d_])([^\W\d_a-z]{1,2}) (?=[^\W\d_])")
 
 
+# A capital set apart at a word's end: "EDUCATIO N", as PDFium reads letter-spaced capitals.
+_SPLIT_LAST_LETTER_RE = re.compile(r"(?<=[^\W\d_a-z]{2}) (?=[^\W\d_a-z](?:\s|$))")
+
+
 def without_drop_initials(text: str) -> str:
     """A heading whose first letters are set in another colour or size reads, once extracted,
-    "E XPERIENCE": the letters joined again, when that makes a known heading."""
-    joined = _DROP_INITIAL_RE.sub(r"\1", text)
-    if joined != text and is_vocabulary_heading(joined) and not is_vocabulary_heading(text):
-        return joined
+    "E XPERIENCE", and one set letter-spaced may read "EDUCATIO N": the letters joined
+    again, when that makes a known heading."""
+    for pattern, replacement in ((_DROP_INITIAL_RE, r"\1"), (_SPLIT_LAST_LETTER_RE, "")):
+        joined = pattern.sub(replacement, text)
+        if joined != text and is_vocabulary_heading(joined) and not is_vocabulary_heading(text):
+            return joined
     return text
 
 
