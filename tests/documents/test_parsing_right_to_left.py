@@ -11,13 +11,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from resumeforge.documents.parsing.layout import ReadingNotes
-from resumeforge.documents.parsing.pdf import (
-    _in_reading_order,
-    _join_right_to_left_words,
-    _Piece,
-    open_pdf,
-    read_pdf_lines,
-)
+from resumeforge.documents.parsing.pdf import open_pdf, read_pdf_lines
 from tests.documents.files import _save
 
 _FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"  # has Arabic letters
@@ -49,32 +43,8 @@ def _texts(data: bytes) -> list[str]:
     return [line.plain for line in lines]
 
 
-def test_a_right_to_left_word_stored_in_drawing_order_reads_in_writing_order() -> None:
-    # Chromium stores "عمر" as it draws it, left to right ("رمع"), and PDFium hands it on so.
-    # PDFium reorders what it is given here itself, so the rule is shown on the word and its
-    # box: first character's left edge, last character's right edge (then the rest of a box).
-    drawn_left_to_right = (200.0, 236.0, 697.0, 706.0, 236.0, 697.0, 703.0)
-    assert _in_reading_order("رمع", drawn_left_to_right) == "عمر"
-    first_rightmost = (226.0, 200.0, 697.0, 706.0, 200.0, 697.0, 703.0)
-    assert _in_reading_order("عمر", first_rightmost) == "عمر"
-    assert _in_reading_order("Lead", drawn_left_to_right) == "Lead"
-
-
 def test_a_right_to_left_word_stored_in_writing_order_is_left_as_it_is() -> None:
     # Each letter drawn where it belongs, the first one rightmost: read as written, unturned.
     letters = [("ع", 230.0, 700.0), ("م", 222.5, 700.0), ("ر", 216.0, 700.0)]
     data = _page_of([*letters, ("Operations Lead", 60, 670)])
     assert _texts(data)[0] == "عمر"
-
-
-def _piece(text: str, left: float, right: float) -> _Piece:
-    return _Piece(text, left, right, size=26.7, bold=True, text_left=left, text_size=26.7)
-
-
-def test_right_to_left_words_printed_leftwards_are_one_piece_in_writing_order() -> None:
-    # "عمر" at the right, "الخطيب" left of it: one name, read first word first.
-    name = _join_right_to_left_words([_piece("عمر", 131, 169), _piece("الخطيب", 50, 125)])
-    assert [(piece.text, piece.left, piece.right) for piece in name] == [("عمر الخطيب", 50, 169)]
-    # A left-to-right piece after a wide step back is a piece of its own, as before.
-    apart = _join_right_to_left_words([_piece("عمر", 131, 169), _piece("Dublin", 20, 60)])
-    assert [piece.text for piece in apart] == ["عمر", "Dublin"]

@@ -491,3 +491,79 @@ def test_group_labels_in_the_heading_type_under_skills_are_groups_not_sections()
         ("Data", ["Tableau", "dbt", "Snowflake"]),
     ]
     assert [language.language for language in resume.languages] == ["English", "Dutch", "German"]
+
+
+def test_skill_groups_printed_as_headings_of_their_own_are_skills() -> None:
+    lines = [
+        TextLine(segments=["Wren Abernathy"], size=24, bold=True),
+        TextLine(segments=["Programming"], size=14),
+        TextLine(segments=["Fortran, Julia"], size=10),
+        TextLine(segments=["Werkzeuge"], size=14),
+        TextLine(segments=["Radar, Sextant"], size=10),
+        TextLine(segments=["Experience"], size=14),
+        TextLine(segments=["Harbour Pilot, Estuary Marine Services, 2019 - 2024"], size=10),
+    ]
+    resume = build_resume(lines)
+    assert [(section.heading, section.kind) for section in resume.meta.sections][:2] == [
+        ("Programming", SectionKind.skills),
+        ("Werkzeuge", SectionKind.skills),
+    ]
+    assert [skill.keywords for skill in resume.skills] == [
+        ["Fortran", "Julia"],
+        ["Radar", "Sextant"],
+    ]
+
+
+def test_berufliche_stationen_is_the_work_section() -> None:
+    lines = [
+        TextLine(segments=["Wren Abernathy"], size=24, bold=True),
+        TextLine(segments=["BERUFLICHE STATIONEN"], size=12, bold=True),
+        TextLine(segments=["Lotsin", "Mai 2019 – heute"], size=10, bold=True),
+        TextLine(segments=["Elbe Marine GmbH", "Hamburg"], size=10),
+    ]
+    resume = build_resume(lines)
+    assert [(s.heading, s.kind) for s in resume.meta.sections] == [
+        ("BERUFLICHE STATIONEN", SectionKind.work)
+    ]
+    assert resume.work[0].name == "Elbe Marine GmbH"
+
+
+def test_a_heading_naming_two_sections_is_the_first_that_is_not_other() -> None:
+    assert heading_kind("EDUCATION AND TRAINING") is SectionKind.education
+    assert heading_kind("Ausbildung und Weiterbildung") is SectionKind.education
+    assert heading_kind("Projects & Research") is SectionKind.projects
+    # Items that are all miscellany stay so, and a qualified single heading keeps its rule.
+    assert heading_kind("Research and Teaching") is SectionKind.other
+    assert heading_kind("Research Experience") is SectionKind.other
+    assert heading_kind("Compétences linguistiques") is SectionKind.languages
+
+
+def test_an_unknown_group_heading_after_the_skills_heads_more_skills() -> None:
+    lines = [
+        _line("Wren Abernathy", size=24, bold=True),
+        _line("SKILLS", bold=True),
+        _line("Tide tables, radar plotting"),
+        _line("SEAMANSHIP", bold=True),
+        _line("Knots, splicing, boat handling"),
+        _line("EXPERIENCE", bold=True),
+        _line("Harbour Pilot, Estuary Marine Services, 2019 - 2024"),
+        _line("CARTOGRAPHY", bold=True),
+        _line("Surveyed the estuary's channels for the new charts."),
+    ]
+    sections = build_resume(lines).meta.sections
+    # "SEAMANSHIP" over a list, inside the skills, is read as one of their groups.
+    assert [(s.heading, s.kind) for s in sections] == [
+        ("SKILLS", SectionKind.skills),
+        ("EXPERIENCE", SectionKind.work),
+        # Not after the skills, and a sentence: kept as written.
+        ("CARTOGRAPHY", SectionKind.other),
+    ]
+    skills = build_resume(lines).skills
+    assert [k for skill in skills for k in skill.keywords] == [
+        "Tide tables",
+        "radar plotting",
+        "Knots",
+        "splicing",
+        "boat handling",
+    ]
+    assert skills[-1].name == "SEAMANSHIP"

@@ -89,6 +89,9 @@ KIND_WORDS: list[tuple[SectionKind, tuple[str, ...]]] = [
         (
             "skills", "skill", "technologies", "technical", "competencies", "competences",
             "expertise", "tools", "proficiencies", "strengths", "stack", "abilities",
+            # a skill group printed as a heading of its own: "Programming", "Frameworks"
+            "programming", "frameworks", "programmierung", "werkzeuge", "programmation",
+            "programacion", "programacao", "programmazione",
             "kenntnisse", "fahigkeiten", "kompetenzen", "fertigkeiten", "qualifikationen",
             "grundkenntnisse", "erste kenntnisse", "edv-kenntnisse",
             "savoir-faire", "outils",
@@ -241,9 +244,17 @@ _KIND_PATTERNS = [
 ]
 
 
+# Between the items of a heading that names two sections: "Education and Training".
+_HEADING_ITEMS_RE = re.compile(r"\s*(?:&|,|\b(?:and|und|et|y|e|ed)\b)\s*")
+
+
 @functools.lru_cache(maxsize=4096)
 def heading_kind(text: str) -> SectionKind | None:
-    """The kind a heading names, or None when its words are not a heading's words."""
+    """The kind a heading names, or None when its words are not a heading's words.
+
+    A heading that names several sections ("Education and Training") is the first of them
+    that is not `other`: its other items qualify it, they do not make it miscellany.
+    """
     key = _match_key(text)
     if not key:
         return None
@@ -251,6 +262,16 @@ def heading_kind(text: str) -> SectionKind | None:
     phrase = _PHRASES_RE.search(key)
     if phrase is not None:
         return _PHRASE_KINDS[phrase.group()]
+    items = [item for item in _HEADING_ITEMS_RE.split(key) if item]
+    if len(items) > 1:
+        kinds = [_kind_of(item) for item in items]
+        named = [kind for kind in kinds if kind not in (None, SectionKind.other)]
+        if named:
+            return named[0]
+    return _kind_of(key)
+
+
+def _kind_of(key: str) -> SectionKind | None:
     for kind, pattern in _KIND_PATTERNS:
         if pattern.search(key):
             return kind

@@ -29,6 +29,10 @@ _WORD_RE = re.compile(r"\S+")
 # A gap wider than this many font sizes separates two pieces of a line (columns, tab stops).
 _GAP_IN_SIZES = 1.6
 _BOLD_NAME_RE = re.compile(r"bold|black|heavy|semibold|demi|-bd|\.b$|,b$|cmbx|sfbx", re.IGNORECASE)
+# A font name that says its weight is not bold: "NotoSans-Regular", "Lato-LightItalic".
+_NOT_BOLD_NAME_RE = re.compile(
+    r"[-,+ ](?:regular|roman|book|light|thin|medium|italic|oblique)\w*$", re.IGNORECASE
+)
 # Text this light (0-255 in each channel) reads as white: invisible on a white page.
 _WHITE_AT_LEAST = 245
 # A fill this dark behind white text makes it visible (a coloured sidebar, a banner).
@@ -117,7 +121,7 @@ def _read_page(page: pdfium.PdfPage, number: int, notes: ReadingNotes) -> list[T
     split = _column_split(raw_lines, width)
     if split is not None:
         notes.columns.append(f"Page {number + 1} was read as two columns, left then right.")
-    ordered = _reading_order(raw_lines, split)
+    ordered = _labels_apart(_reading_order(raw_lines, split))
     text_right = max((line.right for line in ordered), default=0.0)
     result = []
     for line in ordered:
@@ -144,8 +148,9 @@ def _read_page(page: pdfium.PdfPage, number: int, notes: ReadingNotes) -> list[T
 
 def _page_lines(textpage: pdfium.PdfTextPage, sight: _Sight) -> Iterator[_Line]:
     handle = textpage.raw
-    text = mark_unmapped(handle, textpage.get_text_range(), sight.unreadable)
+    text = mark_unmapped(handle, _text_by_char_index(textpage), sight.unreadable)
     box = [ctypes.c_double() for _ in range(4)]
+    text = _right_to_left_in_reading_order(handle, text, box)
     for raw_line in re.finditer(r"[^\r\n]+", text):
         words = [match.span() for match in _WORD_RE.finditer(text, *raw_line.span())]
         boxes = {word: _word_box(handle, word, box) for word in words}
@@ -156,6 +161,23 @@ def _page_lines(textpage: pdfium.PdfTextPage, sight: _Sight) -> Iterator[_Line]:
                 yield line
 
 
+def _text_by_char_index(textpage: pdfium.PdfTextPage) -> str:
+    """The page's text, index for index with PDFium's characters, whose boxes are read by index.
+
+    PDFium's page text leaves out characters it has no text for (a NUL where an icon font's
+    glyph carries no Unicode): every later character's box would then be its neighbour's, and
+    words broken and joined at random. Such a page is read a character at a time, each left
+    out character as a space.
+    """
+    text: str = textpage.get_text_range()
+    handle = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(handle)
+    if len(text) == count:
+        return text
+    codes = (pdfium_c.FPDFText_GetUnicode(handle, index) for index in range(count))
+    return "".join(chr(code) if code else " " for code in codes)
+
+
 # A word's first and last characters' boxes: left, right, bottom, top of the first, then
 # right, bottom, top of the last. Read once a word; a ctypes call costs more than the rest.
 _WordBox = tuple[float, float, float, float, float, float, float]
@@ -163,11 +185,48 @@ _Words = list[tuple[int, int]]
 
 
 def _word_box(handle: object, word: tuple[int, int], box: list[ctypes.c_double]) -> _WordBox:
-    left, right, bottom, top = _char_box(handle, word[0], box)
+    left, first_right, bottom, top = _char_box(handle, word[0], box)
     if word[1] - word[0] == 1:  # a one-character word is its own last character
-        return left, right, bottom, top, right, bottom, top
-    _, right, last_bottom, last_top = _char_box(handle, word[1] - 1, box)
+        return left, first_right, bottom, top, first_right, bottom, top
+    last_left, right, last_bottom, last_top = _char_box(handle, word[1] - 1, box)
+    # A right-to-left word listed in reading order starts at its right end.
+    left, right = min(left, last_left), max(right, first_right)
     return left, right, bottom, top, right, last_bottom, last_top
+
+
+# Letters of the scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko...).
+_RIGHT_TO_LEFT_RE = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_RIGHT_TO_LEFT_WORD_RE = re.compile(r"\S*[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]\S*")
+
+
+def _right_to_left_in_reading_order(handle: object, text: str, box: list[ctypes.c_double]) -> str:
+    """`text` with each right-to-left word PDFium lists left to right (as the glyphs stand on
+    the page, which a browser prints them in) turned back into reading order, index for index.
+
+    A word whose first character stands left of its last reads backwards: "رمع" for "عمر".
+    """
+    if not _RIGHT_TO_LEFT_RE.search(text):
+        return text
+    chars = list(text)
+    for word in _RIGHT_TO_LEFT_WORD_RE.finditer(text):
+        start, end = word.span()
+        if end - start > 1:
+            first_left, last_left = (
+                _char_box(handle, start, box)[0],
+                _char_box(handle, end - 1, box)[0],
+            )
+            chars[start:end] = in_reading_order(
+                word.group(), first_left=first_left, last_left=last_left
+            )
+    return "".join(chars)
+
+
+def in_reading_order(word: str, *, first_left: float, last_left: float) -> str:
+    """A right-to-left word as it is read: reversed when its characters, as listed, go
+    rightwards on the page (its first character standing left of its last)."""
+    if first_left < last_left and _RIGHT_TO_LEFT_RE.search(word):
+        return word[::-1]
+    return word
 
 
 def _split_at_baselines(words: _Words, boxes: dict[tuple[int, int], _WordBox]) -> Iterator[_Words]:
@@ -323,19 +382,27 @@ def _line_from_words(
     pieces: list[_Piece] = []
     top = bottom = 0.0
     current: list[str] = []
-    previous_right = 0.0
+    gaps: list[float] = []  # between the current piece's words
+    previous_left = previous_right = piece_right = 0.0
+    previous_rtl = False
     size = 0.0
     for start, end in words:
         left, right, word_bottom, word_top = boxes[(start, end)][:4]
+        rtl = bool(_RIGHT_TO_LEFT_RE.search(text, start, end))
+        # Words of a right-to-left script follow each other leftwards.
+        leftwards = rtl and previous_rtl and right <= previous_left + max(size, 4.0)
+        gap = previous_left - right if leftwards else left - previous_right
         if not pieces and not current:
             top, bottom = word_top, word_bottom
             size = _font_size(handle, start, word_top - word_bottom)
-        elif left - previous_right > _GAP_IN_SIZES * max(
-            size, 4.0
-        ) or left < previous_right - 2 * max(size, 4.0):
-            pieces[-1].right = previous_right
-            pieces[-1].text = " ".join(current)
-            current = []
+        elif (
+            gap > _GAP_IN_SIZES * max(size, 4.0)
+            or (not leftwards and left < previous_right - 2 * max(size, 4.0))
+            or _label_ends(handle, start, gap, size, word_top - word_bottom)
+        ):
+            pieces[-1].right = piece_right
+            pieces[-1].text = _piece_text(current, gaps, size)
+            current, gaps = [], []
             size = _font_size(handle, start, word_top - word_bottom)
         if pieces and pieces[0].text_left < 0:
             # The first word after a lone bullet glyph.
@@ -350,55 +417,76 @@ def _line_from_words(
                     text_size = _font_size(handle, start + 1, word_top - word_bottom)
             bold = _is_bold(handle, start)
             pieces.append(_Piece("", left, right, size, bold, text_left, text_size))
-        current.append(_in_reading_order(text[start:end], boxes[(start, end)]))
-        previous_right = right
+            piece_right = right
+        if current:
+            gaps.append(gap)
+        current.append(text[start:end])
+        pieces[-1].left = min(pieces[-1].left, left)
+        previous_left, previous_right, previous_rtl = left, right, rtl
+        piece_right = max(piece_right, right)
         top, bottom = max(top, word_top), min(bottom, word_bottom)
-    pieces[-1].right = previous_right
-    pieces[-1].text = " ".join(current)
+    pieces[-1].right = piece_right
+    pieces[-1].text = _piece_text(current, gaps, size)
     if pieces[0].text_left < 0:
         pieces[0].text_left = pieces[0].left
-    if len(pieces) > 1 and _RIGHT_TO_LEFT_RE.search(text, words[0][0], words[-1][1]):
-        pieces = _join_right_to_left_words(pieces)
     return _Line(pieces, top, bottom)
 
 
-def _join_right_to_left_words(pieces: list[_Piece]) -> list[_Piece]:
-    """Right-to-left words follow each other leftwards: "عمر" then "الخطيب" printed left of
-    it is one name, not a piece cut off by a step back to the left."""
-    joined = [pieces[0]]
-    for piece in pieces[1:]:
-        before = joined[-1]
-        gap = before.left - piece.right
-        if (
-            _all_right_to_left(before.text)
-            and _all_right_to_left(piece.text)
-            and 0 <= gap <= _GAP_IN_SIZES * max(piece.size, 4.0)
-        ):
-            before.text = f"{before.text} {piece.text}"
-            before.left = before.text_left = piece.left
-            continue
-        joined.append(piece)
-    return joined
+# Past the narrowest gap of a letter-spaced run by this many sizes, a gap is a word space.
+_WORD_SPACE_IN_SIZES = 0.2
 
 
-def _all_right_to_left(text: str) -> bool:
-    return all(_RIGHT_TO_LEFT_RE.match(char) for char in text.replace(" ", ""))
+def _piece_text(words: list[str], gaps: list[float], size: float) -> str:
+    """The words of a piece, joined by spaces, or, for capitals set letter-spaced, by what
+    their gaps say: CSS letter-spacing makes PDFium read "W R E N  A B E R N A T H Y" or
+    "EXPERI E N CE", letters apart, where only the wider gaps are spaces between words."""
+    if not _letter_spaced_capitals(words):
+        return " ".join(words)
+    narrowest = min(gaps)
+    joined = [words[0]]
+    for word, gap in zip(words[1:], gaps, strict=True):
+        space = " " if gap > narrowest + _WORD_SPACE_IN_SIZES * max(size, 4.0) else ""
+        joined.append(f"{space}{word}")
+    return "".join(joined)
 
 
-# Letters of the scripts written right to left (Hebrew, Arabic and their presentation forms).
-_RIGHT_TO_LEFT_RE = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+def _letter_spaced_capitals(words: list[str]) -> bool:
+    """Three or more words of capitals only, half of them or more single letters."""
+    if len(words) < 3 or not all(word.isalpha() and word.isupper() for word in words):
+        return False
+    return sum(len(word) == 1 for word in words) * 2 >= len(words)
 
 
-def _in_reading_order(word: str, box: _WordBox) -> str:
-    """A right-to-left word is stored first letter rightmost; one whose first character
-    sits left of its last was stored in the order it is drawn (Chromium does so), and is
-    reversed to read ("رمع" drawn for "عمر")."""
-    if len(word) < 2 or not _RIGHT_TO_LEFT_RE.search(word):
-        return word
-    first_left, last_right = box[0], box[1]
-    if first_left < last_right and all(_RIGHT_TO_LEFT_RE.match(char) for char in word):
-        return word[::-1]
-    return word
+# A label is set this many times larger than the text beside it, or more.
+_LABEL_SIZE_AT_LEAST = 1.15
+
+
+def _label_ends(handle: object, start: int, gap: float, size: float, height: float) -> bool:
+    """Words in a larger size, then past more than a word's space words in a smaller one: a
+    label column printed on its content's first line ("Work   Customer Success Manager")."""
+    if gap <= _WORD_GAP_IN_SIZES * max(size, 4.0) / _LABEL_SIZE_AT_LEAST:
+        return False
+    return size >= _LABEL_SIZE_AT_LEAST * _font_size(handle, start, height)
+
+
+def _labels_apart(lines: list[_Line]) -> list[_Line]:
+    """A label printed on its content's first line, larger and close before it, as a line of
+    its own: a heading beside its section's first entry reads as the heading, then the entry.
+    A smaller piece far off (a date flushed right) stays on its line."""
+    apart: list[_Line] = []
+    for line in lines:
+        label, *rest = line.pieces
+        if rest and _is_label_of(label, rest[0]):
+            apart.append(_Line([label], line.top, line.bottom))
+            apart.append(_Line(rest, line.top, line.bottom))
+        else:
+            apart.append(line)
+    return apart
+
+
+def _is_label_of(label: _Piece, text: _Piece) -> bool:
+    close = text.left - label.right < _GAP_IN_SIZES * label.size
+    return close and label.size >= _LABEL_SIZE_AT_LEAST * text.size
 
 
 def _is_glyph(char: str) -> bool:
@@ -413,41 +501,76 @@ def _font_size(handle: object, index: int, height: float) -> float:
 
 
 def _is_bold(handle: object, index: int) -> bool:
-    weight = pdfium_c.FPDFText_GetFontWeight(handle, index)
-    if weight >= 600:
-        return True
     buffer = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     length = pdfium_c.FPDFText_GetFontInfo(handle, index, buffer, 128, flags)
     name = buffer.value.decode("latin-1", "replace") if length else ""
+    weight = pdfium_c.FPDFText_GetFontWeight(handle, index)
+    return is_bold_font(name, weight=weight, flags=flags.value)
+
+
+def is_bold_font(name: str, *, weight: int, flags: int) -> bool:
+    """Whether a font prints bold, by its name first, then its weight and ForceBold flag.
+
+    A font whose descriptor states no weight gets one from its stem width, which some
+    producers (Chromium's Skia) write wrong: a "NotoSans-Regular" then weighs 625. A name that
+    says its weight is believed over that number.
+    """
+    if _BOLD_NAME_RE.search(name):
+        return True
+    if _NOT_BOLD_NAME_RE.search(name):
+        return False
     # Flag bit 19 is ForceBold in the PDF font descriptor.
-    return bool(_BOLD_NAME_RE.search(name)) or bool(flags.value & (1 << 18))
+    return weight >= 600 or bool(flags & (1 << 18))
 
 
 def _reading_order(lines: list[_Line], split: float | None) -> list[_Line]:
     """Lines top to bottom; with two real columns (split at x), the left one before the right."""
     if split is None:
         return _merge_rows(lines)
+    lines = [part for line in lines for part in _cut_at(line, split)]
+    side = _column_sides(lines, split)
     # A header spans both columns at the top (name, contact line); it is read first.
     middle = sorted(line.top for line in lines)[len(lines) // 2]
-    right_text = min((line.left for line in lines if line.left >= split), default=split)
-    header_spans = [line for line in lines if _spans(line, split, right_text) and line.top > middle]
+    header_spans = [line for line in lines if side[id(line)] == 0 and line.top > middle]
     header_bottom = min((line.bottom for line in header_spans), default=float("inf"))
     header = [line for line in lines if line.top >= header_bottom]
     body = [line for line in lines if line.top < header_bottom]
-    left = [line for line in body if line.left < split and not _spans(line, split, right_text)]
-    right = [line for line in body if line.left >= split]
-    spanning = [line for line in body if _spans(line, split, right_text)]
+    left = [line for line in body if side[id(line)] < 0]
+    right = [line for line in body if side[id(line)] > 0]
+    spanning = [line for line in body if side[id(line)] == 0]
     header += _name_atop_a_column(left, lines) + _name_atop_a_column(right, lines)
     left = [line for line in left if line not in header]
     right = [line for line in right if line not in header]
     return _merge_rows(header) + _merge_rows(left) + _merge_rows(right) + _merge_rows(spanning)
 
 
-def _spans(line: _Line, split: float, right_text: float) -> bool:
-    """A line across both columns reaches the right one's text; a sidebar line that only runs
-    into the gutter ("Python, Kubernetes, Spark, Blender" a little too long) stays left."""
-    return line.left < split and line.right > right_text
+def _column_sides(lines: list[_Line], split: float) -> dict[int, int]:
+    """Each line's column: -1 left, 1 right, 0 across both. A line that runs past the split
+    into the gap but stops short of the other column's text (a sidebar's long skills line)
+    stays in its own column."""
+    right_starts = min((line.left for line in lines if line.left >= split), default=split)
+    left_ends = max((line.right for line in lines if line.right <= split), default=split)
+    sides: dict[int, int] = {}
+    for line in lines:
+        if line.right <= split or (line.left < split and line.right < right_starts):
+            sides[id(line)] = -1
+        elif line.left >= split or line.left > left_ends:
+            sides[id(line)] = 1
+        else:
+            sides[id(line)] = 0
+    return sides
+
+
+def _cut_at(line: _Line, split: float) -> list[_Line]:
+    """A line whose pieces stand on both sides of the column gap, none across it, as its two
+    halves: PDFium joins a sidebar's line and the main column's on the same baseline, which
+    would otherwise read as a header spanning both columns."""
+    left = [piece for piece in line.pieces if piece.right <= split]
+    right = [piece for piece in line.pieces if piece.left >= split]
+    if not left or not right or len(left) + len(right) != len(line.pieces):
+        return [line]
+    return [_Line(left, line.top, line.bottom), _Line(right, line.top, line.bottom)]
 
 
 # The name is printed this many times larger than the page's common text, or more.
@@ -479,40 +602,68 @@ def _column_split(lines: list[_Line], width: float) -> float | None:
     """An x where the page splits into two columns of text that no body line crosses."""
     if len(lines) < 12:
         return None
-    best: tuple[int, float] | None = None
-    spans = [(line.left, line.right) for line in lines]  # read once, not once an x
-    for step in range(int(width * 0.2), int(width * 0.75), 6):
-        x = float(step)
-        crossing = sum(1 for left, right in spans if left < x < right)
-        if best is None or crossing < best[0]:
-            best = (crossing, x)
-    if best is None or best[0] > len(lines) * 0.1:
+    # The name and a title under it, set large, span a sidebar page's top: not counted.
+    body = _without_display_type(lines)
+    steps = [float(step) for step in range(int(width * 0.2), int(width * 0.75), 6)]
+    crossings = [sum(1 for line in body if line.left < x < line.right) for x in steps]
+    fewest = min(crossings)
+    if fewest > len(lines) * 0.1:
         return None
-    x = best[1]
+    x = _middle_of_first_run(steps, crossings, fewest)
     left = [line for line in lines if line.right <= x]
     right = [line for line in lines if line.left >= x]
-    if min(len(left), len(right)) < max(5, len(lines) * 0.2):
+    if not _enough_lines(left, right, len(lines), width):
         return None
+    # Columns hold real text on both sides, not only a rail of dates or labels.
     if not (_holds_a_column(left, width) and _holds_a_column(right, width)):
         return None
     return _centre_of_gap(left, right, x)
 
 
-# A side of the page this wide (share of the page) holds a column of text...
-_COLUMN_AT_LEAST = 0.22
-# ...and a narrower one down to this width, when few of its lines are dates.
-_SIDEBAR_AT_LEAST = 0.15
-_SIDEBAR_DATED_BELOW = 0.25
+def _middle_of_first_run(steps: list[float], crossings: list[int], fewest: int) -> float:
+    """The middle of the first run of x positions crossed by the fewest lines: the gap's
+    middle, not its left edge, which a sidebar's longest line may stop just short of."""
+    first = crossings.index(fewest)
+    last = first
+    while last + 1 < len(crossings) and crossings[last + 1] == fewest:
+        last += 1
+    return steps[(first + last) // 2]
+
+
+# Text this many times larger than the page's common size is display type (name, title).
+_DISPLAY_SIZE_RATIO = 1.3
+
+
+def _without_display_type(lines: list[_Line]) -> list[_Line]:
+    sizes = sorted(line.pieces[0].size for line in lines)
+    common = sizes[len(sizes) // 2]
+    return [line for line in lines if line.pieces[0].size < _DISPLAY_SIZE_RATIO * common]
+
+
+def _enough_lines(left: list[_Line], right: list[_Line], total: int, width: float) -> bool:
+    """Both sides hold a fifth of the lines (five at least); or one holds that, and the other
+    a paragraph's few long lines (a page whose main column ends after its summary)."""
+    needed = max(5, total * 0.2)
+    if min(len(left), len(right)) >= needed:
+        return True
+    fewer = left if len(left) < len(right) else right
+    more = right if fewer is left else left
+    return len(more) >= needed and len(fewer) >= 2 and _extent(fewer) >= width * 0.4
+
+
+# A column is this wide a share of the page, or, when it is not a rail of dates, the second.
+_COLUMN_WIDTH_SHARE = 0.22
+_SIDEBAR_WIDTH_SHARE = 0.15
 
 
 def _holds_a_column(lines: list[_Line], width: float) -> bool:
-    """Real text, not only a rail of dates (and their places) beside each entry: wide enough,
-    or a narrow sidebar (contact, skills, languages) whose lines are seldom dates."""
-    share = _extent(lines) / width
-    if share >= _COLUMN_AT_LEAST:
+    """Text wide enough to be a column: a sidebar of contact details, skills and languages
+    may be narrower than a main column, a rail of dates beside the entries may not."""
+    extent = _extent(lines)
+    if extent >= width * _COLUMN_WIDTH_SHARE:
         return True
-    dated = sum(1 for line in lines if any(has_date(piece.text) for piece in line.pieces))
-    return share >= _SIDEBAR_AT_LEAST and dated < _SIDEBAR_DATED_BELOW * len(lines)
+    dated = sum(1 for line in lines if has_date(" ".join(piece.text for piece in line.pieces)))
+    return extent >= width * _SIDEBAR_WIDTH_SHARE and dated < len(lines) / 3
 
 
 def _extent(lines: list[_Line]) -> float:
@@ -536,7 +687,37 @@ def _merge_rows(lines: list[_Line]) -> list[_Line]:
         row.pieces = sorted([*row.pieces, *line.pieces], key=lambda piece: piece.left)
         row.top, row.bottom = max(row.top, line.top), min(row.bottom, line.bottom)
         row.left, row.right = row.pieces[0].left, row.pieces[-1].right
+    for row in rows:
+        row.pieces = _glued_pieces(row.pieces)
     return rows
+
+
+# Pieces closer than this many font sizes are letters of one word; closer than the next, words.
+_LETTER_GAP_IN_SIZES = 0.2
+_WORD_GAP_IN_SIZES = 0.6
+
+
+def _glued_pieces(pieces: list[_Piece]) -> list[_Piece]:
+    """Pieces of a row that touch, joined into words and runs of words.
+
+    A producer that draws every glyph as its own text object (Chromium does, for letter-spaced
+    or fallback-font text) leaves PDFium a line per glyph: "E", "d", "u"… Joined on their row
+    with no space between letters and a space between words, they read "Education" again.
+    """
+    glued = [pieces[0]]
+    for piece in pieces[1:]:
+        last = glued[-1]
+        gap = piece.left - last.right
+        size = min(last.size, piece.size)
+        # A superscript ("1st") or a label beside its text is set in another size: not glued.
+        other_size = abs(last.size - piece.size) > 0.1 * size
+        if other_size or gap > _WORD_GAP_IN_SIZES * size or gap < -_LETTER_GAP_IN_SIZES * size:
+            glued.append(piece)
+            continue
+        space = "" if gap < _LETTER_GAP_IN_SIZES * size else " "
+        last.text = f"{last.text}{space}{piece.text}"
+        last.right = piece.right
+    return glued
 
 
 def _same_row(row: _Line, line: _Line) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -186,12 +187,18 @@ def _starts_lowercase(text: str) -> bool:
 _DROP_INITIAL_RE = re.compile(r"(?<![^\W\d_])([^\W\d_a-z]{1,2}) (?=[^\W\d_])")
 
 
+# A capital set apart at a word's end: "EDUCATIO N", as PDFium reads letter-spaced capitals.
+_SPLIT_LAST_LETTER_RE = re.compile(r"(?<=[^\W\d_a-z]{2}) (?=[^\W\d_a-z](?:\s|$))")
+
+
 def without_drop_initials(text: str) -> str:
     """A heading whose first letters are set in another colour or size reads, once extracted,
-    "E XPERIENCE": the letters joined again, when that makes a known heading."""
-    joined = _DROP_INITIAL_RE.sub(r"\1", text)
-    if joined != text and is_vocabulary_heading(joined) and not is_vocabulary_heading(text):
-        return joined
+    "E XPERIENCE", and one set letter-spaced may read "EDUCATIO N": the letters joined
+    again, when that makes a known heading."""
+    for pattern, replacement in ((_DROP_INITIAL_RE, r"\1"), (_SPLIT_LAST_LETTER_RE, "")):
+        joined = pattern.sub(replacement, text)
+        if joined != text and is_vocabulary_heading(joined) and not is_vocabulary_heading(text):
+            return joined
     return text
 
 
@@ -265,6 +272,7 @@ def _split_sections(
             and not _styled_subheading(line, body_size, heading_sizes)
         ):
             found[index] = line.plain
+    _drop_subheadings(lines, found, body_size)
     _add_styled_headings(lines, found, body_size)
     _keep_skill_group_labels(lines, found)
     top: list[TextLine] = []
@@ -283,6 +291,7 @@ def _split_sections(
             blocks[-1].lines.append(line)
         else:
             top.append(line)
+    _skill_groups_as_skills(blocks)
     return top, blocks, furniture
 
 
@@ -292,6 +301,39 @@ def _styled_subheading(line: TextLine, body_size: float, heading_sizes: list[flo
     if not (line.size and body_size and heading_sizes):
         return False
     return line.size <= body_size + 0.6 and min(heading_sizes) > body_size + 0.6
+
+
+def _skill_groups_as_skills(blocks: list[_Block]) -> None:
+    """A heading no vocabulary knows ("Data", "Dados"), styled like the headings, that follows
+    the skills and heads only short list lines, is one more group of skills, not `other`."""
+    for previous, block in itertools.pairwise(blocks):
+        if (
+            previous.kind is SectionKind.skills
+            and block.kind is SectionKind.other
+            and heading_kind(block.heading) is None
+            and block.lines
+            and all(_is_list_line(line.plain) for line in block.lines)
+        ):
+            block.kind = SectionKind.skills
+
+
+def _is_list_line(text: str) -> bool:
+    return len(text.split()) <= 8 and not text.rstrip().endswith(".")
+
+
+def _drop_subheadings(lines: list[TextLine], found: dict[int, str], body_size: float) -> None:
+    """A heading word printed in body size, where the section headings are set larger, labels
+    part of an entry ("Highlights" over a job's bullets, "Responsibilities"), not a section."""
+    if not body_size or len(found) < 3:
+        return
+    larger = [index for index in found if lines[index].size > body_size + 0.6]
+    # The larger ones must be the document's headings: most of them, and at least three.
+    if len(larger) < 3 or len(larger) <= len(found) / 2:
+        return
+    for index in list(found):
+        line = lines[index]
+        if abs(line.size - body_size) <= 0.6 and not _style(line).caps:
+            del found[index]
 
 
 def _add_styled_headings(lines: list[TextLine], found: dict[int, str], body_size: float) -> None:
@@ -355,9 +397,22 @@ def _basics(
     """Contact details from the top; an e-mail or phone printed lower only outside the
     references (`own`), and the furniture's when the page prints them nowhere else."""
     basics = _basics_in(top, top + own if top else body)
+    basics.phone = basics.phone or _phone_alone_on_a_line(own)
     if furniture:
         _fill_from_furniture(basics, furniture)
     return basics
+
+
+def _phone_alone_on_a_line(lines: list[TextLine]) -> str:
+    """A phone number printed as a line of its own below the top: a sidebar's contact block
+    under an "About" or "Contact" heading. Nothing else on the line, so no figure in a
+    description is taken for one."""
+    for line in lines:
+        text = line.plain.strip()
+        phone = find_phone(text)
+        if phone and len(phone) >= len(text) - 2:
+            return phone
+    return ""
 
 
 def _fill_from_furniture(basics: Basics, furniture: list[TextLine]) -> None:
@@ -449,12 +504,18 @@ def _find_name(header: list[TextLine]) -> str:
         return ""
     size, negative_index, name = max(candidates)
     index = -negative_index
-    below = header[index + 1] if index + 1 < len(header) else None
-    if below is not None and len(name.split()) == 1 and abs(below.size - size) < 0.5:
+    below = _next_in_size(header[index + 1 : index + 3], size)
+    if below is not None and len(name.split()) == 1:
         second = below.segments[0]
         if looks_like_name(second) and len(second.split()) <= 2:
             return f"{name} {second}"
     return name
+
+
+def _next_in_size(lines: list[TextLine], size: float) -> TextLine | None:
+    """The first of these lines printed in `size`: a name broken over two lines in a label
+    column has the text beside its first half (a contact line) between the two halves."""
+    return next((line for line in lines if abs(line.size - size) < 0.5), None)
 
 
 def _find_location(header: list[TextLine]) -> Location:
