@@ -21,6 +21,7 @@ from pathlib import Path
 
 from resumeforge.documents.parsing import ParsedDocument, parse_document
 from resumeforge.rendering.service import render_resume_pdf
+from resumeforge.resume.contact import find_email
 from tests.layouts.build import printed_text
 from tests.layouts.factory import MONTHS_LONG, MONTHS_SHORT
 
@@ -78,7 +79,7 @@ def words_of(text: str, *, repeats_once: bool = True) -> Counter[str]:
     text = _URL_DECORATION.sub("", _LINE_END_HYPHEN.sub(r"\1", text))
     seen: set[str] = set()
     words: Counter[str] = Counter()
-    for line in text.splitlines():
+    for line in _with_broken_addresses_joined(text.splitlines()):
         line = line.strip().casefold()
         if not line or (repeats_once and line in seen):
             continue
@@ -87,6 +88,24 @@ def words_of(text: str, *, repeats_once: bool = True) -> Counter[str]:
             line = pattern.sub(" ", line)
         words.update(_WORD.findall(line))
     return words
+
+
+def _with_broken_addresses_joined(lines: list[str]) -> list[str]:
+    """An e-mail address a narrow column broke over two lines ("jane@mail.exa", "mple.com") is
+    one word, as the parser reads it: a line of one lower-case piece that makes it longer."""
+    joined: list[str] = []
+    for line in lines:
+        piece = line.strip()
+        tail = joined[-1].rstrip().rsplit(" ", 1)[-1] if joined else ""
+        if (
+            "@" in tail
+            and re.fullmatch(r"[a-z0-9.-]+", piece)
+            and len(find_email(tail + piece)) > len(find_email(tail))
+        ):
+            joined[-1] = joined[-1].rstrip() + piece
+        else:
+            joined.append(line)
+    return joined
 
 
 def measure_retention(document: Path) -> Retention:

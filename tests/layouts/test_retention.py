@@ -17,6 +17,11 @@ def test_a_month_before_a_dash_but_no_date_stays_a_word() -> None:
     assert words_of("Sales - Marketing\nMay - Present")["may"] == 1
 
 
+def test_an_address_broken_over_two_lines_is_one_word() -> None:
+    assert words_of("jane.doe@mail.exa\nmple.com\nPython")["example"] == 1
+    assert words_of("jane.doe@mail.com\nEDUCATION")["education"] == 1
+
+
 def test_a_repeated_line_counts_once_only_where_asked() -> None:
     text = "Software Engineer\nSoftware Engineer"
     assert words_of(text)["engineer"] == 1
