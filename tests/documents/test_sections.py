@@ -5,6 +5,7 @@ from __future__ import annotations
 from resumeforge.documents.parsing.layout import TextLine
 from resumeforge.documents.parsing.sections import build_resume
 from resumeforge.documents.parsing.text import read_text_lines
+from resumeforge.rendering.layout import print_resume
 from resumeforge.resume.headings import heading_kind, is_vocabulary_heading
 from resumeforge.resume.schemas import SectionKind
 
@@ -243,3 +244,19 @@ def test_headings_in_six_languages_map_to_kinds() -> None:
     assert heading_kind("Experiencia Profesional") is SectionKind.work
     assert heading_kind("ETUDES") is SectionKind.education
     assert not is_vocabulary_heading("Ingeniero de software")
+
+
+def test_a_grade_keeps_its_label_and_the_degree_prints_as_written() -> None:
+    lines = [
+        _line("Sam Rivera", size=20),
+        _line("Education", size=13, bold=True),
+        _line("State University", "Boulder, CO", bold=True),
+        _line("BS in Computer Science (GPA 3.6/4.0)", "2014 – 2018"),
+    ]
+    resume = build_resume(lines)
+    [school] = resume.education
+    assert (school.studyType, school.area) == ("BS", "Computer Science")
+    assert school.score == "GPA 3.6/4.0"
+    [education] = [s for s in print_resume(resume).sections if s.kind == "education"]
+    assert education.entries[0].subtitle == "BS in Computer Science"
+    assert education.entries[0].text == "GPA 3.6/4.0"

@@ -542,9 +542,11 @@ def _add_education(resume: Resume, lines: list[TextLine], body_size: float) -> N
 
 
 def _gpa(entry: Entry) -> str:
+    """The grade as printed, its label with it ("GPA 3.6/4.0"): a bare "3.6/4.0" says less,
+    and the degree it is cut from no longer prints the label."""
     text = " ".join([line.plain for line in entry.header] + entry.bullets)
-    match = re.search(r"(?i)\bGPA\b\s*:?\s*([\d.]+\s*(?:/\s*[\d.]+)?)", text)
-    return match.group(1) if match else ""
+    match = re.search(r"(?i)\bGPA\b\s*:?\s*[\d.]+\s*(?:/\s*[\d.]+)?", text)
+    return match.group(0).strip() if match else ""
 
 
 def _add_skills(resume: Resume, lines: list[TextLine], body_size: float) -> None:
