@@ -18,12 +18,6 @@ def below_floor(retentions: list[Retention]) -> list[str]:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 9: the shared corpus keeps 98.9% of its words on average, but two "
-    "documents are below 98% (gdocs-5tigerjelly 97.5%, billryan-resume-en 97.9%): page "
-    "furniture and words hyphenated across lines",
-)
 def test_every_corpus_document_keeps_98_percent_of_its_words() -> None:
     retentions = [measure_retention(path) for path in corpus_resumes()]
     assert below_floor(retentions) == []
