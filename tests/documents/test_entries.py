@@ -270,3 +270,10 @@ def test_the_employer_line_under_a_dated_role_in_the_same_type_is_the_same_entry
         "Coastal Survey Trust",
         "Scarborough",
     )
+
+
+def test_a_city_after_the_school_and_degree_is_the_schools_place() -> None:
+    lines = [TextLine(["Kingsbridge College, MSc in Applied Physics – Galway", "2019 – 2021"])]
+    [entry] = split_entries(lines, body_size=10.5, education=True)
+    assert (entry.organisation, entry.title) == ("Kingsbridge College", "MSc in Applied Physics")
+    assert (entry.location, entry.rest) == ("Galway", [])

@@ -685,6 +685,17 @@ def _assign_education(entry: Entry, pieces: list[_Piece]) -> None:
     entry.organisation = school
     entry.title = degree
     entry.rest = [t for t in texts if t not in (school, degree)]
+    if not entry.location:
+        _place_in_rest(entry)
+
+
+def _place_in_rest(entry: Entry) -> None:
+    """ "St. Aldric College, PhD in Design – Dublin": a lone city left over beside the school
+    and the degree is where it is; an education entry has no other field to print it in."""
+    place = next((text for text in entry.rest if _could_be_place(text)), None)
+    if place is not None:
+        entry.location = place
+        entry.rest.remove(place)
 
 
 def _subject_beside_degree(pieces: list[_Piece]) -> str:
