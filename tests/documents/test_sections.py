@@ -260,3 +260,17 @@ def test_a_grade_keeps_its_label_and_the_degree_prints_as_written() -> None:
     [education] = [s for s in print_resume(resume).sections if s.kind == "education"]
     assert education.entries[0].subtitle == "BS in Computer Science"
     assert education.entries[0].text == "GPA 3.6/4.0"
+
+
+def test_and_separates_short_skills_but_stays_inside_a_phrase() -> None:
+    lines = [
+        _line("Sam Rivera", size=20),
+        _line("Skills", size=13, bold=True),
+        _line("Languages: Python and Go, SQL"),
+        _line("Mentored 12 junior colleagues and ran the onboarding programme"),
+    ]
+    resume = build_resume(lines)
+    assert [skill.keywords for skill in resume.skills] == [
+        ["Python", "Go", "SQL"],
+        ["Mentored 12 junior colleagues and ran the onboarding programme"],
+    ]

@@ -46,9 +46,13 @@ from resumeforge.resume.schemas import (
     Work,
 )
 
-# Between two skills: a comma, a bullet, a bar, a spaced slash or dash, "and". A slash inside
-# a word ("CI/CD") or a bracket ("(18/24)") joins, it does not separate.
-_SKILL_SPLIT_RE = re.compile(r"\s*(?:[,;•·|]|\s/\s|\s-\s|\band\b)\s*")
+# Between two skills: a comma, a bullet, a bar, a spaced slash or dash. A slash inside a word
+# ("CI/CD") or a bracket ("(18/24)") joins, it does not separate.
+_SKILL_SPLIT_RE = re.compile(r"\s*(?:[,;•·|]|\s/\s|\s-\s)\s*")
+_AND_RE = re.compile(r"\s+\band\b\s+")
+# "and" separates skills only between short names ("Python and Go"); in a longer phrase
+# ("mentored 12 colleagues and ran the onboarding") it is a word of the phrase.
+_AND_JOINS_WORDS_AT_MOST = 3
 # Between a language and its fluency: "English (Native)", "English: Native", "English – Native".
 _FLUENCY_SPLIT_RE = re.compile(r"\s*(?:[:(]|\s[–—-]\s)\s*")
 
@@ -559,11 +563,20 @@ def _add_skills(resume: Resume, lines: list[TextLine], body_size: float) -> None
             keywords = [
                 k.strip(" .")
                 for piece in _split_outside_brackets(rest)
-                for k in _SKILL_SPLIT_RE.split(piece)
+                for part in _SKILL_SPLIT_RE.split(piece)
+                for k in _split_at_and(part)
                 if k.strip(" .")
             ]
             if keywords or name:
                 resume.skills.append(Skill(name=name.strip(), keywords=keywords))
+
+
+def _split_at_and(text: str) -> list[str]:
+    """ "Python and Go" → two skills; a phrase with "and" in it stays one."""
+    parts = _AND_RE.split(text)
+    if all(len(part.split()) <= _AND_JOINS_WORDS_AT_MOST for part in parts):
+        return parts
+    return [text]
 
 
 def _add_simple_items(resume: Resume, kind: SectionKind, lines: list[TextLine]) -> None:
