@@ -274,3 +274,19 @@ def test_and_separates_short_skills_but_stays_inside_a_phrase() -> None:
         ["Python", "Go", "SQL"],
         ["Mentored 12 junior colleagues and ran the onboarding programme"],
     ]
+
+
+def test_a_heading_over_nothing_it_could_place_still_prints() -> None:
+    lines = [
+        _line("Sam Rivera", size=20),
+        _line("Skills", size=13, bold=True),
+        _line("Experience", size=13, bold=True),
+        _line("Acme Corp.", "Denver, CO", bold=True),
+        _line("Backend Engineer", "Jan 2020 – Present"),
+    ]
+    resume = build_resume(lines)
+    assert [(s.heading, s.kind) for s in resume.meta.sections] == [
+        ("Skills", SectionKind.other),
+        ("Experience", SectionKind.work),
+    ]
+    assert [s.heading for s in print_resume(resume).sections] == ["Skills", "Experience"]

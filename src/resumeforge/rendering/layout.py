@@ -76,6 +76,10 @@ class PrintedSection:
     rows: list[Row] = field(default_factory=list)
 
     def is_empty(self) -> bool:
+        """Nothing to print; an `other` section's heading alone is printed (the parse keeps
+        a heading it found over nothing it could place as one)."""
+        if self.kind == SectionKind.other.value and self.heading:
+            return False
         return not (self.entries or self.paragraphs or self.rows)
 
 

@@ -13,7 +13,12 @@ from resumeforge.documents.parsing.entries import (
     split_entries,
 )
 from resumeforge.documents.parsing.layout import TextLine, is_bullet, strip_bullet
-from resumeforge.documents.parsing.leftovers import LineGroup, find_unplaced, keep_unplaced
+from resumeforge.documents.parsing.leftovers import (
+    LineGroup,
+    find_unplaced,
+    keep_headings_over_nothing,
+    keep_unplaced,
+)
 from resumeforge.resume.contact import (
     find_email,
     find_phone,
@@ -104,6 +109,7 @@ def read_resume(lines: list[TextLine]) -> ReadResume:
         groups.append((len(resume.meta.sections) - 1, block.lines))
     _record_sources(resume)
     language = vocabulary_language(source_text)
+    keep_headings_over_nothing(resume)
     unplaced = find_unplaced(resume, groups)
     keep_unplaced(resume, unplaced, language=language)
     return ReadResume(
