@@ -18,6 +18,8 @@ URL_RE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_RANGE_RE = re.compile(r"^(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d$")
+# "07.06.1997", "7/6/1997": a date (of birth, say) has as many digits as a short phone number.
+_DAY_MONTH_YEAR_RE = re.compile(r"^\d{1,2}\s*[./]\s*\d{1,2}\s*[./]\s*(?:19|20)\d\d$")
 NETWORKS = {
     "linkedin": "LinkedIn", "github": "GitHub", "gitlab": "GitLab", "twitter": "Twitter",
     "x.com": "X", "medium": "Medium", "behance": "Behance", "dribbble": "Dribbble",
@@ -43,6 +45,8 @@ def find_phone(text: str) -> str:
         candidate = match.group(0).strip(" .-")
         digits = re.sub(r"\D", "", candidate)
         if not 7 <= len(digits) <= 15 or _YEAR_RANGE_RE.match(candidate):
+            continue
+        if _DAY_MONTH_YEAR_RE.match(candidate):
             continue
         if re.fullmatch(r"[\d\s]+", candidate) and " " in candidate and len(digits) < 10:
             continue  # "2014 2015 2016" and similar lists of numbers
