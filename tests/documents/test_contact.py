@@ -25,6 +25,11 @@ def test_year_ranges_are_not_phone_numbers() -> None:
     assert find_phone("University of Somewhere 2013 - 2017") == ""
 
 
+def test_a_date_of_birth_is_not_a_phone_number() -> None:
+    assert find_phone("Geburtsdatum: 07.06.1997 | +49 160 5550142") == "+49 160 5550142"
+    assert find_phone("Born 7/6/1997") == ""
+
+
 def test_email_is_found_after_a_mailto_prefix() -> None:
     assert find_email("mailto:first.last@example.co.uk | GitHub") == "first.last@example.co.uk"
 

@@ -531,3 +531,10 @@ def test_a_city_after_a_separator_beside_the_employer_is_the_place() -> None:
         "Kestrel",
         "",
     )
+
+
+def test_a_city_after_the_school_and_degree_is_the_schools_place() -> None:
+    lines = [TextLine(["Kingsbridge College, MSc in Applied Physics – Galway", "2019 – 2021"])]
+    [entry] = split_entries(lines, body_size=10.5, education=True)
+    assert (entry.organisation, entry.title) == ("Kingsbridge College", "MSc in Applied Physics")
+    assert (entry.location, entry.rest) == ("Galway", [])

@@ -89,3 +89,16 @@ def test_docx_footer_gives_contact_details_but_no_entry() -> None:
     )
     assert [(w.name, w.position) for w in resume.work] == [JOBS[0][:2]]
     assert resume.work[0].highlights == []
+
+
+def test_bullets_ending_two_pages_alike_but_for_their_numbers_stay() -> None:
+    # Two bullets that differ in a count, each the last line of its page, look like a running
+    # footer once their numbers are masked; only a page number may differ in a running line.
+    first = "- Led a team of 3 people shipping a pricing dashboard"
+    second = "- Led a team of 9 people shipping a pricing dashboard"
+    page_one = [*PAGE_ONE[:-1], *[""] * 48, first]
+    page_two = ["Fabrikam Inc.    Denver, CO", "Analyst    2015 - 2017", *[""] * 54, second]
+    parsed = parse_document(paged_pdf([page_one, page_two]), filename="cv.pdf", settings=SETTINGS)
+    highlights = [h for job in parsed.resume.work for h in job.highlights]
+    assert first[2:] in highlights and second[2:] in highlights
+    assert parsed.quality.furniture == []

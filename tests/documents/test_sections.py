@@ -5,6 +5,7 @@ from __future__ import annotations
 from resumeforge.documents.parsing.layout import TextLine
 from resumeforge.documents.parsing.sections import build_resume, read_resume
 from resumeforge.documents.parsing.text import read_text_lines
+from resumeforge.rendering.layout import print_resume
 from resumeforge.resume.headings import heading_kind, is_contact_heading, is_vocabulary_heading
 from resumeforge.resume.schemas import SectionKind
 
@@ -567,3 +568,49 @@ def test_an_unknown_group_heading_after_the_skills_heads_more_skills() -> None:
         "boat handling",
     ]
     assert skills[-1].name == "SEAMANSHIP"
+
+
+def test_a_grade_keeps_its_label_and_the_degree_prints_as_written() -> None:
+    lines = [
+        _line("Sam Rivera", size=20),
+        _line("Education", size=13, bold=True),
+        _line("State University", "Boulder, CO", bold=True),
+        _line("BS in Computer Science (GPA 3.6/4.0)", "2014 – 2018"),
+    ]
+    resume = build_resume(lines)
+    [school] = resume.education
+    assert (school.studyType, school.area) == ("BS", "Computer Science")
+    assert school.score == "GPA 3.6/4.0"
+    [education] = [s for s in print_resume(resume).sections if s.kind == "education"]
+    assert education.entries[0].subtitle == "BS in Computer Science"
+    assert education.entries[0].text == "GPA 3.6/4.0"
+
+
+def test_and_separates_short_skills_but_stays_inside_a_phrase() -> None:
+    lines = [
+        _line("Sam Rivera", size=20),
+        _line("Skills", size=13, bold=True),
+        _line("Languages: Python and Go, SQL"),
+        _line("Mentored 12 junior colleagues and ran the onboarding programme"),
+    ]
+    resume = build_resume(lines)
+    assert [skill.keywords for skill in resume.skills] == [
+        ["Python", "Go", "SQL"],
+        ["Mentored 12 junior colleagues and ran the onboarding programme"],
+    ]
+
+
+def test_a_heading_over_nothing_it_could_place_still_prints() -> None:
+    lines = [
+        _line("Sam Rivera", size=20),
+        _line("Skills", size=13, bold=True),
+        _line("Experience", size=13, bold=True),
+        _line("Acme Corp.", "Denver, CO", bold=True),
+        _line("Backend Engineer", "Jan 2020 – Present"),
+    ]
+    resume = build_resume(lines)
+    assert [(s.heading, s.kind) for s in resume.meta.sections] == [
+        ("Skills", SectionKind.other),
+        ("Experience", SectionKind.work),
+    ]
+    assert [s.heading for s in print_resume(resume).sections] == ["Skills", "Experience"]

@@ -3,8 +3,6 @@ parse, at least 98% of them on every shared-corpus document and every generated 
 
 from __future__ import annotations
 
-import pytest
-
 from tests.corpus import corpus_resumes
 from tests.layouts.build import corpus_for_tests
 from tests.layouts.retention import RETENTION_FLOOR, Retention, measure_retention
@@ -18,23 +16,11 @@ def below_floor(retentions: list[Retention]) -> list[str]:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 9: the shared corpus keeps 98.9% of its words on average, but two "
-    "documents are below 98% (gdocs-5tigerjelly 97.5%, billryan-resume-en 97.9%): page "
-    "furniture and words hyphenated across lines",
-)
 def test_every_corpus_document_keeps_98_percent_of_its_words() -> None:
     retentions = [measure_retention(path) for path in corpus_resumes()]
     assert below_floor(retentions) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 9: generated families keep 98.5-98.9% of their words on average, but the "
-    "worst documents of jsonresume-elegant, rendercv-moderncv, rendercv-sb2nov, "
-    "rendercv-classic and jsonresume-even are below 98%",
-)
 def test_every_generated_family_keeps_98_percent_of_its_words() -> None:
     corpus = corpus_for_tests()
     retentions = [measure_retention(path) for built in corpus.families for path in built.documents]

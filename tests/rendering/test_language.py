@@ -111,3 +111,28 @@ def test_an_open_end_stored_in_another_language_prints_in_the_resumes_own() -> N
     resume = resume_in("de")
     resume.work[0].endDate = "En cours"
     assert "März 2020 – heute" in pdf_text(render_resume_pdf(resume).content)
+
+
+@pytest.mark.parametrize(
+    ("language", "degree"),
+    [
+        ("de", "Master in Informatik"),
+        ("fr", "Master en Informatik"),
+        ("es", "Master en Informatik"),
+    ],
+)
+def test_a_degree_and_its_subject_are_joined_in_the_resumes_language(
+    language: str, degree: str
+) -> None:
+    # The parser splits "Master en Informatik" at its "en": the renderer prints it back.
+    resume = resume_in(language)
+    resume.education[0].studyType, resume.education[0].area = "Master", "Informatik"
+    assert degree in pdf_text(render_resume_pdf(resume).content)
+    assert degree in docx_text(render_resume_docx(resume).content)
+
+
+def test_a_degree_without_a_subject_is_printed_alone() -> None:
+    resume = resume_in("de")
+    resume.education[0].studyType = "Diplom-Kauffrau"
+    text = pdf_text(render_resume_pdf(resume).content)
+    assert "Diplom-Kauffrau" in text and "Diplom-Kauffrau in" not in text

@@ -76,6 +76,10 @@ class PrintedSection:
     rows: list[Row] = field(default_factory=list)
 
     def is_empty(self) -> bool:
+        """Nothing to print; an `other` section's heading alone is printed (the parse keeps
+        a heading it found over nothing it could place as one)."""
+        if self.kind == SectionKind.other.value and self.heading:
+            return False
         return not (self.entries or self.paragraphs or self.rows)
 
 
@@ -262,6 +266,11 @@ def volunteer_entries(resume: Resume, indices: Sequence[int], wording: Wording) 
     return entries
 
 
+def degree_with_subject(study_type: str, area: str, wording: Wording) -> str:
+    """ "BS" and "Physics" → "BS in Physics", in the résumé's language; either one alone."""
+    return joined([study_type, area], f" {wording.degree_subject} ")
+
+
 def education_entries(resume: Resume, indices: Sequence[int], wording: Wording) -> list[Entry]:
     entries = []
     for school in (resume.education[i] for i in indices):
@@ -274,7 +283,7 @@ def education_entries(resume: Resume, indices: Sequence[int], wording: Wording) 
             Entry(
                 title=one_line(school.institution),
                 dates=date_range(school.startDate, school.endDate, wording),
-                subtitle=joined([school.studyType, school.area]),
+                subtitle=degree_with_subject(school.studyType, school.area, wording),
                 location=one_line(school.location),
                 url=link_target(school.url),
                 text="; ".join(details),

@@ -26,6 +26,9 @@ class Wording:
     months: tuple[str, ...]  # abbreviated, January first
     present: str  # the open end of a range: "Present", "heute"
     resume_title: str  # the document's metadata title
+    # What joins a degree to its subject: "BS in Physics", "Licence en informatique". The
+    # parser splits a degree at this word, so the renderer prints it back.
+    degree_subject: str
 
 
 WORDINGS: dict[str, Wording] = {
@@ -49,6 +52,7 @@ WORDINGS: dict[str, Wording] = {
         months=_months("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"),
         present="Present",
         resume_title="Résumé",
+        degree_subject="in",
     ),
     "de": Wording(
         language="de",
@@ -70,6 +74,7 @@ WORDINGS: dict[str, Wording] = {
         months=_months("Jan. Feb. März Apr. Mai Juni Juli Aug. Sept. Okt. Nov. Dez."),
         present="heute",
         resume_title="Lebenslauf",
+        degree_subject="in",
     ),
     "fr": Wording(
         language="fr",
@@ -91,6 +96,7 @@ WORDINGS: dict[str, Wording] = {
         months=_months("janv. févr. mars avr. mai juin juil. août sept. oct. nov. déc."),
         present="aujourd'hui",
         resume_title="CV",
+        degree_subject="en",
     ),
     "es": Wording(
         language="es",
@@ -112,6 +118,7 @@ WORDINGS: dict[str, Wording] = {
         months=_months("ene. feb. mar. abr. may. jun. jul. ago. sept. oct. nov. dic."),
         present="actualidad",
         resume_title="Currículum",
+        degree_subject="en",
     ),
     "pt": Wording(
         language="pt",
@@ -133,6 +140,7 @@ WORDINGS: dict[str, Wording] = {
         months=_months("jan. fev. mar. abr. mai. jun. jul. ago. set. out. nov. dez."),
         present="atual",
         resume_title="Currículo",
+        degree_subject="em",
     ),
     "it": Wording(
         language="it",
@@ -154,6 +162,7 @@ WORDINGS: dict[str, Wording] = {
         months=_months("gen. feb. mar. apr. mag. giu. lug. ago. set. ott. nov. dic."),
         present="presente",
         resume_title="Curriculum vitae",
+        degree_subject="in",
     ),
 }
 ENGLISH = WORDINGS["en"]

@@ -852,9 +852,11 @@ def _assign_education(entry: Entry, pieces: list[_Piece]) -> None:
     others = [t for t in texts if t not in (school, degree)]
     if not degree and school:
         degree, school = _degree_before_school(school)
-    if not degree and others and _names_a_qualification(others[0]):
-        degree = others.pop(0)
     entry.rest += others
+    if not entry.location:
+        _place_in_rest(entry)
+    if not degree:
+        degree = _qualification_in_rest(entry)
     entry.organisation = school
     entry.title = degree
 
@@ -873,6 +875,22 @@ def _degree_before_school(text: str) -> tuple[str, str]:
         if len(words) > count and DEGREE_RE.fullmatch(" ".join(words[:count])):
             return " ".join(words[:count]), " ".join(words[count:])
     return "", text
+
+
+def _place_in_rest(entry: Entry) -> None:
+    """ "St. Aldric College, PhD in Design – Dublin": a lone city left over beside the school
+    and the degree is where it is; an education entry has no other field to print it in."""
+    place = next((text for text in entry.rest if _could_be_place(text)), None)
+    if place is not None:
+        entry.location = place
+        entry.rest.remove(place)
+
+
+def _qualification_in_rest(entry: Entry) -> str:
+    text = next((text for text in entry.rest if _names_a_qualification(text)), "")
+    if text:
+        entry.rest.remove(text)
+    return text
 
 
 def _subject_beside_degree(pieces: list[_Piece]) -> str:

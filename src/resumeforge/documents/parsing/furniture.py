@@ -39,7 +39,7 @@ def flag_page_furniture(lines: list[TextLine]) -> None:
         if len({line.page for line in copies}) < 2:
             continue
         for line in copies:
-            if _at_same_height(line, copies[0]):
+            if any(_runs_on(line, other) for other in copies if other.page != line.page):
                 line.furniture = True
 
 
@@ -69,6 +69,23 @@ def _is_page(page: int, number: str, total: str | None) -> bool:
     if int(number) != page:
         return False
     return total is None or page <= int(total) <= 999
+
+
+def _runs_on(line: TextLine, other: TextLine) -> bool:
+    """`other`, on another page, is a copy of the same running line."""
+    return _at_same_height(line, other) and _same_but_page_number(line, other)
+
+
+def _same_but_page_number(line: TextLine, first: TextLine) -> bool:
+    """Two lines alike but for their numbers are one running line only when no number differs
+    but the page's own: "Page 1 of 2" and "Page 2 of 2" are, two bullets that happen to end
+    their pages with "a team of 3" and "a team of 9" are not."""
+    numbers = [int(n) for n in _DIGITS_RE.findall(line.plain)]
+    first_numbers = [int(n) for n in _DIGITS_RE.findall(first.plain)]
+    return all(
+        number == first_number or (number == line.page + 1 and first_number == first.page + 1)
+        for number, first_number in zip(numbers, first_numbers, strict=True)
+    )
 
 
 def _at_same_height(line: TextLine, first: TextLine) -> bool:

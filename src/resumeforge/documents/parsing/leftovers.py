@@ -15,8 +15,10 @@ from collections import Counter
 from collections.abc import Iterable
 
 from resumeforge.documents.parsing.layout import TextLine
-from resumeforge.rendering.layout import PrintedResume, print_resume
+from resumeforge.rendering.layout import PrintedResume, print_resume, print_section
+from resumeforge.rendering.wording import wording_for
 from resumeforge.resume.dates import MONTHS, PRESENT_WORDS, fold_accents
+from resumeforge.resume.language import resume_language
 from resumeforge.resume.schemas import Resume, Section, SectionKind
 
 # A line with more than this share of its words printed nowhere is not placed.
@@ -106,3 +108,18 @@ def keep_unplaced(resume: Resume, unplaced: list[LineGroup], *, language: str) -
             inserted.append((where + 1, section))
     for position, section in sorted(inserted, key=lambda item: item[0], reverse=True):
         sections.insert(position, section)
+
+
+def keep_headings_over_nothing(resume: Resume) -> None:
+    """A heading over nothing the parse could place in its kind of section ("Skills" right
+    above its groups' own headings, or read apart from its text) becomes an `other` section
+    of its own, which prints its heading: the renderer leaves out empty sections."""
+    wording = wording_for(resume_language(resume))
+    sections = resume.meta.sections
+    for index, section in enumerate(sections):
+        if section.kind is SectionKind.other or not section.heading.strip():
+            continue
+        if print_section(resume, section, wording).is_empty():
+            sections[index] = Section(
+                heading=section.heading, kind=SectionKind.other, span=section.span
+            )

@@ -15,7 +15,12 @@ from resumeforge.documents.parsing.entries import (
     title_score,
 )
 from resumeforge.documents.parsing.layout import TextLine, is_bullet, strip_bullet
-from resumeforge.documents.parsing.leftovers import LineGroup, find_unplaced, keep_unplaced
+from resumeforge.documents.parsing.leftovers import (
+    LineGroup,
+    find_unplaced,
+    keep_headings_over_nothing,
+    keep_unplaced,
+)
 from resumeforge.resume.contact import (
     find_email,
     find_phone,
@@ -53,9 +58,13 @@ from resumeforge.resume.schemas import (
     Work,
 )
 
-# Between two skills: a comma, a bullet, a bar, a spaced slash or dash, "and". A slash inside
-# a word ("CI/CD") or a bracket ("(18/24)") joins, it does not separate.
-_SKILL_SPLIT_RE = re.compile(r"\s*(?:[,;•·|]|\s/\s|\s-\s|\band\b)\s*")
+# Between two skills: a comma, a bullet, a bar, a spaced slash or dash. A slash inside a word
+# ("CI/CD") or a bracket ("(18/24)") joins, it does not separate.
+_SKILL_SPLIT_RE = re.compile(r"\s*(?:[,;•·|]|\s/\s|\s-\s)\s*")
+_AND_RE = re.compile(r"\s+\band\b\s+")
+# "and" separates skills only between short names ("Python and Go"); in a longer phrase
+# ("mentored 12 colleagues and ran the onboarding") it is a word of the phrase.
+_AND_JOINS_WORDS_AT_MOST = 3
 # Between a language and its fluency: "English (Native)", "English: Native", "English – Native".
 _FLUENCY_SPLIT_RE = re.compile(r"\s*(?:[:(]|\s[–—-]\s)\s*")
 
@@ -112,6 +121,7 @@ def read_resume(lines: list[TextLine]) -> ReadResume:
         groups.append((len(resume.meta.sections) - 1, block.lines))
     _record_sources(resume)
     language = vocabulary_language(source_text)
+    keep_headings_over_nothing(resume)
     unplaced = find_unplaced(resume, groups)
     keep_unplaced(resume, unplaced, language=language)
     return ReadResume(
@@ -784,9 +794,11 @@ def _add_education(resume: Resume, lines: list[TextLine], body_size: float) -> N
 
 
 def _gpa(entry: Entry) -> str:
+    """The grade as printed, its label with it ("GPA 3.6/4.0"): a bare "3.6/4.0" says less,
+    and the degree it is cut from no longer prints the label."""
     text = " ".join([line.plain for line in entry.header] + entry.bullets)
-    match = re.search(r"(?i)\bGPA\b\s*:?\s*([\d.]+\s*(?:/\s*[\d.]+)?)", text)
-    return match.group(1) if match else ""
+    match = re.search(r"(?i)\bGPA\b\s*:?\s*[\d.]+\s*(?:/\s*[\d.]+)?", text)
+    return match.group(0).strip() if match else ""
 
 
 def _add_skills(resume: Resume, lines: list[TextLine], body_size: float) -> None:
@@ -806,7 +818,8 @@ def _add_skills(resume: Resume, lines: list[TextLine], body_size: float) -> None
             keywords = [
                 k.strip(" .")
                 for piece in _split_outside_brackets(rest)
-                for k in _SKILL_SPLIT_RE.split(piece)
+                for part in _SKILL_SPLIT_RE.split(piece)
+                for k in _split_at_and(part)
                 if k.strip(" .")
             ]
             if group is not None and keywords and not name:
@@ -814,6 +827,14 @@ def _add_skills(resume: Resume, lines: list[TextLine], body_size: float) -> None
             elif keywords or name:
                 resume.skills.append(Skill(name=name.strip(), keywords=keywords))
                 group = resume.skills[-1] if name and not keywords else None
+
+
+def _split_at_and(text: str) -> list[str]:
+    """ "Python and Go" → two skills; a phrase with "and" in it stays one."""
+    parts = _AND_RE.split(text)
+    if all(len(part.split()) <= _AND_JOINS_WORDS_AT_MOST for part in parts):
+        return parts
+    return [text]
 
 
 def _add_simple_items(resume: Resume, kind: SectionKind, lines: list[TextLine]) -> None:
