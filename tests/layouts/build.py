@@ -161,12 +161,26 @@ def printed_text(document: Path) -> str:
     if document.suffix == ".pdf":
         pdf = pdfium.PdfDocument(document)
         try:
-            return "\n".join(page.get_textpage().get_text_range() for page in pdf)
+            return "\n".join(
+                _page_text(document, number, page.get_textpage().get_text_range())
+                for number, page in enumerate(pdf, start=1)
+            )
         finally:
             pdf.close()
     with zipfile.ZipFile(document) as archive:
         parts = [n for n in archive.namelist() if _WORD_PART_RE.fullmatch(n)]
         return "\n".join(_docx_part_text(archive.read(n).decode("utf-8")) for n in sorted(parts))
+
+
+def _page_text(document: Path, number: int, pdfium_text: str) -> str:
+    """PDFium's page text, unless it lists one glyph a line: glyphs drawn one text object each
+    (CSS letter-spacing in Chromium) come out so, with no spaces left to tell the words apart.
+    Such a page is read by poppler's pdftotext, which groups glyphs into words by position."""
+    lines = [line for line in pdfium_text.splitlines() if line.strip()]
+    if len(lines) < 20 or sum(len(line.strip()) == 1 for line in lines) * 2 < len(lines):
+        return pdfium_text
+    command = ["pdftotext", "-f", str(number), "-l", str(number), str(document), "-"]
+    return subprocess.run(command, capture_output=True, check=True, text=True).stdout
 
 
 # The body, headers and footers of a Word document; text boxes live inside them.
