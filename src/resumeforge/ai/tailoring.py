@@ -558,7 +558,7 @@ def _term_in_skills(keyword: str, listed: list[str]) -> str:
 
 
 # A skills entry longer than this, or with sentence punctuation, is a phrase about skills
-# ("along with front end web development skills in Html5"), not a skill's name.
+# ("alongside hands-on data pipeline skills in Spark"), not a skill's name.
 MAX_SKILL_NAME_WORDS = 4
 _PHRASE_MARKS = re.compile(r"[=<>;:!?]|,\s|\s(?:in|with|along|using|including)\s")
 

@@ -58,7 +58,7 @@ _MONTH = rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
 _SEASON = rf"(?:{'|'.join(SEASONS)})"
 _YEAR = r"(?:19|20)\d\d"
 _SHORT_YEAR = r"'\d\d"
-# A date with its day, as Europass and most European CVs print it: "04/09/2015", "01.02.2016".
+# A date with its day, as Europass and most European CVs print it: "03/05/2012", "01.02.2016".
 _DAY_DATE = rf"\d\d?\s?[/.]\s?\d\d?\s?[/.]\s?{_YEAR}"
 # One date: "Jan 2020", "January, 2020", "enero de 2020", "03/2018", "2018-03", "Summer 2017".
 _DATE = (
@@ -150,7 +150,7 @@ def normalise_date(text: str, *, default_year: str = "") -> str:
 
 
 def _day_month_year(first: int, second: int, year: int) -> str:
-    """ "04/09/2015" is the 4th of September (day first, as outside the US), unless only the
+    """ "03/05/2012" is the 3rd of May (day first, as outside the US), unless only the
     other order is a calendar date ("12/25/2019"); neither makes it the year alone."""
     if 1 <= second <= 12 and 1 <= first <= 31:
         return f"{year}-{second:02d}"
