@@ -81,6 +81,25 @@ def test_the_check_wants_a_body_a_signature_and_no_repeats(facts: SourceFacts) -
     assert "the letter has no body" in [p.problem for p in letter_problems(CoverLetter(), facts)]
 
 
+def test_a_whole_line_left_in_a_job_title_is_not_written_into_the_letter() -> None:
+    # A parse that put "Internship, Acme Group, Linz." in the title and a project in the
+    # employer: the letter names the next role it can say cleanly instead.
+    resume = Resume(
+        basics=Basics(name="Mira Okafor"),
+        work=[
+            Work(position="Internship, Acme Group, Linz.", name="Building a sorting robot"),
+            Work(position="Building a test rig", name="Internship, Acme Group, Linz."),
+            Work(position="Data Analyst", name="Harbour Analytics", startDate="2019-01"),
+        ],
+    )
+    job = analyze_job_offline(BACKEND_JOB)
+    letter, _ = grounded_cover_letter(draft_cover_letter_offline(resume, job), resume, job)
+    body = " ".join(letter.paragraphs)
+    assert "Linz" not in body and "sorting robot" not in body and "test rig" not in body
+    assert "Data Analyst at Harbour Analytics" in body
+    assert letter_problems(letter, letter_facts(resume, job)) == []
+
+
 def test_offline_letter_is_whole_sentences_in_the_candidates_voice() -> None:
     resume = sample_resume()
     job = analyze_job_offline(BACKEND_JOB)

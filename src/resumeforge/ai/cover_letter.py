@@ -222,7 +222,22 @@ def _opening(phrases: dict[str, str], job: Job) -> str:
 
 
 def _roles(resume: Resume) -> list[Work]:
-    return [w for w in resume.work if _clean_field(w.position) and _clean_field(w.name)]
+    return [w for w in resume.work if _is_title(w.position) and _is_employer(w.name)]
+
+
+def _is_title(text: str) -> bool:
+    """A job title, not a whole line a parse left in the title: a full stop after a whole word
+    ends a sentence ("…, Wels."), where a title's stop ends an abbreviation ("Sr."), and a
+    title is not a list of three parts ("Internship, Acme Group, Linz")."""
+    text = text.strip()
+    return _clean_field(text) and not re.search(r"\w{4,}\.$", text) and text.count(", ") < 2
+
+
+def _is_employer(text: str) -> bool:
+    """An employer's name, perhaps with its place ("University of Arden, Leeds, UK"), not a
+    whole "Role, Employer, City." line a parse left there: that ends as a sentence does."""
+    text = text.strip()
+    return _clean_field(text) and not (text.count(", ") >= 2 and text.endswith("."))
 
 
 def _is_current(work: Work) -> bool:
