@@ -383,6 +383,9 @@ def test_a_short_page_with_the_name_in_the_sidebar_is_split_in_the_gaps_middle()
 def test_a_letter_spaced_heading_read_with_its_last_letter_apart_is_the_heading() -> None:
     assert without_drop_initials("EDUCATIO N") == "EDUCATION"
     assert without_drop_initials("WORK EXPERIENC E") == "WORK EXPERIENCE"
+    # Kerning closes some gaps of a letter-spaced heading: "AG" stays together.
+    assert without_drop_initials("LAN G UAG ES") == "LANGUAGES"
+    assert without_drop_initials("INTE RESTS") == "INTERESTS"
     # Joined only when that makes a known heading.
     assert without_drop_initials("PLAN B") == "PLAN B"
     lines = [

@@ -80,7 +80,7 @@ def words_of(text: str, *, repeats_once: bool = True) -> Counter[str]:
     seen: set[str] = set()
     words: Counter[str] = Counter()
     for line in _with_broken_addresses_joined(text.splitlines()):
-        line = line.strip().casefold()
+        line = _letter_spacing_closed(line.strip()).casefold()
         if not line or (repeats_once and line in seen):
             continue
         seen.add(line)
@@ -88,6 +88,15 @@ def words_of(text: str, *, repeats_once: bool = True) -> Counter[str]:
             line = pattern.sub(" ", line)
         words.update(_WORD.findall(line))
     return words
+
+
+def _letter_spacing_closed(line: str) -> str:
+    """A heading set in letter-spaced capitals ("L A N G U AG E S", a kerned pair left together)
+    is one word, as the parser reads it; its letters are not words of their own."""
+    letters = line.split()
+    if len(letters) >= 3 and all(len(t) <= 2 and t.isalpha() and t.isupper() for t in letters):
+        return "".join(letters)
+    return line
 
 
 def _with_broken_addresses_joined(lines: list[str]) -> list[str]:

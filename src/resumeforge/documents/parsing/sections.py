@@ -203,13 +203,18 @@ _SPLIT_LAST_LETTER_RE = re.compile(r"(?<=[^\W\d_a-z]{2}) (?=[^\W\d_a-z](?:\s|$))
 
 def without_drop_initials(text: str) -> str:
     """A heading whose first letters are set in another colour or size reads, once extracted,
-    "E XPERIENCE", and one set letter-spaced may read "EDUCATIO N": the letters joined
-    again, when that makes a known heading."""
-    for pattern, replacement in ((_DROP_INITIAL_RE, r"\1"), (_SPLIT_LAST_LETTER_RE, "")):
-        joined = pattern.sub(replacement, text)
+    "E XPERIENCE", and one set letter-spaced may read "EDUCATIO N", or, where kerning closes
+    some gaps, "LAN G UAG ES": the letters joined again, when that makes a known heading."""
+    candidates = [pattern.sub(replacement, text) for pattern, replacement in _LETTERS_APART]
+    if text.isupper():
+        candidates.append(text.replace(" ", ""))
+    for joined in candidates:
         if joined != text and is_vocabulary_heading(joined) and not is_vocabulary_heading(text):
             return joined
     return text
+
+
+_LETTERS_APART = ((_DROP_INITIAL_RE, r"\1"), (_SPLIT_LAST_LETTER_RE, ""))
 
 
 def _vocabulary_heading(line: TextLine, body_size: float) -> str | None:
