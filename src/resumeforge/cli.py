@@ -6,14 +6,22 @@ import json
 import signal
 import sys
 import time
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
 from types import FrameType
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from resumeforge.config import Settings, SettingsError, get_settings
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+    from resumeforge.accounts.models import User
+
+T = TypeVar("T")
 
 app = typer.Typer(
     name="resumeforge",
@@ -312,17 +320,37 @@ def tokens_grant(
     reason: Annotated[str, typer.Option("--reason", help="Why, for the ledger.")] = "operator",
 ) -> None:
     """Give EMAIL's account AMOUNT tokens, recorded in the ledger."""
-    import asyncio
     import uuid
 
-    from resumeforge.accounts import service as accounts
     from resumeforge.billing import service as billing
+
+    async def grant(session: AsyncSession, user: User) -> int:
+        change = await billing.credit_tokens(
+            session=session,
+            user_id=user.id,
+            amount=amount,
+            reason="grant",
+            idempotency_key=f"grant:{uuid.uuid4()}",
+            reference=f"operator:{reason}"[:255],
+        )
+        return change.balance
+
+    balance = for_account(email, grant)
+    typer.echo(f"granted {amount} token(s) to {email}; balance now {balance}")
+
+
+def for_account(email: str, action: Callable[[AsyncSession, User], Awaitable[T]]) -> T:
+    """Run an operator's `action` on EMAIL's account in one committed transaction; an e-mail
+    no account has exits 1 saying so."""
+    import asyncio
+
+    from resumeforge.accounts import service as accounts
     from resumeforge.db.engine import create_database
 
     settings = load_settings_or_exit()
     url = database_url(settings)
 
-    async def grant() -> int:
+    async def run() -> T:
         database = create_database(settings, url)
         try:
             async with database.sessions() as session:
@@ -330,21 +358,13 @@ def tokens_grant(
                 if user is None:
                     typer.echo(f"no account with the email {email}", err=True)
                     raise typer.Exit(1)
-                change = await billing.credit_tokens(
-                    session=session,
-                    user_id=user.id,
-                    amount=amount,
-                    reason="grant",
-                    idempotency_key=f"grant:{uuid.uuid4()}",
-                    reference=f"operator:{reason}"[:255],
-                )
+                result = await action(session, user)
                 await session.commit()
-                return change.balance
+                return result
         finally:
             await database.dispose()
 
-    balance = asyncio.run(grant())
-    typer.echo(f"granted {amount} token(s) to {email}; balance now {balance}")
+    return asyncio.run(run())
 
 
 billing_app = typer.Typer(help="Billing with Stripe.", no_args_is_help=True)
@@ -354,28 +374,12 @@ app.add_typer(billing_app, name="billing")
 @billing_app.command("release")
 def billing_release(email: str) -> None:
     """Let EMAIL's account spend again after its disputed payment was resolved."""
-    import asyncio
-
-    from resumeforge.accounts import service as accounts
     from resumeforge.billing import service as billing
-    from resumeforge.db.engine import create_database
 
-    settings = load_settings_or_exit()
-    url = database_url(settings)
+    async def release(session: AsyncSession, user: User) -> bool:
+        return await billing.release_dispute(session=session, user_id=user.id)
 
-    async def release() -> bool:
-        database = create_database(settings, url)
-        try:
-            async with database.sessions() as session:
-                user = await accounts.find_by_email(session=session, email=email)
-                if user is None:
-                    typer.echo(f"no account with the email {email}", err=True)
-                    raise typer.Exit(1)
-                return await billing.release_dispute(session=session, user_id=user.id)
-        finally:
-            await database.dispose()
-
-    if not asyncio.run(release()):
+    if not for_account(email, release):
         typer.echo(f"{email} has no disputed payment: nothing to release", err=True)
         raise typer.Exit(1)
     typer.echo(f"released {email}: new generations may spend tokens again")
