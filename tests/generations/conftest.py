@@ -1,11 +1,16 @@
-"""Fixtures for generations: a résumé to send, ledger checks, a worker in the test's loop."""
+"""Fixtures for generations: a résumé to send, ledger checks, a worker in the test's loop or
+in a process of its own."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import signal
+import subprocess
+import sys
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -27,6 +32,30 @@ JOB_DESCRIPTION = (
     "PostgreSQL and Redis, run them on Kubernetes, and stream events through Kafka."
 )
 TERMINAL = {"succeeded", "failed"}
+
+
+@contextlib.contextmanager
+def worker_process(
+    environment: dict[str, str], log: Path | None = None
+) -> Iterator[subprocess.Popen[bytes]]:
+    """`resumeforge worker` in a process of its own (its output in `log`, else dropped), stopped
+    at the end with SIGTERM as a deployment stops it, and killed if it has not left in 30 s."""
+    with log.open("wb") if log else contextlib.nullcontext(subprocess.DEVNULL) as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "resumeforge", "worker"],
+            env=environment,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            yield process
+        finally:
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+                try:
+                    process.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    process.kill()
 
 
 def generation_body(**overrides: Any) -> dict[str, Any]:

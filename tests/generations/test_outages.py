@@ -10,11 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-import signal
-import subprocess
-import sys
-from collections.abc import AsyncIterator, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -33,6 +29,7 @@ from tests.generations.conftest import (
     refunds_of,
     set_balance,
     wait_until_finished,
+    worker_process,
 )
 from tests.tcp_proxy import PostgresProxy
 
@@ -64,26 +61,6 @@ def worker_environment(database_url: str, fake: FakeLLM, **extra: str) -> dict[s
         "LOG_LEVEL": "INFO",
         **extra,
     }
-
-
-@contextmanager
-def worker_process(environment: dict[str, str], log: Path) -> Iterator[subprocess.Popen[bytes]]:
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "resumeforge", "worker"],
-            env=environment,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            yield process
-        finally:
-            if process.poll() is None:
-                process.send_signal(signal.SIGTERM)
-                try:
-                    process.wait(timeout=30)
-                except subprocess.TimeoutExpired:
-                    process.kill()
 
 
 @pytest.fixture

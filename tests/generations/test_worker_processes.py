@@ -6,10 +6,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import subprocess
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import httpx
 from sqlalchemy import text
@@ -24,6 +20,7 @@ from tests.generations.conftest import (
     refunds_of,
     set_balance,
     wait_until_finished,
+    worker_process,
 )
 
 
@@ -42,25 +39,6 @@ def _worker_environment(
         "WORKER_STALLED_SECONDS": str(stalled_seconds),
         "LOG_LEVEL": "WARNING",
     }
-
-
-@contextmanager
-def worker_process(environment: dict[str, str]) -> Iterator[subprocess.Popen[bytes]]:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "resumeforge", "worker"],
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        yield process
-    finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
 
 
 async def _start_many(
