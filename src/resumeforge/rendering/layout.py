@@ -454,13 +454,22 @@ def document_title(name: str, what: str) -> str:
     return f"{name} – {what}" if name else what
 
 
-def print_resume(resume: Resume) -> PrintedResume:
+SectionPrinter = Callable[[Resume, Section, Wording], PrintedSection]
+
+
+def print_resume(
+    resume: Resume, *, wording: Wording | None = None, print_one: SectionPrinter = print_section
+) -> PrintedResume:
     """The résumé as printed: header, then its non-empty sections in `meta.sections` order,
-    with the words the renderer adds in the résumé's own language."""
-    wording = wording_for(resume_language(resume))
+    with the words the renderer adds in the résumé's own language.
+
+    A caller that prints one résumé more than once (the parse's leftover check) passes the
+    wording it chose and a `print_one` that reuses the sections it printed already.
+    """
+    wording = wording or wording_for(resume_language(resume))
     header = build_header(resume.basics)
     sections = [
-        print_section(resume, section, wording) for section in sections_to_print(resume, wording)
+        print_one(resume, section, wording) for section in sections_to_print(resume, wording)
     ]
     return PrintedResume(
         title=document_title(header.name, wording.resume_title),

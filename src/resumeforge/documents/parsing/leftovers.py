@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Iterable
 
 from resumeforge.documents.parsing.layout import TextLine
-from resumeforge.rendering.layout import PrintedResume, print_resume, print_section
-from resumeforge.rendering.wording import wording_for
+from resumeforge.rendering.layout import PrintedResume, PrintedSection, print_resume, print_section
+from resumeforge.rendering.wording import Wording, wording_for
 from resumeforge.resume.dates import MONTHS, PRESENT_WORDS, fold_accents
 from resumeforge.resume.language import resume_language
 from resumeforge.resume.schemas import Resume, Section, SectionKind
@@ -49,9 +49,31 @@ def words_of(text: str) -> list[str]:
     ]
 
 
-def printed_words(resume: Resume) -> Counter[str]:
+class Printing:
+    """One résumé's sections as the renderer prints them, in the résumé's language, each
+    printed once: the heading check and the placement check read the same print. Valid while
+    the résumé's content does not change (its sections may be swapped for others)."""
+
+    def __init__(self, resume: Resume) -> None:
+        self.resume = resume
+        self.wording = wording_for(resume_language(resume))
+        self._printed: dict[int, tuple[Section, PrintedSection]] = {}
+
+    def section(self, resume: Resume, section: Section, wording: Wording) -> PrintedSection:
+        held = self._printed.get(id(section))
+        if held is None or held[0] is not section:
+            held = (section, print_section(resume, section, wording))
+            self._printed[id(section)] = held
+        return held[1]
+
+    def whole(self) -> PrintedResume:
+        return print_resume(self.resume, wording=self.wording, print_one=self.section)
+
+
+def printed_words(resume: Resume, printing: Printing | None = None) -> Counter[str]:
     """Every word the renderer prints for this résumé, with how many times."""
-    return Counter(words_of(" ".join(_printed_texts(print_resume(resume)))))
+    printed = (printing or Printing(resume)).whole()
+    return Counter(words_of(" ".join(_printed_texts(printed))))
 
 
 def _printed_texts(printed: PrintedResume) -> Iterable[str]:
@@ -69,9 +91,11 @@ def _printed_texts(printed: PrintedResume) -> Iterable[str]:
             yield from (row.label, row.text)
 
 
-def find_unplaced(resume: Resume, groups: list[LineGroup]) -> list[LineGroup]:
+def find_unplaced(
+    resume: Resume, groups: list[LineGroup], printing: Printing | None = None
+) -> list[LineGroup]:
     """The lines of each group whose words the résumé does not print."""
-    available = printed_words(resume)
+    available = printed_words(resume, printing)
     result: list[LineGroup] = []
     for where, lines in groups:
         missing = [line for line in lines if not _consume(available, words_of(line.plain))]
@@ -110,16 +134,16 @@ def keep_unplaced(resume: Resume, unplaced: list[LineGroup], *, language: str) -
         sections.insert(position, section)
 
 
-def keep_headings_over_nothing(resume: Resume) -> None:
+def keep_headings_over_nothing(resume: Resume, printing: Printing | None = None) -> None:
     """A heading over nothing the parse could place in its kind of section ("Skills" right
     above its groups' own headings, or read apart from its text) becomes an `other` section
     of its own, which prints its heading: the renderer leaves out empty sections."""
-    wording = wording_for(resume_language(resume))
+    printing = printing or Printing(resume)
     sections = resume.meta.sections
     for index, section in enumerate(sections):
         if section.kind is SectionKind.other or not section.heading.strip():
             continue
-        if print_section(resume, section, wording).is_empty():
+        if printing.section(resume, section, printing.wording).is_empty():
             sections[index] = Section(
                 heading=section.heading, kind=SectionKind.other, span=section.span
             )

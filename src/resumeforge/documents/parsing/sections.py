@@ -17,6 +17,7 @@ from resumeforge.documents.parsing.entries import (
 from resumeforge.documents.parsing.layout import TextLine, is_bullet, strip_bullet
 from resumeforge.documents.parsing.leftovers import (
     LineGroup,
+    Printing,
     find_unplaced,
     keep_headings_over_nothing,
     keep_unplaced,
@@ -121,8 +122,9 @@ def read_resume(lines: list[TextLine]) -> ReadResume:
         groups.append((len(resume.meta.sections) - 1, block.lines))
     _record_sources(resume)
     language = vocabulary_language(source_text)
-    keep_headings_over_nothing(resume)
-    unplaced = find_unplaced(resume, groups)
+    printing = Printing(resume)  # both checks read one print of the résumé
+    keep_headings_over_nothing(resume, printing)
+    unplaced = find_unplaced(resume, groups, printing)
     keep_unplaced(resume, unplaced, language=language)
     return ReadResume(
         resume=resume,
