@@ -119,3 +119,29 @@ def test_the_word_a_range_opens_with_is_part_of_the_range() -> None:
     found = find_date_range(text)
     assert found is not None
     assert found.span == (0, len(text))
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "Senior Engineer, JANUARY 2019 TO PRESENT",
+        "Seit März 2019 bis heute",
+        "desde 01/2016 HASTA HOY",
+        "Stage, Été 2017",
+        "Expected June 2023",
+        "Mai 2015 – EN COURS",
+        "from 2016 to 2018, then Sept. 2019 - current",
+    ],
+)
+def test_dates_are_read_in_any_letter_case(printed: str) -> None:
+    # The date patterns are matched case-sensitively on lower-cased text (for speed): a text in
+    # capitals, in title case or with its case swapped reads as the same range at the same place.
+    expected = find_date_range(printed.lower())
+    assert expected is not None
+    for variant in (printed, printed.upper(), printed.title(), printed.swapcase()):
+        assert find_date_range(variant) == expected
+
+
+def test_a_dotless_i_reads_as_an_i_in_a_date() -> None:
+    # re.IGNORECASE takes "ı" for an "i"; the lower-cased matching keeps doing so.
+    assert find_date_range("Junı 2020 – Julı 2021") == find_date_range("Juni 2020 – Juli 2021")
