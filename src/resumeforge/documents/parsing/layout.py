@@ -10,6 +10,8 @@ from resumeforge.documents.parsing.glyphs import LIGATURES
 
 # A rule typed as a run of underscores, dashes or equals signs: "Skills ______________".
 _RULE_RE = re.compile(r"\s*(?:_{4,}|-{5,}|={4,}|—{3,}|–{4,})\s*")
+# What a text holds when `_RULE_RE` finds a rule in it, looked for without the regex engine.
+_RULE_MARKS = ("____", "-----", "====", "———", "––––")
 # Runs of spaces used for alignment separate pieces just as a tab does.
 _WIDE_SPACE_RE = re.compile(r"\t+| {3,}")
 # Characters printed before a list item's text ("∗" is LaTeX's \ast, a common item label).
@@ -133,14 +135,16 @@ def clean_segment(text: str) -> str:
     residue; map ligatures to their letters; squeeze spaces."""
     if "\\" in text or "[" in text:
         text = _TEX_RESIDUE_RE.sub(" ", text)
-    return " ".join(text.translate(_CLEANED_CHARS).split())
+    if not (text.isascii() and text.isprintable()):  # printable ASCII is kept as it is
+        text = text.translate(_CLEANED_CHARS)
+    return " ".join(text.split())
 
 
 def make_line(pieces: list[str], **hints: object) -> TextLine | None:
     """A line from raw pieces, or None when nothing readable is left."""
     split = [part for piece in pieces for part in _WIDE_SPACE_RE.split(piece)]
     ruled = False
-    if any(_RULE_RE.search(part) for part in split):
+    if any(mark in piece for piece in pieces for mark in _RULE_MARKS):
         ruled = bool(_RULE_RE.search(split[0])) and bool(_RULE_RE.split(split[0])[0].strip())
         split = [part for piece in split for part in _RULE_RE.split(piece)]
     segments = [segment for segment in (clean_segment(p) for p in split) if segment]
