@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-
-import pypdfium2.raw as pdfium_c
+from collections.abc import Callable
 
 # Where Unicode keeps its typographic ligatures and digraphs: Latin (Ĳ, ǆ, ǉ, ǌ, ǳ), Armenian
 # (և) and the alphabetic presentation forms (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ, ﬓ-ﬗ, ﭏ).
@@ -51,9 +50,10 @@ _INSIDE_A_WORD_RE = re.compile(rf"{_NOT_A_LETTER}(?:(?<=[^\W\d_].)|(?=[^\W\d_]))
 _LINE_START_RE = re.compile(r"(?:^|\n)[^\S\n]*(?=\S)")
 
 
-def mark_unmapped(handle: object, text: str, unreadable: list[str]) -> str:
+def mark_unmapped(unmapped: Callable[[int], bool], text: str, unreadable: list[str]) -> str:
     """`text` (a PDFium text page's) with each character PDFium could not map to Unicode
-    replaced by U+FFFD, index for index; each word that held one is added to `unreadable`.
+    (`unmapped(index)`) replaced by U+FFFD, index for index; each word that held one is added
+    to `unreadable`.
 
     A font without a character map (no ToUnicode, no standard encoding) makes PDFium return
     glyph codes: a ligature then reads "o ce" or "o&ce" for "office", a whole line reads as
@@ -65,24 +65,20 @@ def mark_unmapped(handle: object, text: str, unreadable: list[str]) -> str:
     suspects = [match.start() for match in _SUSPECT_RE.finditer(text)]
     suspects += [match.start() for match in _INSIDE_A_WORD_RE.finditer(text)]
     starts = [match.end() for match in _LINE_START_RE.finditer(text)]
-    unmapped = {index for index in suspects if _unmapped(handle, index)}
+    found = {index for index in suspects if unmapped(index)}
     for start in starts:
-        if start in unmapped or _unmapped(handle, start):
+        if start in found or unmapped(start):
             end = text.find("\n", start)
             end = len(text) if end < 0 else end
-            unmapped.update(i for i in range(start, end) if _unmapped(handle, i))
-    if not unmapped:
+            found.update(i for i in range(start, end) if unmapped(i))
+    if not found:
         return text
     chars = list(text)
-    for index in unmapped:
+    for index in found:
         chars[index] = UNREADABLE
     marked = "".join(chars)
-    unreadable.extend(_words_holding(marked, sorted(unmapped)))
+    unreadable.extend(_words_holding(marked, sorted(found)))
     return marked
-
-
-def _unmapped(handle: object, index: int) -> bool:
-    return bool(pdfium_c.FPDFText_HasUnicodeMapError(handle, index))
 
 
 def _words_holding(text: str, indices: list[int]) -> list[str]:

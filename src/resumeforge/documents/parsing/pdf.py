@@ -23,6 +23,7 @@ from resumeforge.documents.parsing.layout import (
     TextLine,
     make_line,
 )
+from resumeforge.documents.parsing.pdf_chars import PageChars
 from resumeforge.resume.dates import has_date
 
 _WORD_RE = re.compile(r"\S+")
@@ -147,16 +148,15 @@ def _read_page(page: pdfium.PdfPage, number: int, notes: ReadingNotes) -> list[T
 
 
 def _page_lines(textpage: pdfium.PdfTextPage, sight: _Sight) -> Iterator[_Line]:
-    handle = textpage.raw
-    text = mark_unmapped(handle, _text_by_char_index(textpage), sight.unreadable)
-    box = [ctypes.c_double() for _ in range(4)]
-    text = _right_to_left_in_reading_order(handle, text, box)
+    chars = PageChars(textpage)
+    text = mark_unmapped(chars.unmapped, _text_by_char_index(textpage), sight.unreadable)
+    text = _right_to_left_in_reading_order(chars, text)
     for raw_line in re.finditer(r"[^\r\n]+", text):
         words = [match.span() for match in _WORD_RE.finditer(text, *raw_line.span())]
-        boxes = {word: _word_box(handle, word, box) for word in words}
-        words = sight.visible_words(handle, text, words, boxes)
+        boxes = {word: _word_box(chars, word) for word in words}
+        words = sight.visible_words(chars, text, words, boxes)
         for same_baseline in _split_at_baselines(words, boxes):
-            line = _line_from_words(handle, text, same_baseline, box, boxes)
+            line = _line_from_words(chars, text, same_baseline, boxes)
             if line is not None:
                 yield line
 
@@ -184,11 +184,11 @@ _WordBox = tuple[float, float, float, float, float, float, float]
 _Words = list[tuple[int, int]]
 
 
-def _word_box(handle: object, word: tuple[int, int], box: list[ctypes.c_double]) -> _WordBox:
-    left, first_right, bottom, top = _char_box(handle, word[0], box)
+def _word_box(chars: PageChars, word: tuple[int, int]) -> _WordBox:
+    left, first_right, bottom, top = chars.box(word[0])
     if word[1] - word[0] == 1:  # a one-character word is its own last character
         return left, first_right, bottom, top, first_right, bottom, top
-    last_left, right, last_bottom, last_top = _char_box(handle, word[1] - 1, box)
+    last_left, right, last_bottom, last_top = chars.box(word[1] - 1)
     # A right-to-left word listed in reading order starts at its right end.
     left, right = min(left, last_left), max(right, first_right)
     return left, right, bottom, top, right, last_bottom, last_top
@@ -199,7 +199,7 @@ _RIGHT_TO_LEFT_RE = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _RIGHT_TO_LEFT_WORD_RE = re.compile(r"\S*[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]\S*")
 
 
-def _right_to_left_in_reading_order(handle: object, text: str, box: list[ctypes.c_double]) -> str:
+def _right_to_left_in_reading_order(chars: PageChars, text: str) -> str:
     """`text` with each right-to-left word PDFium lists left to right (as the glyphs stand on
     the page, which a browser prints them in) turned back into reading order, index for index.
 
@@ -207,18 +207,15 @@ def _right_to_left_in_reading_order(handle: object, text: str, box: list[ctypes.
     """
     if not _RIGHT_TO_LEFT_RE.search(text):
         return text
-    chars = list(text)
+    letters = list(text)
     for word in _RIGHT_TO_LEFT_WORD_RE.finditer(text):
         start, end = word.span()
         if end - start > 1:
-            first_left, last_left = (
-                _char_box(handle, start, box)[0],
-                _char_box(handle, end - 1, box)[0],
-            )
-            chars[start:end] = in_reading_order(
+            first_left, last_left = chars.box(start)[0], chars.box(end - 1)[0]
+            letters[start:end] = in_reading_order(
                 word.group(), first_left=first_left, last_left=last_left
             )
-    return "".join(chars)
+    return "".join(letters)
 
 
 def in_reading_order(word: str, *, first_left: float, last_left: float) -> str:
@@ -265,18 +262,17 @@ class _Sight:
         self._check_mode = False
 
     def visible_words(
-        self, handle: object, text: str, words: _Words, boxes: dict[tuple[int, int], _WordBox]
+        self, chars: PageChars, text: str, words: _Words, boxes: dict[tuple[int, int], _WordBox]
     ) -> _Words:
         visible: _Words = []
         hidden: list[str] = []
         # Text drawn invisibly is drawn so a run at a time: when neither end of the line is,
         # no word between is looked up.
         self._check_mode = bool(words) and (
-            self._drawn_invisibly(handle, words[0][0])
-            or self._drawn_invisibly(handle, words[-1][0])
+            self._drawn_invisibly(chars, words[0][0]) or self._drawn_invisibly(chars, words[-1][0])
         )
         for start, end in words:
-            if self._can_see(handle, text, start, end, boxes[(start, end)]):
+            if self._can_see(chars, text, start, end, boxes[(start, end)]):
                 visible.append((start, end))
             else:
                 hidden.append(text[start:end])
@@ -284,7 +280,7 @@ class _Sight:
             self.hidden.append(" ".join(hidden))
         return visible
 
-    def _can_see(self, handle: object, text: str, start: int, end: int, box: _WordBox) -> bool:
+    def _can_see(self, chars: PageChars, text: str, start: int, end: int, box: _WordBox) -> bool:
         left, right, bottom, top, _, last_bottom, last_top = box
         # A dash's or a dot's box is flat whatever the size: only letters and digits tell.
         tallest = max(top - bottom, last_top - last_bottom)
@@ -292,26 +288,26 @@ class _Sight:
             return False
         if right <= 0 or left >= self.width or top <= 0 or bottom >= self.height:
             return False
-        red, green, blue, alpha = self._rgba
-        if pdfium_c.FPDFText_GetFillColor(handle, start, red, green, blue, alpha):
-            if alpha.value == 0:
+        fill = chars.fill(start)
+        if fill is not None:
+            red, green, blue, alpha = fill
+            if alpha == 0:
                 return self._over_a_scan()
-            if min(red.value, green.value, blue.value) >= _WHITE_AT_LEAST:
+            if min(red, green, blue) >= _WHITE_AT_LEAST:
                 return self._on_dark_fill((left + right) / 2, (top + bottom) / 2)
-        if self._check_mode and self._drawn_invisibly(handle, start):
+        if self._check_mode and self._drawn_invisibly(chars, start):
             return self._over_a_scan()
         return True
 
-    def _drawn_invisibly(self, handle: object, index: int) -> bool:
+    def _drawn_invisibly(self, chars: PageChars, index: int) -> bool:
         """Text render mode 3 ("neither fill nor stroke"), looked up once a text object."""
-        text_object = pdfium_c.FPDFText_GetTextObject(handle, index)
+        text_object = chars.text_object(index)
         if not text_object:
             return False
-        key = ctypes.cast(text_object, ctypes.c_void_p).value or 0
-        if key not in self._invisible:
-            mode = pdfium_c.FPDFTextObj_GetTextRenderMode(text_object)
-            self._invisible[key] = mode == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE
-        return self._invisible[key]
+        if text_object not in self._invisible:
+            mode = chars.render_mode(text_object)
+            self._invisible[text_object] = mode == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE
+        return self._invisible[text_object]
 
     def _over_a_scan(self) -> bool:
         self._load_backgrounds()
@@ -364,19 +360,10 @@ class _Sight:
         return alpha.value > 0 and lightest <= _DARK_FILL_AT_MOST
 
 
-def _char_box(
-    handle: object, index: int, box: list[ctypes.c_double]
-) -> tuple[float, float, float, float]:
-    left, right, bottom, top = box
-    pdfium_c.FPDFText_GetCharBox(handle, index, left, right, bottom, top)
-    return left.value, right.value, bottom.value, top.value
-
-
 def _line_from_words(
-    handle: object,
+    chars: PageChars,
     text: str,
     words: _Words,
-    box: list[ctypes.c_double],
     boxes: dict[tuple[int, int], _WordBox],
 ) -> _Line | None:
     pieces: list[_Piece] = []
@@ -394,28 +381,29 @@ def _line_from_words(
         gap = previous_left - right if leftwards else left - previous_right
         if not pieces and not current:
             top, bottom = word_top, word_bottom
-            size = _font_size(handle, start, word_top - word_bottom)
+            size = _font_size(chars, start, word_top - word_bottom)
         elif (
             gap > _GAP_IN_SIZES * max(size, 4.0)
             or (not leftwards and left < previous_right - 2 * max(size, 4.0))
-            or _label_ends(handle, start, gap, size, word_top - word_bottom)
+            or _label_ends(chars, start, gap, size, word_top - word_bottom)
         ):
             pieces[-1].right = piece_right
             pieces[-1].text = _piece_text(current, gaps, size)
             current, gaps = [], []
-            size = _font_size(handle, start, word_top - word_bottom)
+            size = _font_size(chars, start, word_top - word_bottom)
         if pieces and pieces[0].text_left < 0:
             # The first word after a lone bullet glyph.
             pieces[0].text_left = left
-            pieces[0].text_size = _font_size(handle, start, word_top - word_bottom)
+            pieces[0].text_size = _font_size(chars, start, word_top - word_bottom)
         if not current:
             text_left, text_size = left, size
             if not pieces and _is_glyph(text[start]):
                 # "•Built" has its words one character in; "• Built" at the next word.
-                text_left = _char_box(handle, start + 1, box)[0] if end - start > 1 else -1.0
+                text_left = chars.box(start + 1)[0] if end - start > 1 else -1.0
                 if end - start > 1:
-                    text_size = _font_size(handle, start + 1, word_top - word_bottom)
-            bold = _is_bold(handle, start)
+                    text_size = _font_size(chars, start + 1, word_top - word_bottom)
+            name, weight, flags = chars.font(start)
+            bold = is_bold_font(name, weight=weight, flags=flags)
             pieces.append(_Piece("", left, right, size, bold, text_left, text_size))
             piece_right = right
         if current:
@@ -461,12 +449,12 @@ def _letter_spaced_capitals(words: list[str]) -> bool:
 _LABEL_SIZE_AT_LEAST = 1.15
 
 
-def _label_ends(handle: object, start: int, gap: float, size: float, height: float) -> bool:
+def _label_ends(chars: PageChars, start: int, gap: float, size: float, height: float) -> bool:
     """Words in a larger size, then past more than a word's space words in a smaller one: a
     label column printed on its content's first line ("Work   Customer Success Manager")."""
     if gap <= _WORD_GAP_IN_SIZES * max(size, 4.0) / _LABEL_SIZE_AT_LEAST:
         return False
-    return size >= _LABEL_SIZE_AT_LEAST * _font_size(handle, start, height)
+    return size >= _LABEL_SIZE_AT_LEAST * _font_size(chars, start, height)
 
 
 def _labels_apart(lines: list[_Line]) -> list[_Line]:
@@ -494,19 +482,10 @@ def _is_glyph(char: str) -> bool:
     return char in BULLET_CHARS or 0xE000 <= ord(char) <= 0xF8FF
 
 
-def _font_size(handle: object, index: int, height: float) -> float:
-    size = float(pdfium_c.FPDFText_GetFontSize(handle, index))
+def _font_size(chars: PageChars, index: int, height: float) -> float:
+    size = chars.font_size(index)
     # Some producers scale a 1-point font with the text matrix; PDFium then reports 0 or 1.
     return size if size > 2 else max(height * 1.35, 1.0)
-
-
-def _is_bold(handle: object, index: int) -> bool:
-    buffer = ctypes.create_string_buffer(128)
-    flags = ctypes.c_int()
-    length = pdfium_c.FPDFText_GetFontInfo(handle, index, buffer, 128, flags)
-    name = buffer.value.decode("latin-1", "replace") if length else ""
-    weight = pdfium_c.FPDFText_GetFontWeight(handle, index)
-    return is_bold_font(name, weight=weight, flags=flags.value)
 
 
 def is_bold_font(name: str, *, weight: int, flags: int) -> bool:
