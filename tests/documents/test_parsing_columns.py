@@ -5,10 +5,12 @@ Every name, employer and skill here is made up for the phenomenon it shows.
 
 from __future__ import annotations
 
+from random import Random
+
 from resumeforge.config import Settings
 from resumeforge.documents.parsing import parse_document
 from resumeforge.documents.parsing.layout import ReadingNotes
-from resumeforge.documents.parsing.pdf import open_pdf, read_pdf_lines
+from resumeforge.documents.parsing.pdf import _crossings, _Line, _Piece, open_pdf, read_pdf_lines
 from tests.documents.files import Drawn, drawn_pdf
 
 SETTINGS = Settings(ocr_enabled=False, pdfco_api_key=None)
@@ -93,3 +95,18 @@ def test_a_sidebar_line_running_into_the_gutter_does_not_make_the_page_header() 
     assert "tobi@example.org" in texts  # not joined with a main-column line on its row
     assert texts.index(overflowing) < texts.index("EXPERIENCE")
     assert _jobs(data) == _expected_jobs()
+
+
+def test_lines_across_each_x_are_counted_as_one_by_one() -> None:
+    # The column gap is found by counting, at each x, the lines that run across it; the count
+    # from sorted line ends is the count line by line, lines of no width and shared ends too.
+    random = Random(7)
+    lines = []
+    for _ in range(300):
+        left = float(random.choice([random.randint(0, 600), random.uniform(0, 600)]))
+        right = left + random.choice([0.0, -3.0, float(random.randint(0, 300)), 18.0])
+        piece = _Piece("w", left, right, 9.0, False, left, 9.0)
+        lines.append(_Line([piece], 700.0, 690.0))
+    steps = [float(step) for step in range(0, 800, 6)]
+    one_by_one = [sum(1 for line in lines if line.left < x < line.right) for x in steps]
+    assert _crossings(lines, steps) == one_by_one

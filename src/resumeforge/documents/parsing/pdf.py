@@ -6,7 +6,9 @@ character would cost more than the rest of the parse.
 
 from __future__ import annotations
 
+import bisect
 import ctypes
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -151,12 +153,13 @@ def _page_lines(textpage: pdfium.PdfTextPage, sight: _Sight) -> Iterator[_Line]:
     chars = PageChars(textpage)
     text = mark_unmapped(chars.unmapped, _text_by_char_index(textpage), sight.unreadable)
     text = _right_to_left_in_reading_order(chars, text)
+    right_to_left = bool(_RIGHT_TO_LEFT_RE.search(text))
     for raw_line in re.finditer(r"[^\r\n]+", text):
         words = [match.span() for match in _WORD_RE.finditer(text, *raw_line.span())]
         boxes = {word: _word_box(chars, word) for word in words}
         words = sight.visible_words(chars, text, words, boxes)
         for same_baseline in _split_at_baselines(words, boxes):
-            line = _line_from_words(chars, text, same_baseline, boxes)
+            line = _line_from_words(chars, text, same_baseline, boxes, right_to_left)
             if line is not None:
                 yield line
 
@@ -365,6 +368,7 @@ def _line_from_words(
     text: str,
     words: _Words,
     boxes: dict[tuple[int, int], _WordBox],
+    right_to_left: bool,  # whether the page holds any right-to-left letter
 ) -> _Line | None:
     pieces: list[_Piece] = []
     top = bottom = 0.0
@@ -375,7 +379,7 @@ def _line_from_words(
     size = 0.0
     for start, end in words:
         left, right, word_bottom, word_top = boxes[(start, end)][:4]
-        rtl = bool(_RIGHT_TO_LEFT_RE.search(text, start, end))
+        rtl = right_to_left and bool(_RIGHT_TO_LEFT_RE.search(text, start, end))
         # Words of a right-to-left script follow each other leftwards.
         leftwards = rtl and previous_rtl and right <= previous_left + max(size, 4.0)
         gap = previous_left - right if leftwards else left - previous_right
@@ -403,7 +407,7 @@ def _line_from_words(
                 if end - start > 1:
                     text_size = _font_size(chars, start + 1, word_top - word_bottom)
             name, weight, flags = chars.font(start)
-            bold = is_bold_font(name, weight=weight, flags=flags)
+            bold = _is_bold_font(name, weight=weight, flags=flags)
             pieces.append(_Piece("", left, right, size, bold, text_left, text_size))
             piece_right = right
         if current:
@@ -503,6 +507,10 @@ def is_bold_font(name: str, *, weight: int, flags: int) -> bool:
     return weight >= 600 or bool(flags & (1 << 18))
 
 
+# A document uses a few fonts, each read at every piece of text it prints.
+_is_bold_font = functools.lru_cache(maxsize=256)(is_bold_font)
+
+
 def _reading_order(lines: list[_Line], split: float | None) -> list[_Line]:
     """Lines top to bottom; with two real columns (split at x), the left one before the right."""
     if split is None:
@@ -584,7 +592,7 @@ def _column_split(lines: list[_Line], width: float) -> float | None:
     # The name and a title under it, set large, span a sidebar page's top: not counted.
     body = _without_display_type(lines)
     steps = [float(step) for step in range(int(width * 0.2), int(width * 0.75), 6)]
-    crossings = [sum(1 for line in body if line.left < x < line.right) for x in steps]
+    crossings = _crossings(body, steps)
     fewest = min(crossings)
     if fewest > len(lines) * 0.1:
         return None
@@ -597,6 +605,15 @@ def _column_split(lines: list[_Line], width: float) -> float | None:
     if not (_holds_a_column(left, width) and _holds_a_column(right, width)):
         return None
     return _centre_of_gap(left, right, x)
+
+
+def _crossings(lines: list[_Line], xs: list[float]) -> list[int]:
+    """How many lines run across each x (left < x < right): those starting left of x less
+    those ending by x, which, for a line whose left is left of its right, started left of it."""
+    spans = [(line.left, line.right) for line in lines if line.left < line.right]
+    lefts = sorted(left for left, _ in spans)
+    rights = sorted(right for _, right in spans)
+    return [bisect.bisect_left(lefts, x) - bisect.bisect_right(rights, x) for x in xs]
 
 
 def _middle_of_first_run(steps: list[float], crossings: list[int], fewest: int) -> float:
