@@ -155,13 +155,9 @@ def _page_lines(textpage: pdfium.PdfTextPage, sight: _Sight) -> Iterator[_Line]:
     text = _right_to_left_in_reading_order(chars, text)
     right_to_left = bool(_RIGHT_TO_LEFT_RE.search(text))
     for raw_line in re.finditer(r"[^\r\n]+", text):
-        words = [match.span() for match in _WORD_RE.finditer(text, *raw_line.span())]
-        boxes = {word: _word_box(chars, word) for word in words}
-        words = sight.visible_words(chars, text, words, boxes)
-        for same_baseline in _split_at_baselines(words, boxes):
-            line = _line_from_words(chars, text, same_baseline, boxes, right_to_left)
-            if line is not None:
-                yield line
+        words = sight.visible_words(chars, text, _boxed_words(chars, text, *raw_line.span()))
+        for same_baseline in _split_at_baselines(words):
+            yield _line_from_words(chars, text, same_baseline, right_to_left)
 
 
 def _text_by_char_index(textpage: pdfium.PdfTextPage) -> str:
@@ -181,20 +177,31 @@ def _text_by_char_index(textpage: pdfium.PdfTextPage) -> str:
     return "".join(chr(code) if code else " " for code in codes)
 
 
-# A word's first and last characters' boxes: left, right, bottom, top of the first, then
-# right, bottom, top of the last. Read once a word; a ctypes call costs more than the rest.
-_WordBox = tuple[float, float, float, float, float, float, float]
-_Words = list[tuple[int, int]]
+# A word: where it is in the page text (start, end), then from its first and last
+# characters' boxes its left, right, the first's bottom and top, the last's bottom and top.
+_Word = tuple[int, int, float, float, float, float, float, float]
 
 
-def _word_box(chars: PageChars, word: tuple[int, int]) -> _WordBox:
-    left, first_right, bottom, top = chars.box(word[0])
-    if word[1] - word[0] == 1:  # a one-character word is its own last character
-        return left, first_right, bottom, top, first_right, bottom, top
-    last_left, right, last_bottom, last_top = chars.box(word[1] - 1)
-    # A right-to-left word listed in reading order starts at its right end.
-    left, right = min(left, last_left), max(right, first_right)
-    return left, right, bottom, top, right, last_bottom, last_top
+def _boxed_words(chars: PageChars, text: str, start: int, end: int) -> list[_Word]:
+    """The words of `text[start:end]` with their boxes, read once a word: two lookups, one
+    for a one-character word, which is its own last character. (Comparisons stand for min()
+    and max(): this runs at every word of every page.)"""
+    box = chars.box
+    words: list[_Word] = []
+    for match in _WORD_RE.finditer(text, start, end):
+        first, after = match.span()
+        left, first_right, bottom, top = box(first)
+        if after - first == 1:
+            words.append((first, after, left, first_right, bottom, top, bottom, top))
+            continue
+        last_left, right, last_bottom, last_top = box(after - 1)
+        # A right-to-left word listed in reading order starts at its right end.
+        if last_left < left:
+            left = last_left
+        if first_right > right:
+            right = first_right
+        words.append((first, after, left, right, bottom, top, last_bottom, last_top))
+    return words
 
 
 # Letters of the scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko...).
@@ -229,23 +236,26 @@ def in_reading_order(word: str, *, first_left: float, last_left: float) -> str:
     return word
 
 
-def _split_at_baselines(words: _Words, boxes: dict[tuple[int, int], _WordBox]) -> Iterator[_Words]:
+def _split_at_baselines(words: list[_Word]) -> Iterator[list[_Word]]:
     """PDFium's line, cut where a word sits wholly above or below the words before it.
 
     PDFium joins into one line a heading set lower than the line above when its first letter
     is larger ("Jane Doe E XPERIENCE"); read so, the heading would be lost in the name's line.
     """
-    group: list[tuple[int, int]] = []
+    group: list[_Word] = []
     top = bottom = 0.0
     for word in words:
-        word_bottom, word_top = boxes[word][2], boxes[word][3]
+        word_bottom, word_top = word[4], word[5]
         if group and (word_top < bottom or word_bottom > top):
             yield group
             group = []
         if not group:
             top, bottom = word_top, word_bottom
         group.append(word)
-        top, bottom = max(top, word_top), min(bottom, word_bottom)
+        if word_top > top:
+            top = word_top
+        if word_bottom < bottom:
+            bottom = word_bottom
     if group:
         yield group
 
@@ -264,27 +274,25 @@ class _Sight:
         self._invisible: dict[int, bool] = {}
         self._check_mode = False
 
-    def visible_words(
-        self, chars: PageChars, text: str, words: _Words, boxes: dict[tuple[int, int], _WordBox]
-    ) -> _Words:
-        visible: _Words = []
+    def visible_words(self, chars: PageChars, text: str, words: list[_Word]) -> list[_Word]:
+        visible: list[_Word] = []
         hidden: list[str] = []
         # Text drawn invisibly is drawn so a run at a time: when neither end of the line is,
         # no word between is looked up.
         self._check_mode = bool(words) and (
             self._drawn_invisibly(chars, words[0][0]) or self._drawn_invisibly(chars, words[-1][0])
         )
-        for start, end in words:
-            if self._can_see(chars, text, start, end, boxes[(start, end)]):
-                visible.append((start, end))
+        for word in words:
+            if self._can_see(chars, text, word):
+                visible.append(word)
             else:
-                hidden.append(text[start:end])
+                hidden.append(text[word[0] : word[1]])
         if hidden:
             self.hidden.append(" ".join(hidden))
         return visible
 
-    def _can_see(self, chars: PageChars, text: str, start: int, end: int, box: _WordBox) -> bool:
-        left, right, bottom, top, _, last_bottom, last_top = box
+    def _can_see(self, chars: PageChars, text: str, word: _Word) -> bool:
+        start, end, left, right, bottom, top, last_bottom, last_top = word
         # A dash's or a dot's box is flat whatever the size: only letters and digits tell.
         tallest = max(top - bottom, last_top - last_bottom)
         if tallest < _VISIBLE_HEIGHT_AT_LEAST and any(c.isalnum() for c in text[start:end]):
@@ -366,10 +374,11 @@ class _Sight:
 def _line_from_words(
     chars: PageChars,
     text: str,
-    words: _Words,
-    boxes: dict[tuple[int, int], _WordBox],
+    words: list[_Word],
     right_to_left: bool,  # whether the page holds any right-to-left letter
-) -> _Line | None:
+) -> _Line:
+    """One line of words, split into pieces at wide gaps. (`scale`, max(size, 4.0), and
+    `label_gap` change with the size only, and are worked out when it does.)"""
     pieces: list[_Piece] = []
     top = bottom = 0.0
     current: list[str] = []
@@ -377,24 +386,26 @@ def _line_from_words(
     previous_left = previous_right = piece_right = 0.0
     previous_rtl = False
     size = 0.0
-    for start, end in words:
-        left, right, word_bottom, word_top = boxes[(start, end)][:4]
+    scale = label_gap = 0.0
+    for start, end, left, right, word_bottom, word_top, _, _ in words:
         rtl = right_to_left and bool(_RIGHT_TO_LEFT_RE.search(text, start, end))
         # Words of a right-to-left script follow each other leftwards.
-        leftwards = rtl and previous_rtl and right <= previous_left + max(size, 4.0)
+        leftwards = rtl and previous_rtl and right <= previous_left + scale
         gap = previous_left - right if leftwards else left - previous_right
         if not pieces and not current:
             top, bottom = word_top, word_bottom
             size = _font_size(chars, start, word_top - word_bottom)
+            scale, label_gap = _scale(size), _label_gap(size)
         elif (
-            gap > _GAP_IN_SIZES * max(size, 4.0)
-            or (not leftwards and left < previous_right - 2 * max(size, 4.0))
-            or _label_ends(chars, start, gap, size, word_top - word_bottom)
+            gap > _GAP_IN_SIZES * scale
+            or (not leftwards and left < previous_right - 2 * scale)
+            or (gap > label_gap and _label_ends(chars, start, size, word_top - word_bottom))
         ):
             pieces[-1].right = piece_right
             pieces[-1].text = _piece_text(current, gaps, size)
             current, gaps = [], []
             size = _font_size(chars, start, word_top - word_bottom)
+            scale, label_gap = _scale(size), _label_gap(size)
         if pieces and pieces[0].text_left < 0:
             # The first word after a lone bullet glyph.
             pieces[0].text_left = left
@@ -413,10 +424,16 @@ def _line_from_words(
         if current:
             gaps.append(gap)
         current.append(text[start:end])
-        pieces[-1].left = min(pieces[-1].left, left)
+        piece = pieces[-1]
+        if left < piece.left:
+            piece.left = left
         previous_left, previous_right, previous_rtl = left, right, rtl
-        piece_right = max(piece_right, right)
-        top, bottom = max(top, word_top), min(bottom, word_bottom)
+        if right > piece_right:
+            piece_right = right
+        if word_top > top:
+            top = word_top
+        if word_bottom < bottom:
+            bottom = word_bottom
     pieces[-1].right = piece_right
     pieces[-1].text = _piece_text(current, gaps, size)
     if pieces[0].text_left < 0:
@@ -453,11 +470,19 @@ def _letter_spaced_capitals(words: list[str]) -> bool:
 _LABEL_SIZE_AT_LEAST = 1.15
 
 
-def _label_ends(chars: PageChars, start: int, gap: float, size: float, height: float) -> bool:
-    """Words in a larger size, then past more than a word's space words in a smaller one: a
-    label column printed on its content's first line ("Work   Customer Success Manager")."""
-    if gap <= _WORD_GAP_IN_SIZES * max(size, 4.0) / _LABEL_SIZE_AT_LEAST:
-        return False
+def _scale(size: float) -> float:
+    """The size gaps are measured in: tiny type counts as 4 points."""
+    return max(size, 4.0)
+
+
+def _label_gap(size: float) -> float:
+    """Past this gap after words of `size`, the words on may be a label's content."""
+    return _WORD_GAP_IN_SIZES * max(size, 4.0) / _LABEL_SIZE_AT_LEAST
+
+
+def _label_ends(chars: PageChars, start: int, size: float, height: float) -> bool:
+    """Words in a larger size, then (past `_label_gap`) words in a smaller one: a label
+    column printed on its content's first line ("Work   Customer Success Manager")."""
     return size >= _LABEL_SIZE_AT_LEAST * _font_size(chars, start, height)
 
 
