@@ -117,15 +117,24 @@ class PrintedLetter:
 UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def clean(text: str) -> str:
     """The text as typed, minus what no document can hold (control chars, lone surrogates)."""
+    if text.isascii() and text.isprintable():  # most text: no control character, no \r
+        return text.strip()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return UNPRINTABLE.sub("", text).strip()
 
 
 def one_line(text: str) -> str:
     """`clean`, with line breaks and tabs folded to spaces: for titles, dates, names."""
-    return re.sub(r"\s+", " ", clean(text))
+    line = clean(text)
+    # Printable ASCII has no white space but the space: with none doubled, nothing to fold.
+    if line.isascii() and line.isprintable() and "  " not in line:
+        return line
+    return _SPACES.sub(" ", line)
 
 
 def format_date(value: str, wording: Wording = ENGLISH) -> str:
