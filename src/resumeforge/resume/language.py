@@ -98,20 +98,31 @@ def language_scores(text: str) -> dict[str, float]:
     """How much of `text` reads as each language."""
     scores: dict[str, float] = defaultdict(float)
     for token in _TOKEN.findall(unicodedata.normalize("NFC", text).casefold()):
-        if token in _WORD_SHARES:
-            for language, share in _WORD_SHARES[token].items():
-                scores[language] += share
-        elif len(token) > 4:
-            _score_ending(token, scores)
+        for language, share in _VOTES[token]:
+            scores[language] += share
     return scores
 
 
-def _score_ending(token: str, scores: dict[str, float]) -> None:
-    if not token.endswith(_ANY_ENDING):  # most words have none: one test, not one a language
-        return
-    owners = [lang for lang, ends in _ENDINGS.items() if token.endswith(ends)]
-    for language in owners:
-        scores[language] += 0.5 / len(owners)
+class _TokenVotes(dict[str, tuple[tuple[str, float], ...]]):
+    """Each token's votes (language, share), in the order they are added up, worked out the
+    first time a text holds it: a résumé repeats its words, and every parse and render reads
+    the language of a whole one."""
+
+    def __missing__(self, token: str) -> tuple[tuple[str, float], ...]:
+        votes: tuple[tuple[str, float], ...] = ()
+        if token in _WORD_SHARES:
+            votes = tuple(_WORD_SHARES[token].items())
+        # Most words have none of the endings: one test, not one a language.
+        elif len(token) > 4 and token.endswith(_ANY_ENDING):
+            owners = [lang for lang, ends in _ENDINGS.items() if token.endswith(ends)]
+            votes = tuple((language, 0.5 / len(owners)) for language in owners)
+        if len(self) < _TOKENS_KEPT:  # a text of ever new words must not grow it forever
+            self[token] = votes
+        return votes
+
+
+_TOKENS_KEPT = 50_000
+_VOTES = _TokenVotes()
 
 
 def detect_language(text: str) -> str:
@@ -168,6 +179,12 @@ _COMMON_WORDS: dict[str, frozenset[str]] = {
         " presso sviluppo gestione",
     }.items()
 }
+# Each common word's languages, in the order above.
+_COMMON_LANGUAGES: dict[str, tuple[str, ...]] = {
+    word: tuple(language for language, common in _COMMON_WORDS.items() if word in common)
+    for words in _COMMON_WORDS.values()
+    for word in words
+}
 # Below this share of a text's words, none of the six languages is its language.
 _KNOWN_SHARE_AT_LEAST = 0.04
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -177,15 +194,17 @@ def vocabulary_language(text: str) -> str:
     """Which of the languages the section vocabulary knows `text` is written in, from its
     commonest short words: 'en', 'de', 'fr', 'es', 'pt' or 'it'; '' when it is in none of them
     (the parse then says so)."""
-    words = [fold_accents(word) for word in _WORD_RE.findall(text.casefold())]
-    if len(words) < 20:
+    # Each word once, with its count, in the order it first appears: the languages are
+    # counted up, and first met, as they would be word by word.
+    words = Counter(_WORD_RE.findall(text.casefold()))
+    total = sum(words.values())
+    if total < 20:
         return ""
     scores: Counter[str] = Counter()
-    for word in words:
-        for language, common in _COMMON_WORDS.items():
-            if word in common:
-                scores[language] += 1
+    for word, count in words.items():
+        for language in _COMMON_LANGUAGES.get(fold_accents(word), ()):
+            scores[language] += count
     if not scores:
         return ""
     language, hits = scores.most_common(1)[0]
-    return language if hits / len(words) >= _KNOWN_SHARE_AT_LEAST else ""
+    return language if hits / total >= _KNOWN_SHARE_AT_LEAST else ""
