@@ -142,7 +142,11 @@ def clean_segment(text: str) -> str:
 
 def make_line(pieces: list[str], **hints: object) -> TextLine | None:
     """A line from raw pieces, or None when nothing readable is left."""
-    split = [part for piece in pieces for part in _WIDE_SPACE_RE.split(piece)]
+    split = [
+        part
+        for piece in pieces
+        for part in (_WIDE_SPACE_RE.split(piece) if "\t" in piece or "   " in piece else [piece])
+    ]
     ruled = False
     if any(mark in piece for piece in pieces for mark in _RULE_MARKS):
         ruled = bool(_RULE_RE.search(split[0])) and bool(_RULE_RE.split(split[0])[0].strip())

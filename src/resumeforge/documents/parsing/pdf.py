@@ -29,6 +29,7 @@ from resumeforge.documents.parsing.pdf_chars import PageChars
 from resumeforge.resume.dates import has_date
 
 _WORD_RE = re.compile(r"\S+")
+_LINE_RE = re.compile(r"[^\r\n]+")
 # A gap wider than this many font sizes separates two pieces of a line (columns, tab stops).
 _GAP_IN_SIZES = 1.6
 _BOLD_NAME_RE = re.compile(r"bold|black|heavy|semibold|demi|-bd|\.b$|,b$|cmbx|sfbx", re.IGNORECASE)
@@ -154,7 +155,7 @@ def _page_lines(textpage: pdfium.PdfTextPage, sight: _Sight) -> Iterator[_Line]:
     text = mark_unmapped(chars.unmapped, _text_by_char_index(textpage), sight.unreadable)
     text = _right_to_left_in_reading_order(chars, text)
     right_to_left = bool(_RIGHT_TO_LEFT_RE.search(text))
-    for raw_line in re.finditer(r"[^\r\n]+", text):
+    for raw_line in _LINE_RE.finditer(text):
         words = sight.visible_words(chars, text, _boxed_words(chars, text, *raw_line.span()))
         for same_baseline in _split_at_baselines(words):
             yield _line_from_words(chars, text, same_baseline, right_to_left)
@@ -294,7 +295,9 @@ class _Sight:
     def _can_see(self, chars: PageChars, text: str, word: _Word) -> bool:
         start, end, left, right, bottom, top, last_bottom, last_top = word
         # A dash's or a dot's box is flat whatever the size: only letters and digits tell.
-        tallest = max(top - bottom, last_top - last_bottom)
+        tallest, last_height = top - bottom, last_top - last_bottom
+        if last_height > tallest:
+            tallest = last_height
         if tallest < _VISIBLE_HEIGHT_AT_LEAST and any(c.isalnum() for c in text[start:end]):
             return False
         if right <= 0 or left >= self.width or top <= 0 or bottom >= self.height:
@@ -304,7 +307,7 @@ class _Sight:
             red, green, blue, alpha = fill
             if alpha == 0:
                 return self._over_a_scan()
-            if min(red, green, blue) >= _WHITE_AT_LEAST:
+            if red >= _WHITE_AT_LEAST and green >= _WHITE_AT_LEAST and blue >= _WHITE_AT_LEAST:
                 return self._on_dark_fill((left + right) / 2, (top + bottom) / 2)
         if self._check_mode and self._drawn_invisibly(chars, start):
             return self._over_a_scan()
