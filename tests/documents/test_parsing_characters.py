@@ -4,6 +4,7 @@ residue, invisible text and fractions, each on a fictional PDF made here (Typst 
 from __future__ import annotations
 
 import io
+import random
 import re
 import tempfile
 import zlib
@@ -15,7 +16,7 @@ import typst
 
 from resumeforge.config import Settings
 from resumeforge.documents.parsing import parse_document
-from resumeforge.documents.parsing.glyphs import LIGATURES
+from resumeforge.documents.parsing.glyphs import _INSIDE_A_WORD_RE, LIGATURES
 from resumeforge.documents.parsing.layout import ReadingNotes, clean_segment
 from resumeforge.documents.parsing.pdf import read_pdf_lines
 
@@ -210,3 +211,29 @@ def test_a_fraction_in_brackets_in_a_pdf_stays_as_printed() -> None:
     keywords = [k for skill in parsed.resume.skills for k in skill.keywords]
     assert "Bookkeeping (18/24)" in keywords
     assert "Scheduling" in keywords
+
+
+def _is_letter(char: str) -> bool:
+    return char.isalnum() and not char.isdecimal() and char != "_"
+
+
+def test_the_characters_looked_up_are_the_non_letters_beside_a_letter() -> None:
+    # Only a digit or sign next to a letter ("o&ce", "3rm", "sta7") is asked about; the
+    # pattern that finds them is checked against that rule, accented letters, other scripts,
+    # digits and white space mixed in.
+    alphabet = ["ab", "é", "ü", "ß", "Ж", "ع", "1", "7", "²", "_", "&", ".", ",", "-", "–"]
+    alphabet += ["\xa0", "\t", "\r\n", "\n", " ", ""]
+    chance = random.Random(11)
+    for _ in range(3000):
+        text = "".join(chance.choice(alphabet) for _ in range(chance.randint(0, 24)))
+        expected = [
+            index
+            for index, char in enumerate(text)
+            if not char.isspace()
+            and not _is_letter(char)
+            and (
+                (index > 0 and _is_letter(text[index - 1]))
+                or (index + 1 < len(text) and _is_letter(text[index + 1]))
+            )
+        ]
+        assert [match.start() for match in _INSIDE_A_WORD_RE.finditer(text)] == expected
