@@ -149,20 +149,27 @@ def normalise_date(text: str, *, default_year: str = "") -> str:
     lowered = fold_accents(text.strip().casefold().rstrip("."))
     if not lowered:
         return ""
-    if re.sub(r"[\s'’]+", " ", lowered) in PRESENT_WORDS:
+    if _WORD_GAP_RE.sub(" ", lowered) in PRESENT_WORDS:
         return PRESENT
-    if match := re.fullmatch(rf"(\d\d?)\s?[/.]\s?(\d\d?)\s?[/.]\s?({_YEAR})", lowered):
+    if match := _DAY_MONTH_YEAR_RE.fullmatch(lowered):
         return _day_month_year(*(int(part) for part in match.groups()))
-    if match := re.fullmatch(r"(0?[1-9]|1[0-2])\s*[/.\\]\s*(\d{4}|\d\d)", lowered):
+    if match := _MONTH_YEAR_RE.fullmatch(lowered):
         return f"{_full_year(match.group(2))}-{int(match.group(1)):02d}"
-    if match := re.fullmatch(rf"({_YEAR})\s*[-/.]\s*(0[1-9]|1[0-2])", lowered):
+    if match := _YEAR_MONTH_RE.fullmatch(lowered):
         return f"{match.group(1)}-{match.group(2)}"
     year = _find_year(lowered) or default_year
     if not year:
         return ""
-    word = re.match(r"[a-z]+", lowered)
+    word = _LETTERS_RE.match(lowered)
     month = MONTHS.get(word.group(0)) if word else None
     return f"{year}-{month:02d}" if month else year
+
+
+_WORD_GAP_RE = re.compile(r"[\s'’]+")
+_DAY_MONTH_YEAR_RE = re.compile(rf"(\d\d?)\s?[/.]\s?(\d\d?)\s?[/.]\s?({_YEAR})")
+_MONTH_YEAR_RE = re.compile(r"(0?[1-9]|1[0-2])\s*[/.\\]\s*(\d{4}|\d\d)")
+_YEAR_MONTH_RE = re.compile(rf"({_YEAR})\s*[-/.]\s*(0[1-9]|1[0-2])")
+_LETTERS_RE = re.compile(r"[a-z]+")
 
 
 def _day_month_year(first: int, second: int, year: int) -> str:
