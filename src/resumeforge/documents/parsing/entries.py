@@ -227,10 +227,13 @@ def is_duration(text: str) -> bool:
 
 
 def _words(text: str) -> set[str]:
-    return set(re.findall(r"[a-z][a-z-]*", fold_accents(text.casefold())))
+    return set(_WORD_RE.findall(fold_accents(text.casefold())))
 
 
+_WORD_RE = re.compile(r"[a-z][a-z-]*")
 _TITLE_WORDS = frozenset(TITLE_WORDS)
+_ORG_WORDS = frozenset(ORG_WORDS)
+_SCHOOL_WORDS = frozenset(SCHOOL_WORDS)
 
 
 def title_score(text: str) -> int:
@@ -247,14 +250,14 @@ _LEGAL_FORM_RE = re.compile(
 
 
 def org_score(text: str) -> int:
-    score = len(_words(text) & set(ORG_WORDS))
+    score = len(_words(text) & _ORG_WORDS)
     if _LEGAL_FORM_RE.search(text):
         score += 1
     return score
 
 
 def is_school(text: str) -> bool:
-    return bool(_words(text) & set(SCHOOL_WORDS))
+    return bool(_words(text) & _SCHOOL_WORDS)
 
 
 def _is_description(
