@@ -16,7 +16,7 @@ import typst
 
 from resumeforge.config import Settings
 from resumeforge.documents.parsing import parse_document
-from resumeforge.documents.parsing.glyphs import _INSIDE_A_WORD_RE, LIGATURES
+from resumeforge.documents.parsing.glyphs import _INSIDE_A_WORD_RE, _SUSPECT_RE, LIGATURES
 from resumeforge.documents.parsing.layout import ReadingNotes, clean_segment
 from resumeforge.documents.parsing.pdf import read_pdf_lines
 
@@ -237,3 +237,23 @@ def test_the_characters_looked_up_are_the_non_letters_beside_a_letter() -> None:
             )
         ]
         assert [match.start() for match in _INSIDE_A_WORD_RE.finditer(text)] == expected
+
+
+def _suspect(text: str, index: int) -> bool:
+    char = text[index]
+    if char == "\n":
+        return index == 0 or text[index - 1] != "\r"
+    if char == "\r":
+        return index + 1 == len(text) or text[index + 1] != "\n"
+    return ord(char) < 32 or char in "\ufffd\ufffe"
+
+
+def test_control_characters_and_lone_line_ends_are_suspects_and_crlf_is_not() -> None:
+    # PDFium ends its own lines with "\r\n"; any other control character, a lone "\n" or "\r"
+    # and a replacement mark may be a glyph code read as text.
+    alphabet = ["\r\n", "\r", "\n", "\t", "\x00", "\x0b", "\x1f", "\ufffd", "\ufffe", "a", " ", "é"]
+    chance = random.Random(12)
+    for _ in range(3000):
+        text = "".join(chance.choice(alphabet) for _ in range(chance.randint(0, 16)))
+        expected = [index for index in range(len(text)) if _suspect(text, index)]
+        assert [match.start() for match in _SUSPECT_RE.finditer(text)] == expected

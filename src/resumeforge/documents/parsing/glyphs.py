@@ -39,8 +39,9 @@ LIGATURES: dict[str, str] = {
 # code, which for a subset font is a small number (a control character, even a line break)
 # or a replacement mark.
 UNREADABLE = "\ufffd"
-# PDFium writes its own line ends as "\r\n"; a lone "\n" or "\r" is a glyph code.
-_SUSPECT_RE = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\ufffd\ufffe]|(?<!\r)\n|\r(?!\n)")
+# PDFium writes its own line ends as "\r\n"; a lone "\n" or "\r" is a glyph code. (One class
+# first, which the regex engine scans for on its own, then the two halves of "\r\n" left out.)
+_SUSPECT_RE = re.compile("[\x00-\x1f\ufffd\ufffe](?<!\r\n)(?!(?<=\r)\n)")
 # A glyph code that happens to be a printable character shows as a digit or a sign inside a
 # word ("o&ce", "3rm", "sta7"): only those are looked up, never every character.
 # The character is matched first and its neighbours looked at after: a pattern that opens on
