@@ -194,3 +194,49 @@ def test_prose_with_a_slash_and_a_heading_glued_to_its_sentence_are_no_terms() -
 
     assert {"linkedin", "salesforce", "a/b testing"} <= set(terms)
     assert not {"purposein", "he/she"} & set(terms), terms
+
+
+def test_a_duty_that_mentions_contact_or_calls_is_not_the_contact_block() -> None:
+    ad = (
+        "Title: Field Service Engineer\n"
+        "Description: You will keep regular customer contact and call clients before each "
+        "visit. Duties: servicing of boilers and fault finding on heat pumps. "
+        "Requirements: Gas Safe registration. Experience with unvented hot water systems. "
+        "For more information please contact Dana on 01632 960111 or follow us on Facebook."
+    )
+
+    terms = " | ".join(_keys(analyze_job_offline(ad).keywords))
+
+    for wanted in ("gas safe registration", "unvented hot water systems"):
+        assert wanted in terms, (wanted, terms)
+    for unwanted in ("facebook", "dana"):
+        assert unwanted not in terms, (unwanted, terms)
+
+
+def test_the_role_after_a_company_profile_is_read_and_a_thing_said_unimportant_is_no_term() -> None:
+    ad = (
+        "Company Profile: Our client is a family bakery supplying supermarkets across the north. "
+        "You will run the night shift and lead its Six Sigma projects. "
+        "Requirements: Level 2 Food Hygiene Certificate. Experience of forklift operation. "
+        "A background in baking is not important."
+    )
+
+    terms = " | ".join(_keys(analyze_job_offline(ad).keywords))
+
+    assert "six sigma" in terms, terms
+    assert "food hygiene certificate" in terms, terms
+    assert "baking" not in terms, terms
+
+
+def test_a_heading_word_inside_a_sentence_starts_no_section() -> None:
+    # "Key Skills in numeracy" is prose (lower case follows): the desirable part goes on.
+    ad = (
+        "Requirements: NVQ Level 3 in Plumbing. Experience of PLC programming. "
+        "Desirable: an Advanced Diploma, Key Skills in numeracy and a CSCS card."
+    )
+
+    job = analyze_job_offline(ad)
+
+    assert any("cscs" in term for term in _keys(job.nice_to_have)), job.nice_to_have
+    assert not any("cscs" in term for term in _keys(job.must_have)), job.must_have
+    assert "plc programming" in _keys(job.must_have), job.must_have

@@ -99,7 +99,7 @@ _REQUIRE_CUE = re.compile(
 _CUE_OBJECT = re.compile(
     r"\b(?:experience|experienced|knowledge|proficiency|proficient|familiarity|familiar|"
     r"understanding|grasp|grounding|background|expertise|exposure|skilled|qualified|trained|"
-    r"certified|fluency|fluent|degree|diploma|competence|requirements?)"
+    r"certified|fluency|fluent|degree|diploma|competence)"
     r"(?:\s+\w+ing)?(?:\s+(?:with|in|of|on|using|within|as))+\s+(?P<object>[^.;:!?()]+)"
     r"|\b(?:erfahrung(?:en)?|kenntnisse|kenntnis|umgang|studium|ausbildung)\s+"
     r"(?:mit|in|im|von|der|des|als|zum|zur)\s+"
@@ -191,9 +191,32 @@ _NAMED_THING = re.compile(
 # "SAP-Kenntnisse", "Python-Erfahrung": the thing asked for is before the dash.
 _GERMAN_ASKED_SUFFIX = re.compile(r"(?<=\w)-(?:kenntnisse|erfahrung|erfahrungen)\b", re.I)
 _GERUND_START = re.compile(r"^(?:[a-z]+ing)\s+")
-_CONTACT = re.compile(
-    r"\b(?:e-?mail|tel(?:ephone)?|phone|call|postcode|address|apply|contact|send your cv|visit|"
-    r"website)\b",
+# How to apply: the agency's name, address and small print follow. A duty that mentions
+# contact or a call ("regular patient contact", "call customers") is no such instruction.
+_APPLY_INSTRUCTION = re.compile(
+    r"\b(?:please\s+(?:contact|call|ring|e-?mail|send|apply|visit|forward|submit|quote)|"
+    r"(?:contact|call|ring|e-?mail)\s+(?:us|me|our|him|her)\b|"
+    r"(?:send|e-?mail|forward|submit)\s+(?:your|an?\s+up-?to-?date|a)\s+(?:cv|c\.v|resume|"
+    r"application)|apply\s+(?:now|online|today|via|through|by|here)|how to apply|"
+    r"to apply(?:,|:|\s+(?:for this|please|send|e-?mail|call|click|visit))|"
+    r"for (?:more|further) (?:information|details|vacancies)|interested\?|follow us|"
+    r"(?:tel(?:ephone)?|phone|e-?mail|postcode|website)\s*:|visit\s+(?:our|us|www)|"
+    r"bewerben sie sich|senden sie|envoyez|postulez|envía|envie(?:\s+o\s+seu)?\s+cv|"
+    r"candidati|invia(?:te)?\s+il)",
+    re.I,
+)
+# "This role will take responsibility for …", "You will provide …": what the hire will do.
+_ROLE_SENTENCE = re.compile(
+    r"(?:in this role,?\s+)?(?:you will|you'll|the (?:role|post|position|successful candidate|"
+    r"post ?holder|job ?holder) (?:will|involves|includes)|this (?:role|post|position) "
+    r"(?:will|involves|includes))\b(?!\s+(?:receive|enjoy|get|earn|be (?:paid|rewarded|offered)|"
+    r"benefit|have access))",
+    re.I,
+)
+# "A background in the product is not important": named, but not asked for.
+_NOT_ASKED = re.compile(
+    r"\b(?:is|are|isn't|aren't)\s+not\s+(?:important|necessary|needed|essential|a requirement)\b|"
+    r"\b(?:isn't|aren't)\s+(?:important|necessary|needed|essential)\b",
     re.I,
 )
 # "Visual C / Visual Basic" is two names, "CI/CD" and "Bid/No Bid" one.
@@ -216,7 +239,7 @@ class ScreeningTerms:
 @dataclass
 class _Clause:
     text: str
-    zone: str  # "require", "nice", "duties", "pitch" or "" (before any heading)
+    zone: str  # "require", "nice", "duties", "pitch", "contact" or "" (before any heading)
 
     @property
     def in_requirements(self) -> bool:
@@ -344,9 +367,12 @@ def _clauses(body: str) -> list[_Clause]:
             continue
         for heading, text in _split_at_headings(part):
             zone = heading or zone
+            # A company profile runs on into the role when the ad lost its next heading.
+            if zone == "pitch" and not heading and _ROLE_SENTENCE.match(text):
+                zone = "duties"
             # From "please contact …" on come the agency's name, address and small print.
-            if _CONTACT.search(text):
-                zone = "pitch"
+            if _APPLY_INSTRUCTION.search(text):
+                zone = "contact"
             if text:
                 clauses.append(_Clause(text=text, zone=zone))
     return clauses
@@ -372,14 +398,23 @@ def _looks_like_heading(part: str, match: re.Match[str]) -> bool:
     word = match.group(0)
     if match.start() == 0 or after.startswith(":"):
         return True
-    # The pitch's words ("Salary", "Benefits") are capitalised inside prose too.
-    return word[:1].isupper() and match.lastgroup != "pitch"
+    # The pitch's words ("Salary", "Benefits") are capitalised inside prose too. Inside a
+    # clause the heading's content starts with a capital ("Applied Skills Possesses …"), where
+    # prose goes on in lower case ("Intermediate Level Qualifications as a minimum").
+    following = part[match.end() :].lstrip()
+    return (
+        word[:1].isupper()
+        and match.lastgroup != "pitch"
+        and (not following or following[:1].isupper() or not following[:1].isalpha())
+    )
 
 
 def _clause_terms(clause: _Clause, language: str, ad: str) -> list[str]:
     text = clause.text
     terms: list[str] = []
-    if clause.zone == "pitch" or _offers_benefits(text) or _tag_cloud(text):
+    if clause.zone in {"pitch", "contact"} or _offers_benefits(text) or _tag_cloud(text):
+        return []
+    if _NOT_ASKED.search(text):
         return []
     objects = _cue_objects(text) if clause.asks else []
     asked = clause.in_requirements or bool(objects)
@@ -744,7 +779,8 @@ def _trimmed(term: str) -> str:
     term = " ".join(words)
     gerund = _GERUND_START.match(term)
     if gerund and len(words) > 1 and not find_skills(gerund.group(0)):
-        term = term[gerund.end() :]
+        # "managing a caseload": the article after the gerund goes with it.
+        return _trimmed(term[gerund.end() :])
     if not term or len(term.split()) > MAX_TERM_WORDS:
         return ""
     return term
