@@ -240,3 +240,28 @@ def test_a_heading_word_inside_a_sentence_starts_no_section() -> None:
     assert any("cscs" in term for term in _keys(job.nice_to_have)), job.nice_to_have
     assert not any("cscs" in term for term in _keys(job.must_have)), job.must_have
     assert "plc programming" in _keys(job.must_have), job.must_have
+
+
+def test_a_list_with_a_known_tool_names_tools_and_a_list_of_functions_names_colleagues() -> None:
+    ad = (
+        "You will work alongside finance, data science, and customer success teams, and "
+        "build forecasts with Python or Polars. Leeds and York are our offices.\n"
+        "Requirements: experience with deploying models via BentoML."
+    )
+
+    terms = _keys(analyze_job_offline(ad).keywords)
+
+    assert {"python", "polars", "bentoml"} <= terms, terms
+    assert not {"data science", "leeds", "york", "models"} & terms, terms
+
+
+def test_a_named_qualification_is_kept_whole_where_the_ad_asks_for_it() -> None:
+    ad = (
+        "Requirements: Member of a Chartered Body with Foundation Level Qualifications. "
+        "Evidence of continued professional development."
+    )
+
+    terms = _keys(analyze_job_offline(ad).keywords)
+
+    assert {"chartered body", "foundation level qualifications"} <= terms, terms
+    assert "continued professional development" in terms, terms

@@ -188,6 +188,11 @@ _NAMED_THING = re.compile(
     r"\b(?:[A-Z][\w'-]+\s+){1,4}(?:Act|Framework|Server|Office|Software|Suite|Cloud|Studio|"
     r"Platform|Standard|Certificate|Diploma|Licence|License|Regulations?)\b"
 )
+# Where something is asked, a name of capitalised words ending in a qualification's kind:
+# "Intermediate Level Qualifications", "Professional Body", "Level 3 Award".
+_NAMED_QUALIFICATION = re.compile(
+    r"\b(?:[A-Z][\w'-]+\s+|\d\s+){1,3}(?:Qualifications?|Body|Membership|Award|Degree)\b"
+)
 # "SAP-Kenntnisse", "Python-Erfahrung": the thing asked for is before the dash.
 _GERMAN_ASKED_SUFFIX = re.compile(r"(?<=\w)-(?:kenntnisse|erfahrung|erfahrungen)\b", re.I)
 _GERUND_START = re.compile(r"^(?:[a-z]+ing)\s+")
@@ -400,12 +405,12 @@ def _looks_like_heading(part: str, match: re.Match[str]) -> bool:
         return True
     # The pitch's words ("Salary", "Benefits") are capitalised inside prose too. Inside a
     # clause the heading's content starts with a capital ("Applied Skills Possesses …"), where
-    # prose goes on in lower case ("Intermediate Level Qualifications as a minimum").
+    # prose goes on in lower case or ends ("Intermediate Level Qualifications as a minimum").
     following = part[match.end() :].lstrip()
     return (
         word[:1].isupper()
         and match.lastgroup != "pitch"
-        and (not following or following[:1].isupper() or not following[:1].isalpha())
+        and (not following or following[:1].isupper() or following[:1] in "-•*–(")
     )
 
 
@@ -423,6 +428,7 @@ def _clause_terms(clause: _Clause, language: str, ad: str) -> list[str]:
     terms += _listed_names(text, asked)
     if clause.asks:
         terms += [m.group(0) for m in _QUALIFIED_AS.finditer(text)]
+        named += [m.group(0) for m in _NAMED_QUALIFICATION.finditer(text)]
     terms += objects
     terms += _head_phrases(text, language, strong_only=not clause.asks)
     if clause.in_requirements and len(text.split()) <= MAX_SHORT_LINE_WORDS:
@@ -462,6 +468,8 @@ def _vocabulary_terms(text: str, in_requirements: bool, asked_for: str, ad: str)
     lowered = normalise(text)
     for skill in find_skills(text):
         spellings = list(keyword_pattern(skill).finditer(lowered))
+        if not in_requirements and all(_names_colleagues(lowered, m) for m in spellings):
+            continue
         if skill in broad_terms() and not mentions(asked_for, skill):
             if not in_requirements:
                 continue
@@ -479,6 +487,18 @@ def _vocabulary_terms(text: str, in_requirements: bool, asked_for: str, ad: str)
         else:
             found.append(spellings[0].group(0) if spellings else skill)
     return found
+
+
+# "alongside engineering, data science, and go-to-market teams": a list of functions the hire
+# works beside. One function before "team" is as often the hire's own ("the sales team").
+_COLLEAGUES_AFTER = re.compile(
+    r"(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)[\w-]+(?:\s[\w-]+)?)+"
+    r"\s+(?:teams|departments|colleagues|functions)\b"
+)
+
+
+def _names_colleagues(lowered: str, match: re.Match[str]) -> bool:
+    return _COLLEAGUES_AFTER.match(lowered, match.end()) is not None
 
 
 def _with_modifier(lowered: str, match: re.Match[str]) -> str:
@@ -517,6 +537,22 @@ _NAME_LIST = re.compile(
 _BRACKETED = re.compile(r"\(([^()]{2,80})\)")
 
 
+def _name_items(span: str) -> list[str]:
+    # "CI/CD" is one name; "Jest / Vitest" and "Jest or Vitest" are two.
+    parts = re.split(
+        r"\s*,\s*(?:(?:or|and|oder|und|ou|et|o|y|e)\s+)?|\s+/\s+|"
+        r"\s+(?:or|and|oder|und|ou|et|o|y|e)\s+",
+        span,
+    )
+    return [i.strip() for i in parts if i.strip()]
+
+
+def _names_a_known_skill(span: str) -> bool:
+    # A broad skill ("Nursing", "Sales") is as often a department or a title word.
+    known = (_canonical(normalise(item)) for item in _name_items(span))
+    return any(name in _vocabulary_names() and name not in broad_terms() for name in known)
+
+
 def _listed_names(text: str, asked: bool) -> list[str]:
     """Capitalised names listed together ("Spark, Ray, or Dask"), or in brackets after a
     thing ("analytics tools (Amplitude, Mixpanel)"): products and standards, not prose."""
@@ -528,16 +564,12 @@ def _listed_names(text: str, asked: bool) -> list[str]:
         for m in _BRACKETED.finditer(text)
         if len(m.group(1).split()) == 1 or re.search(r",|\bor\b|\band\b", m.group(1))
     ]
-    if asked:
-        spans += [m.group("list") for m in _NAME_LIST.finditer(text) if m.start() > 0]
+    # Where nothing is asked, a list names products only when one of its items is a known
+    # one: "using Spark or Ray" lists two engines, "Leeds and York" two places.
+    lists = [m.group("list") for m in _NAME_LIST.finditer(text) if m.start() > 0]
+    spans += lists if asked else [span for span in lists if _names_a_known_skill(span)]
     for span in spans:
-        # "CI/CD" is one name; "Jest / Vitest" and "Jest or Vitest" are two.
-        parts = re.split(
-            r"\s*,\s*(?:(?:or|and|oder|und|ou|et|o|y|e)\s+)?|\s+/\s+|"
-            r"\s+(?:or|and|oder|und|ou|et|o|y|e)\s+",
-            span,
-        )
-        items = [i.strip() for i in parts if i.strip()]
+        items = _name_items(span)
         # A long run of names is a tag cloud for search engines (places, job titles), not
         # what the ad asks for.
         if len(items) > MAX_LISTED_NAMES:
@@ -706,7 +738,7 @@ def _head_phrases(text: str, language: str, *, strong_only: bool) -> list[str]:
             mods = _content_suffix(match.group("mods").split())
             if strong_only and match.group("head").lower() not in _STRONG_HEADS:
                 continue
-            if mods:
+            if mods and not _verb_and_object(match.group("mods").split(), mods):
                 phrases.append(" ".join([*mods, match.group("head")]))
     if language in {"fr", "es", "pt", "it"}:
         for match in _ROMANCE_HEAD.finditer(text):
@@ -716,6 +748,23 @@ def _head_phrases(text: str, language: str, *, strong_only: bool) -> list[str]:
     if language == "de":
         phrases += [_german_compound(m.group("word")) for m in _GERMAN_COMPOUND.finditer(text)]
     return phrases
+
+
+def _verb_and_object(words: list[str], mods: list[str]) -> bool:
+    """Whether the modifiers are one gerund after a preposition ("with deploying models"): a
+    verb and its object, which leaves a bare head that names nothing ("indexing strategies"
+    after a comma is a name)."""
+    before = words[-len(mods) - 1].lower() if len(words) > len(mods) else ""
+    gerund = mods[0].lower()
+    return (
+        len(mods) == 1
+        and gerund.endswith("ing")
+        and before in _PREPOSITIONS
+        and not find_skills(gerund)
+    )
+
+
+_PREPOSITIONS = frozenset(("with", "in", "of", "for", "by", "on", "at", "about", "into"))
 
 
 def _german_compound(word: str) -> str:
