@@ -17,3 +17,10 @@ def test_a_known_skill_written_in_capitals_still_matches_any_case() -> None:
         "SQL",
         "postgresql",
     ]
+
+
+def test_two_capitals_after_a_place_are_its_state_not_the_ads_acronym() -> None:
+    # The ad's CA is a Chartered Accountant; the résumé's is California.
+    assert coverage(["CA"], "Software Engineer, Initech\nOakland, CA").matched == []
+    assert coverage(["CA"], "Qualified as a CA in 2019; member of ICAS.").matched == ["CA"]
+    assert coverage(["CA"], "Certifications: ACCA, CA").matched == ["CA"]

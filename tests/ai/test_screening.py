@@ -265,3 +265,19 @@ def test_a_named_qualification_is_kept_whole_where_the_ad_asks_for_it() -> None:
 
     assert {"chartered body", "foundation level qualifications"} <= terms, terms
     assert "continued professional development" in terms, terms
+
+
+def test_a_term_keeps_the_noun_that_makes_it_one_and_a_team_name_is_no_term() -> None:
+    ad = (
+        "Description: You will support the Group Tax Reporting team in Leeds.\n"
+        "Requirements: strong grasp of SQL query tuning, indexing strategies, and caching "
+        "patterns; experience of managing a caseload; knowledge of audits and audit. "
+        "Clinical background appreciated but not required."
+    )
+
+    terms = _keys(analyze_job_offline(ad).keywords)
+
+    assert {"indexing strategies", "caching patterns", "clinical background"} <= terms, terms
+    assert any("caseload" in term for term in terms), terms
+    assert not {"strategies", "patterns", "clinical", "audits and audit"} & terms, terms
+    assert not any("tax reporting" in term for term in terms), terms

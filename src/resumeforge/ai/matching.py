@@ -56,8 +56,19 @@ def names(text: str, keyword: str) -> bool:
     not know only in capitals, as the ad prints it."""
     if _ACRONYM.match(keyword) and not find_skills(keyword):
         pattern = rf"(?<![A-Za-z0-9]){re.escape(keyword)}(?![A-Za-z0-9])"
-        return re.search(pattern, unicodedata.normalize("NFKC", text)) is not None
+        printed = re.finditer(pattern, unicodedata.normalize("NFKC", text))
+        return any(not _place_code(match) for match in printed)
     return mentions(text, keyword)
+
+
+# "Oakland, CA" or "Leeds, UK": two capitals after a place name and a comma are its state or
+# country, whatever the ad means by the same letters (CA, a Chartered Accountant).
+_PLACE_BEFORE = re.compile(r"[A-Z][a-z]+\.?,\s*$")
+
+
+def _place_code(match: re.Match[str]) -> bool:
+    before = match.string[max(0, match.start() - 40) : match.start()]
+    return len(match.group(0)) == 2 and _PLACE_BEFORE.search(before) is not None
 
 
 def resume_text(resume: Resume) -> str:

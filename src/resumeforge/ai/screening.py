@@ -159,6 +159,7 @@ _ENGLISH_HEADS = (
     "metrics|sheet|close|systems|applications|rotations|background|backlog|licen[cs]es?|"
     "certificates?"
 )
+_BARE_HEAD = re.compile(_ENGLISH_HEADS, re.I)
 _HEAD_PHRASE = re.compile(
     rf"(?P<mods>(?:[\w/+#&.'-]+\s+){{1,3}}?)(?P<head>{_ENGLISH_HEADS})\b", re.I
 )
@@ -436,7 +437,16 @@ def _clause_terms(clause: _Clause, language: str, ad: str) -> list[str]:
     vocabulary = _vocabulary_terms(text, clause.in_requirements, " ".join(objects), ad)
     # A name ending in "Act" or "Office" is whole as it stands; only leading prose goes.
     names = [_without_leading_prose(name) for name in named]
-    return vocabulary + names + [cleaned for term in terms if (cleaned := _trimmed(term))]
+    found = vocabulary + names + [cleaned for term in terms if (cleaned := _trimmed(term))]
+    return [term for term in found if not _names_a_team(text, term)]
+
+
+def _names_a_team(text: str, term: str) -> bool:
+    """Whether `term` is printed as a team's name ("the European Financial Control team")."""
+    if len(term.split()) < 2 or not all(word[:1].isupper() for word in term.split()):
+        return False
+    team = rf"\b{re.escape(term)}\s+(?:team|department|division|unit)\b"
+    return re.search(team, text) is not None
 
 
 def _tag_cloud(text: str) -> bool:
@@ -548,9 +558,12 @@ def _name_items(span: str) -> list[str]:
 
 
 def _names_a_known_skill(span: str) -> bool:
-    # A broad skill ("Nursing", "Sales") is as often a department or a title word.
-    known = (_canonical(normalise(item)) for item in _name_items(span))
-    return any(name in _vocabulary_names() and name not in broad_terms() for name in known)
+    """Whether a list of names holds a known skill and otherwise names: a broad skill
+    ("Nursing", "Sales") is as often a department, and a list with a bare head ("Financial
+    Reporting and Analysis") is a department's or a job's name."""
+    keys = [_canonical(normalise(item)) for item in _name_items(span)]
+    known = [key in _vocabulary_names() and key not in broad_terms() for key in keys]
+    return any(known) and not any(_BARE_HEAD.fullmatch(key) for key in keys)
 
 
 def _listed_names(text: str, asked: bool) -> list[str]:
@@ -819,20 +832,32 @@ def _trimmed(term: str) -> str:
     while words and not _content_word(words[0]) and not _compound_adjective(words):
         words.pop(0)
     # "… skills" names a skill ("IT skills"); any other trailing filler goes.
+    dropped: list[str] = []
     while (
         words
         and not _content_word(words[-1])
         and not (words[-1].lower() == "skills" and len(words) > 1)
     ):
-        words.pop()
+        dropped.insert(0, words.pop())
+    # "Technical background": an adjective alone names nothing, so its noun stays.
+    noun = dropped[0] if dropped else ""
+    adjectives_only = bool(words) and all(_ADJECTIVE.search(word) for word in words)
+    if adjectives_only and noun.isalpha() and noun.lower() not in function_words():
+        words.append(noun)
     term = " ".join(words)
     gerund = _GERUND_START.match(term)
     if gerund and len(words) > 1 and not find_skills(gerund.group(0)):
-        # "managing a caseload": the article after the gerund goes with it.
-        return _trimmed(term[gerund.end() :])
+        # "managing a caseload": the article after the gerund goes with it; "indexing
+        # strategies" is a name, which a plain plural alone is not ("using Excel" is Excel).
+        rest = _trimmed(term[gerund.end() :])
+        plural = re.fullmatch(r"[a-z]+[^s]s", rest) is not None and not find_skills(rest)
+        return term if plural else rest
     if not term or len(term.split()) > MAX_TERM_WORDS:
         return ""
     return term
+
+
+_ADJECTIVE = re.compile(r"(?:al|ic|ive|ous|ful|ary)$", re.I)
 
 
 def _compound_adjective(words: list[str]) -> bool:
@@ -854,6 +879,10 @@ def _acceptable(term: str, blocked: list[str]) -> bool:
     if not known and not any(_content_word(word) for word in term.split()):
         return False
     if any(w in _BENEFIT_WORDS for w in words):
+        return False
+    # "controls and control": one word said twice is noise, not a term.
+    content = [word.rstrip("s") for word in words if _content_word(word)]
+    if len(content) > 1 and len(set(content)) == 1 and not known:
         return False
     return not any(_names_the_same(key, name) for name in blocked)
 
