@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from resumeforge.ai.matching import coverage
+import pytest
+
+from resumeforge.ai.matching import coverage, defined_acronyms, job_keywords
+from resumeforge.resume.schemas import Job
 
 
 def test_an_acronym_the_ad_prints_counts_only_where_the_resume_prints_it_in_capitals() -> None:
@@ -24,3 +27,60 @@ def test_two_capitals_after_a_place_are_its_state_not_the_ads_acronym() -> None:
     assert coverage(["CA"], "Software Engineer, Initech\nOakland, CA").matched == []
     assert coverage(["CA"], "Qualified as a CA in 2019; member of ICAS.").matched == ["CA"]
     assert coverage(["CA"], "Certifications: ACCA, CA").matched == ["CA"]
+
+
+def test_a_link_names_a_site_not_a_skill() -> None:
+    text = "Portfolio: https://github.com/someone/site and gitlab.com/someone\nUsed GitLab CI."
+
+    assert coverage(["GitHub", "GitLab CI"], text).matched == ["GitLab CI"]
+
+
+@pytest.mark.parametrize(
+    ("text", "keyword"),
+    [
+        ("Managed key stakeholders across three sites.", "stakeholder management"),
+        ("Managed 4 projects end to end.", "project management"),
+        ("Management of client accounts for the region.", "account management"),
+        ("Analysed data from three clinical trials.", "data analysis"),
+        ("Supported adults with challenging behavior.", "challenging behaviours"),
+        ("Full driving license.", "driving licence"),
+        ("Ran the community center's youth club.", "community centre"),
+        ("Joined the on call rota.", "on-call"),
+        ("Managing change across two hospitals.", "change management"),
+        ("Managed risk.", "risk management"),
+    ],
+)
+def test_a_term_said_in_other_words_is_covered(text: str, keyword: str) -> None:
+    assert coverage([keyword], text).matched == [keyword]
+
+
+@pytest.mark.parametrize(
+    ("text", "keyword"),
+    [
+        ("Managed to ship every release on time.", "project management"),
+        ("Managed AWS accounts for the platform team.", "account management"),
+        ("Managed time-series data at scale.", "time management"),
+        ("Managed the data team of six.", "data management"),
+        ("Analysed the results.", "data analysis"),
+        ("Worked a 40-hour week.", "hor"),
+    ],
+)
+def test_a_near_miss_in_other_words_is_not_covered(text: str, keyword: str) -> None:
+    assert coverage([keyword], text).matched == []
+
+
+def test_an_acronym_the_ad_defines_is_covered_in_either_spelling() -> None:
+    ad = "Essential: Cognitive Behavioural Therapy (CBT) and Python. Desirable: CBT supervision."
+    job = Job(keywords=["CBT", "Cognitive Behavioural Therapy", "Python"])
+
+    keywords = job_keywords(job, ad)
+
+    assert keywords == ["Cognitive Behavioural Therapy (CBT)", "Python"]
+    assert coverage(keywords, "Delivered cognitive behavioural therapy.").matched == keywords[:1]
+    assert coverage(keywords, "Qualified in CBT, 2019.").matched == keywords[:1]
+    # Still an acronym: the everyday word in lower case is not it.
+    assert coverage(["Structured Training Approach (START)"], "A fresh start.").matched == []
+
+
+def test_a_bracket_whose_initials_do_not_spell_it_defines_nothing() -> None:
+    assert defined_acronyms("Strong SQL (MySQL) and cloud skills (AWS).") == {}

@@ -29,17 +29,57 @@ def job_keywords(job: Job, job_text: str) -> list[str]:
     """The job's screening terms, must-haves first, each one said in the job text (the ad's own
     terms when the job carries none)."""
     candidates = job.keywords or screening_terms(job_text).all
+    definitions = defined_acronyms(job_text)
     keywords: list[str] = []
     seen: set[str] = set()
     for candidate in candidates:
-        key = normalise(candidate)
-        if key and key not in seen and mentions(job_text, candidate):
+        if not mentions(job_text, candidate):
+            continue
+        # The ad's "Hyperion Financial Management (HFM)" makes "HFM" and the long name one
+        # term, which a résumé covers in either spelling.
+        term = definitions.get(normalise(candidate), candidate)
+        key = normalise(term)
+        if key and key not in seen:
             seen.add(key)
-            keywords.append(candidate)
+            keywords.append(term)
     return keywords[:MAX_JOB_KEYWORDS]
 
 
+_DEFINITION = re.compile(
+    r"(?P<long>[A-Za-z][\w'-]*(?:\s+(?:(?:and|of|for|&|the)\s+)?[A-Za-z][\w'-]*){1,6})\s*"
+    r"\((?P<short>[A-Z][A-Z0-9&]{1,7})\)"
+)
+_JOINING_WORDS = frozenset(("and", "of", "for", "&", "the"))
+
+
+def defined_acronyms(job_text: str) -> dict[str, str]:
+    """The acronyms the ad defines ("Cognitive Behavioural Therapy (CBT)"), each spelling
+    (normalised) mapped to the term written both ways: the long name is the words before the
+    bracket whose initials spell the acronym."""
+    found: dict[str, str] = {}
+    for match in _DEFINITION.finditer(job_text):
+        short = match.group("short")
+        letters = short.replace("&", "")
+        words = match.group("long").split()
+        initials = [i for i, w in enumerate(words) if w.lower() not in _JOINING_WORDS]
+        if len(initials) < len(letters):
+            continue
+        start = initials[-len(letters)]
+        long = " ".join(words[start:])
+        if "".join(words[i][0] for i in initials[-len(letters) :]).upper() != letters:
+            continue
+        term = f"{long} ({short})"
+        found.setdefault(normalise(long), term)
+        found.setdefault(normalise(short), term)
+    return found
+
+
+# A link or an address names a site, not a skill: "github.com/someone" is no GitHub skill.
+_LINK = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|\b[\w-]+\.(?:com|io|org|net|dev|me|ai)/\S*")
+
+
 def coverage(keywords: list[str], text: str) -> Coverage:
+    text = _LINK.sub(" ", text)
     matched = [keyword for keyword in keywords if names(text, keyword)]
     missing = [keyword for keyword in keywords if keyword not in matched]
     ratio = len(matched) / len(keywords) if keywords else 0.0
@@ -49,11 +89,14 @@ def coverage(keywords: list[str], text: str) -> Coverage:
 # An ad's acronym ("IT", "CA", "START") is also an everyday word once lowercased ("it", "ca.",
 # "start"): the résumé names it only where it prints it in capitals too.
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&/]{1,6}$")
+_DEFINED = re.compile(r"(?P<long>[^()]+?)\s*\((?P<short>[A-Z][A-Z0-9&/]{1,6})\)")
 
 
 def names(text: str, keyword: str) -> bool:
     """Whether `text` names `keyword`: as `mentions` does, but an acronym the vocabulary does
-    not know only in capitals, as the ad prints it."""
+    not know only in capitals, as the ad prints it; "Long Name (LN)" in either spelling."""
+    if defined := _DEFINED.fullmatch(keyword.strip()):
+        return names(text, defined.group("long")) or names(text, defined.group("short"))
     if _ACRONYM.match(keyword) and not find_skills(keyword):
         pattern = rf"(?<![A-Za-z0-9]){re.escape(keyword)}(?![A-Za-z0-9])"
         printed = re.finditer(pattern, unicodedata.normalize("NFKC", text))

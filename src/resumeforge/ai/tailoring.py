@@ -18,6 +18,7 @@ from typing import Any
 from resumeforge.ai.grounding import SourceFacts
 from resumeforge.ai.keywords import (
     find_skills,
+    is_verb_form,
     keyword_pattern,
     mentions,
     normalise,
@@ -652,8 +653,10 @@ def _as_written(line: str, skill: str) -> str:
 
 def _match_on_its_own(line: str, skill: str) -> re.Match[str] | None:
     """The first place `line` names `skill` on its own: "js" inside "Node.js" is part of
-    another name."""
+    another name, and "Managed 4 projects" says a deed, not a skill's name to list."""
     for match in re.finditer(keyword_pattern(skill).pattern, line, flags=re.IGNORECASE):
+        if is_verb_form(match.group(0)):
+            continue
         before, after = line[: match.start()], line[match.end() :]
         if not re.search(r"[\w.]$", before) and not re.match(r"\w|\.\w", after):
             return match
