@@ -224,7 +224,7 @@ def test_the_role_after_a_company_profile_is_read_and_a_thing_said_unimportant_i
     terms = " | ".join(_keys(analyze_job_offline(ad).keywords))
 
     assert "six sigma" in terms, terms
-    assert "food hygiene certificate" in terms, terms
+    assert "food hygiene" in terms, terms
     assert "baking" not in terms, terms
 
 
@@ -281,3 +281,51 @@ def test_a_term_keeps_the_noun_that_makes_it_one_and_a_team_name_is_no_term() ->
     assert any("caseload" in term for term in terms), terms
     assert not {"strategies", "patterns", "clinical", "audits and audit"} & terms, terms
     assert not any("tax reporting" in term for term in terms), terms
+
+
+# Fictional ads of trades the labelled corpus does not have: what must come out, and what must
+# not (the offer, the contact block, pieces of a longer name, a bare head).
+TRADE_ADS = {
+    "electrician": (
+        "Title: Maintenance Electrician, Days, 38K\n"
+        "Company: Northgate Engineering Recruitment\n"
+        "Description: Our client, a food manufacturer, is looking for a Maintenance Electrician. "
+        "You will carry out planned maintenance and keep in contact with the shift managers.\n"
+        "Requirements: 18th Edition qualification. Experience with PLC fault finding. Full UK "
+        "driving licence.\nDesirable: HNC in Electrical Engineering. Experience in the food "
+        "industry.\nBenefits: overtime and a company pension. Please call Sam to apply.",
+        {"18th edition qualification", "driving licence", "food industry", "hnc"},
+        {"licence", "food", "pension", "sam"},
+    ),
+    "accountant": (
+        "Title: Assistant Accountant\nDescription: You will prepare bank reconciliations and "
+        "VAT returns.\nSkills required: AAT qualified. Experience with Sage and advanced Excel. "
+        "Knowledge of purchase ledger and sales ledger.",
+        {"aat", "sage", "excel", "purchase ledger", "sales ledger"},
+        {"sales"},
+    ),
+    "carer": (
+        "Care Assistant, Nights\nDuties: personal care and keeping accurate care plans.\n"
+        "Requirements: NVQ Level 2 in Health and Social Care is desirable but not essential as "
+        "full training is given. Experience of moving and handling is an advantage.",
+        {"personal care", "health and social care", "moving and handling"},
+        {"training", "social care", "handling", "advantage", "health"},
+    ),
+    "teacher": (
+        "Title: Teacher\nThe ideal candidate: Qualified Teacher Status or working towards it. "
+        "Experience of behaviour management. Enhanced DBS check required. The school offers "
+        "excellent CPD.",
+        {"qualified teacher status", "behaviour management"},
+        {"qualified", "cpd"},
+    ),
+}
+
+
+@pytest.mark.parametrize("trade", sorted(TRADE_ADS))
+def test_ads_of_other_trades_give_their_screening_terms(trade: str) -> None:
+    ad, wanted, unwanted = TRADE_ADS[trade]
+
+    terms = _keys(analyze_job_offline(ad).keywords)
+
+    assert wanted <= terms, (wanted - terms, terms)
+    assert not unwanted & terms, (unwanted & terms, terms)

@@ -292,7 +292,7 @@ def screening_terms(
     language = ad_language(job_text)
     body = _body(job_text)
     if title.strip():
-        body = re.sub(rf"(?<!\w){re.escape(title.strip())}(?!\w)", " ", body, flags=re.I)
+        body = _without_title(body, title.strip())
     clauses = _clauses(body)
     ad = normalise(body)
     found: dict[str, tuple[str, bool]] = {}
@@ -307,6 +307,24 @@ def screening_terms(
     must = [term for key, (term, nice) in terms.items() if not nice]
     nice = [term for key, (term, nice) in terms.items() if nice]
     return ScreeningTerms(must=must[:MAX_MUST], nice=nice[:MAX_NICE])
+
+
+def _without_title(body: str, title: str) -> str:
+    """`body` without the job's title, except where the title is part of a longer name: a
+    status before it ("Qualified Teacher Status", "qualified accountant") or a capitalised
+    word after it."""
+    pattern = re.compile(rf"(?<!\w)(?P<title>{re.escape(title)})(?!\w)", re.I)
+
+    def cut(match: re.Match[str]) -> str:
+        before = body[max(0, match.start() - 12) : match.start()]
+        after = body[match.end() : match.end() + 2]
+        status = re.search(
+            r"(?:qualified|chartered|registered|certified|licensed)\s$", before, re.I
+        )
+        named = re.match(r" [A-Z]", after) is not None
+        return match.group(0) if status or named else " "
+
+    return pattern.sub(cut, body)
 
 
 @lru_cache(maxsize=8192)
@@ -416,7 +434,7 @@ def _looks_like_heading(part: str, match: re.Match[str]) -> bool:
 
 
 def _clause_terms(clause: _Clause, language: str, ad: str) -> list[str]:
-    text = clause.text
+    text = _OFFERED_THING.sub(" ", clause.text)
     terms: list[str] = []
     if clause.zone in {"pitch", "contact"} or _offers_benefits(text) or _tag_cloud(text):
         return []
@@ -434,7 +452,9 @@ def _clause_terms(clause: _Clause, language: str, ad: str) -> list[str]:
     terms += _head_phrases(text, language, strong_only=not clause.asks)
     if clause.in_requirements and len(text.split()) <= MAX_SHORT_LINE_WORDS:
         terms.append(text)
-    vocabulary = _vocabulary_terms(text, clause.in_requirements, " ".join(objects), ad)
+    vocabulary = _vocabulary_terms(
+        text, clause.in_requirements, " ".join(objects), ad, english=language in {"en", ""}
+    )
     # A name ending in "Act" or "Office" is whole as it stands; only leading prose goes.
     names = [_without_leading_prose(name) for name in named]
     found = vocabulary + names + [cleaned for term in terms if (cleaned := _trimmed(term))]
@@ -459,9 +479,25 @@ def _tag_cloud(text: str) -> bool:
 
 def _offers_benefits(text: str) -> bool:
     """A sentence about pay and perks ("benefits package including private healthcare and
-    first-class training") offers things; it does not ask for them."""
+    first-class training") or what the employer gives ("The school offers excellent CPD")
+    offers things; it does not ask for them."""
     words = set(normalise(text).replace(",", " ").split())
-    return len(words & _BENEFIT_WORDS) >= MIN_BENEFIT_WORDS or "benefits" in words
+    offered = len(words & _BENEFIT_WORDS) >= MIN_BENEFIT_WORDS or "benefits" in words
+    return offered or _EMPLOYER_OFFERS.search(text) is not None
+
+
+# "We offer …", "The practice provides …": the employer's side. "Full training is given" is
+# cut out of the clause instead, which may ask for something else.
+_EMPLOYER_OFFERS = re.compile(
+    r"\b(?:we|our client|they|the (?:school|company|practice|trust|hospital|firm|business|"
+    r"client|home|team|employer))\s+(?:offers?|provides?|will provide|gives?|will give)\b",
+    re.I,
+)
+_OFFERED_THING = re.compile(
+    r"\b(?:full|paid|free|ongoing|on-the-job)?\s*[\w-]+\s+(?:is|are|will be)\s+"
+    r"(?:given|provided|offered|included)\b",
+    re.I,
+)
 
 
 def _without_leading_prose(name: str) -> str:
@@ -471,14 +507,21 @@ def _without_leading_prose(name: str) -> str:
     return " ".join(words)
 
 
-def _vocabulary_terms(text: str, in_requirements: bool, asked_for: str, ad: str) -> list[str]:
+def _vocabulary_terms(
+    text: str, in_requirements: bool, asked_for: str, ad: str, *, english: bool = True
+) -> list[str]:
     """Vocabulary skills as the ad spells them; a broad one only where it is asked for, and
-    not as a word inside a longer phrase ("accessibility compliance")."""
+    not as a word inside a longer phrase ("accessibility compliance", in English "sales
+    ledger": elsewhere the word after a noun is its adjective, "Excel avanzado")."""
     found = []
     lowered = normalise(text)
     for skill in find_skills(text):
         spellings = list(keyword_pattern(skill).finditer(lowered))
         if not in_requirements and all(_names_colleagues(lowered, m) for m in spellings):
+            continue
+        # Before a noun a broad word is part of another name ("sales ledger").
+        inside = english and all(_modifies_next(lowered, m) for m in spellings)
+        if skill in broad_terms() and inside:
             continue
         if skill in broad_terms() and not mentions(asked_for, skill):
             if not in_requirements:
@@ -509,6 +552,11 @@ _COLLEAGUES_AFTER = re.compile(
 
 def _names_colleagues(lowered: str, match: re.Match[str]) -> bool:
     return _COLLEAGUES_AFTER.match(lowered, match.end()) is not None
+
+
+def _modifies_next(lowered: str, match: re.Match[str]) -> bool:
+    after = re.match(r" ([\w'-]+)", lowered[match.end() :])
+    return after is not None and _content_word(after[1]) and not find_skills(after[1])
 
 
 def _with_modifier(lowered: str, match: re.Match[str]) -> str:
@@ -557,6 +605,16 @@ def _name_items(span: str) -> list[str]:
     return [i.strip() for i in parts if i.strip()]
 
 
+def _inside_known_name(item: str, span: str) -> bool:
+    """Whether `item` is a piece of a longer known skill the span names ("Health" of "Health
+    and Social Care"): the vocabulary finds the whole."""
+    key, lowered = normalise(item), normalise(span)
+    wholes = (m.group(0) for skill in find_skills(span) for m in _spellings(skill, lowered))
+    return any(
+        key != whole and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", whole) for whole in wholes
+    )
+
+
 def _names_a_known_skill(span: str) -> bool:
     """Whether a list of names holds a known skill and otherwise names: a broad skill
     ("Nursing", "Sales") is as often a department, and a list with a bare head ("Financial
@@ -582,7 +640,7 @@ def _listed_names(text: str, asked: bool) -> list[str]:
     lists = [m.group("list") for m in _NAME_LIST.finditer(text) if m.start() > 0]
     spans += lists if asked else [span for span in lists if _names_a_known_skill(span)]
     for span in spans:
-        items = _name_items(span)
+        items = [item for item in _name_items(span) if not _inside_known_name(item, span)]
         # A long run of names is a tag cloud for search engines (places, job titles), not
         # what the ad asks for.
         if len(items) > MAX_LISTED_NAMES:
@@ -708,8 +766,12 @@ def _up_to_prose(text: str) -> str:
     bullet boundary ("… behaviours Excellent communication") shows there."""
     words = text.split()
     for index, word in enumerate(words):
-        if index and word.strip(",").lower() in ad_words():
-            return " ".join(words[:index])
+        bare = word.strip(",").lower()
+        if index and bare in ad_words():
+            # "the food industry …": the domain's head ends the term, with it ("a SaaS
+            # environment" is SaaS, a known name).
+            domain = bare in _DOMAIN_HEADS and not _names_a_thing(" ".join(words[:index]))
+            return " ".join(words[: index + domain])
     return text
 
 
@@ -717,7 +779,8 @@ def _list_items(text: str) -> list[str]:
     items = []
     for part in _SPLIT_ITEMS.split(text):
         words_before = part.split()
-        pieces = _SPLIT_CONJUNCTION.split(part)
+        # "moving and handling", "Health and Social Care": a known name holds the conjunction.
+        pieces = [part] if _known_name_with_conjunction(part) else _SPLIT_CONJUNCTION.split(part)
         # "Mechanical and Electrical Engineering" is one term; "Kafka and Redis" is two.
         if (
             len(pieces) > 1
@@ -728,6 +791,16 @@ def _list_items(text: str) -> list[str]:
         else:
             items.append(part)
     return items
+
+
+def _known_name_with_conjunction(text: str) -> bool:
+    lowered = normalise(text)
+    spellings = (m.group(0) for skill in find_skills(text) for m in _spellings(skill, lowered))
+    return any(_SPLIT_CONJUNCTION.search(spelling) for spelling in spellings)
+
+
+def _spellings(skill: str, lowered: str) -> list[re.Match[str]]:
+    return list(keyword_pattern(skill).finditer(lowered))
 
 
 def _is_name(text: str) -> bool:
@@ -751,8 +824,9 @@ def _head_phrases(text: str, language: str, *, strong_only: bool) -> list[str]:
             mods = _content_suffix(match.group("mods").split())
             if strong_only and match.group("head").lower() not in _STRONG_HEADS:
                 continue
+            phrase = " ".join([*mods, match.group("head")])
             if mods and not _verb_and_object(match.group("mods").split(), mods):
-                phrases.append(" ".join([*mods, match.group("head")]))
+                phrases += [] if _inside_known_name(phrase, text) else [phrase]
     if language in {"fr", "es", "pt", "it"}:
         for match in _ROMANCE_HEAD.finditer(text):
             mods = _content_prefix(match.group("mods").split())
@@ -844,20 +918,36 @@ def _trimmed(term: str) -> str:
     adjectives_only = bool(words) and all(_ADJECTIVE.search(word) for word in words)
     if adjectives_only and noun.isalpha() and noun.lower() not in function_words():
         words.append(noun)
+    elif words and noun.lower() in _DOMAIN_HEADS and not _names_a_thing(" ".join(words)):
+        # "the food industry", "a retail environment": the domain is the term, with its head.
+        words.append(noun)
     term = " ".join(words)
     gerund = _GERUND_START.match(term)
-    if gerund and len(words) > 1 and not find_skills(gerund.group(0)):
+    known = _canonical(normalise(term)) in _vocabulary_names()
+    if gerund and len(words) > 1 and not known and not find_skills(gerund.group(0)):
         # "managing a caseload": the article after the gerund goes with it; "indexing
         # strategies" is a name, which a plain plural alone is not ("using Excel" is Excel).
         rest = _trimmed(term[gerund.end() :])
         plural = re.fullmatch(r"[a-z]+[^s]s", rest) is not None and not find_skills(rest)
-        return term if plural else rest
+        return term if plural or _BARE_HEAD.fullmatch(rest) else rest
     if not term or len(term.split()) > MAX_TERM_WORDS:
         return ""
     return term
 
 
 _ADJECTIVE = re.compile(r"(?:al|ic|ive|ous|ful|ary)$", re.I)
+_DOMAIN_HEADS = frozenset(
+    ("industry", "sector", "environment", "environments", "setting", "settings")
+)
+
+
+def _names_a_thing(text: str) -> bool:
+    """Whether `text` holds a known skill or a tool's word shape ("SaaS", "AWS")."""
+    return bool(find_skills(text)) or _NAME_SHAPE.search(text) is not None
+
+
+# Inner capitals, an acronym or a digit: "SaaS", "AWS", "S7".
+_NAME_SHAPE = re.compile(r"\b(?:[A-Za-z]+[A-Z]\w*|[A-Z]{2,}\w*|[A-Za-z]+\d\w*)\b")
 
 
 def _compound_adjective(words: list[str]) -> bool:
@@ -879,6 +969,9 @@ def _acceptable(term: str, blocked: list[str]) -> bool:
     if not known and not any(_content_word(word) for word in term.split()):
         return False
     if any(w in _BENEFIT_WORDS for w in words):
+        return False
+    # A head alone ("licence", "skills", "testing") names no particular thing.
+    if not known and _BARE_HEAD.fullmatch(key):
         return False
     # "controls and control": one word said twice is noise, not a term.
     content = [word.rstrip("s") for word in words if _content_word(word)]
