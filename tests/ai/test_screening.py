@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from resumeforge.ai.jobs_analysis import analyze_job_offline, checked_against_text, role_title
-from resumeforge.ai.keywords import mentions, normalise
+from resumeforge.ai.keywords import find_skills, mentions, normalise
 from resumeforge.ai.language import detect_language
-from resumeforge.ai.matching import coverage
+from resumeforge.ai.matching import coverage, job_keywords
 from resumeforge.resume.schemas import Job
 
 AGENCY_AD = """Title: Staff Nurse RGN, Harrowgate, Days, 34K
@@ -329,3 +329,29 @@ def test_ads_of_other_trades_give_their_screening_terms(trade: str) -> None:
 
     assert wanted <= terms, (wanted - terms, terms)
     assert not unwanted & terms, (unwanted & terms, terms)
+
+
+@pytest.mark.parametrize("language", sorted(ADS))
+def test_an_english_resume_covers_the_language_an_ad_in_another_language_asks_for(
+    language: str,
+) -> None:
+    resume = "Languages: English (fluent), German (native). Skills: Python, SAP, SolidWorks."
+    ad = ADS[language]
+
+    matched = coverage(job_keywords(analyze_job_offline(ad), ad), resume).matched
+
+    asked = {"de": "deutsch", "fr": "anglais", "es": "inglés", "pt": "inglês", "it": "inglese"}
+    assert any(asked[language] in normalise(term) for term in matched), matched
+
+
+def test_a_short_alias_that_is_a_word_of_another_language_names_the_skill_only_in_capitals() -> (
+    None
+):
+    # German "als" (as) and Portuguese "sem" (without) are also ALS and SEM.
+    assert find_skills("Abgeschlossene Ausbildung als Pflegefachkraft") == []
+    assert not mentions("Vaga sem experiência", "SEM")
+    assert find_skills("Certified in BLS and ALS.") == [
+        "basic life support",
+        "advanced life support",
+    ]
+    assert mentions("Ran SEM campaigns", "SEM")

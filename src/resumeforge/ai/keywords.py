@@ -139,7 +139,35 @@ def skill_words() -> frozenset[str]:
 
 def find_skills(text: str) -> list[str]:
     """Canonical names of the vocabulary skills mentioned in `text`, in order of first mention."""
-    return list(_skills_in(normalise(text)))
+    found = _skills_in(normalise(text))
+    if not any(alias in normalise(text).split() for alias in capitals_only_aliases()):
+        return list(found)
+    return [name for name in found if _named_in(text, keyword_pattern(name))]
+
+
+@lru_cache(maxsize=1)
+def capitals_only_aliases() -> frozenset[str]:
+    """Short skill aliases that are everyday words of a supported language ("als" is German
+    for "as", "sem" Portuguese for "without"): they name the skill only in capitals."""
+    from resumeforge.ai.language import SUPPORTED_LANGUAGES, stopwords_of
+
+    everyday = frozenset().union(*(stopwords_of(language) for language in SUPPORTED_LANGUAGES))
+    return frozenset(w for w in skill_words() if len(w) <= MAX_CAPITALS_ONLY and w in everyday)
+
+
+MAX_CAPITALS_ONLY = 3
+
+
+def _named_in(text: str, pattern: re.Pattern[str]) -> bool:
+    """Whether `pattern` finds a mention in `text`, a capitals-only alias only in capitals."""
+    for match in pattern.finditer(normalise(text)):
+        alias = match.group(0)
+        if alias not in capitals_only_aliases():
+            return True
+        shouted = rf"(?<![A-Za-z0-9]){re.escape(alias.upper())}(?![A-Za-z0-9])"
+        if re.search(shouted, unicodedata.normalize("NFKC", text)):
+            return True
+    return False
 
 
 @lru_cache(maxsize=16384)
@@ -156,7 +184,7 @@ def _skills_in(normalised: str) -> tuple[str, ...]:
 
 def mentions(text: str, keyword: str) -> bool:
     """Whether normalised `text` mentions `keyword` (a skill by any alias, or a phrase)."""
-    return keyword_pattern(keyword).search(normalise(text)) is not None
+    return _named_in(text, keyword_pattern(keyword))
 
 
 @lru_cache(maxsize=4096)

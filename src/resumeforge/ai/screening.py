@@ -309,6 +309,14 @@ def screening_terms(
     return ScreeningTerms(must=must[:MAX_MUST], nice=nice[:MAX_NICE])
 
 
+# "qualified accountant", "Ausbildung als Pflegefachkraft": the title is what is asked for.
+_STATUS_BEFORE_TITLE = re.compile(
+    r"(?:qualified|chartered|registered|certified|licensed|qualified as an?|ausbildung als|"
+    r"ausbildung zum|ausbildung zur)\s$",
+    re.I,
+)
+
+
 def _without_title(body: str, title: str) -> str:
     """`body` without the job's title, except where the title is part of a longer name: a
     status before it ("Qualified Teacher Status", "qualified accountant") or a capitalised
@@ -316,11 +324,9 @@ def _without_title(body: str, title: str) -> str:
     pattern = re.compile(rf"(?<!\w)(?P<title>{re.escape(title)})(?!\w)", re.I)
 
     def cut(match: re.Match[str]) -> str:
-        before = body[max(0, match.start() - 12) : match.start()]
+        before = body[max(0, match.start() - 16) : match.start()]
         after = body[match.end() : match.end() + 2]
-        status = re.search(
-            r"(?:qualified|chartered|registered|certified|licensed)\s$", before, re.I
-        )
+        status = _STATUS_BEFORE_TITLE.search(before)
         named = re.match(r" [A-Z]", after) is not None
         return match.group(0) if status or named else " "
 
