@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from resumeforge.ai.matching import coverage, defined_acronyms, job_keywords
-from resumeforge.resume.schemas import Job
+from resumeforge.ai.matching import coverage, coverage_text, defined_acronyms, job_keywords
+from resumeforge.resume.schemas import Job, Location
+from tests.ai.resumes import sample_resume
 
 
 def test_an_acronym_the_ad_prints_counts_only_where_the_resume_prints_it_in_capitals() -> None:
@@ -84,3 +85,25 @@ def test_an_acronym_the_ad_defines_is_covered_in_either_spelling() -> None:
 
 def test_a_bracket_whose_initials_do_not_spell_it_defines_nothing() -> None:
     assert defined_acronyms("Strong SQL (MySQL) and cloud skills (AWS).") == {}
+
+
+def test_a_plural_noun_is_not_its_adjective() -> None:
+    assert (
+        coverage(["Financials", "logistics"], "Built financial and logistic models.").matched == []
+    )
+    assert coverage(["risk assessments"], "Wrote a risk assessment.").matched == [
+        "risk assessments"
+    ]
+
+
+def test_places_and_contact_details_cover_no_term() -> None:
+    resume = sample_resume()
+    resume.basics.location = Location(city="Sacramento", region="CA")
+    resume.work[0].location = "CA"
+    resume.basics.email = "kafka.fan@example.com"
+
+    text = coverage_text(resume)
+
+    assert coverage(["CA", "Sacramento"], text).matched == []
+    assert "example.com" not in text
+    assert resume.work[0].name in text  # the employer is content

@@ -355,3 +355,14 @@ def test_a_short_alias_that_is_a_word_of_another_language_names_the_skill_only_i
         "advanced life support",
     ]
     assert mentions("Ran SEM campaigns", "SEM")
+
+
+def test_a_list_keeps_a_known_name_whole_and_shares_its_head() -> None:
+    ad = (
+        "Requirements: BTEC / City and and Guilds NVQ / HND in Electrical / Mechanical Engineering."
+    )
+
+    terms = _keys(analyze_job_offline(ad).keywords)
+
+    assert {"city and guilds", "electrical engineering", "mechanical engineering"} <= terms, terms
+    assert not {"city", "guilds nvq", "electrical"} & terms, terms

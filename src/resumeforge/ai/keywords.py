@@ -224,8 +224,12 @@ def phrase_variants(phrase: str) -> list[str]:
         variants.add(re.sub(r"(?<=[a-z]{3})iz(ation|e\b|ed\b|es\b|ing\b)", r"is\1", variant))
         variants.add(re.sub(r"(?<=[aeiou][a-z])ll(ing|ed)\b", r"l\1", variant))
         variants.add(re.sub(r"(?<=[aeiou][a-z])(?<!l)l(ing|ed)\b", r"ll\1", variant))
+        # "financials", "analytics" and "logistics" are nouns; "financial", "analytic" and
+        # "logistic" adjectives of anything.
+        singular = variant[:-1]
         if len(variant) > 4 and variant.endswith("s") and not variant.endswith("ss"):
-            variants.add(variant[:-1])
+            if " " in variant or not re.search(r"(?:al|ic|ive)$", singular):
+                variants.add(singular)
         elif len(variant) > 3 and variant[-1].isalpha():
             variants.add(variant + "s")
     return sorted(v for v in variants if v)

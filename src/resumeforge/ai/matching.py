@@ -119,13 +119,26 @@ def resume_text(resume: Resume) -> str:
     return "\n".join(_all_strings(resume.model_dump(exclude={"meta"})))
 
 
-def _all_strings(value: object) -> Iterable[str]:
+# Names, places, links and contact details are never a skill: "CA" of a job's location "San
+# Diego, CA", "python" in an address.
+_NOT_CONTENT = frozenset({"email", "phone", "url", "location", "profiles"})
+
+
+def coverage_text(resume: Resume) -> str:
+    """What coverage reads in a résumé: its content without the person's name, places, links
+    and contact details."""
+    content = resume.model_dump(exclude={"meta": True, "basics": {"name"}})
+    return "\n".join(_all_strings(content, skip=_NOT_CONTENT))
+
+
+def _all_strings(value: object, skip: frozenset[str] = frozenset()) -> Iterable[str]:
     if isinstance(value, str):
         if value:
             yield value
     elif isinstance(value, dict):
-        for item in value.values():
-            yield from _all_strings(item)
+        for key, item in value.items():
+            if key not in skip:
+                yield from _all_strings(item, skip)
     elif isinstance(value, list):
         for item in value:
-            yield from _all_strings(item)
+            yield from _all_strings(item, skip)

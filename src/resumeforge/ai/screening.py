@@ -363,6 +363,8 @@ def _body(job_text: str) -> str:
     text = _HEADER.sub(" ", job_text)
     text = _DESCRIPTION_LABEL.sub("", text)
     text = _URL.sub(" ", text)
+    # A pasted ad's doubled small word ("City and and Guilds") splits the name it is in.
+    text = re.sub(r"\b(and|or|of|the|to|in|for|with|a|an)\s+\1\b", r"\1", text)
     return _MASK.sub(" ", text)
 
 
@@ -601,14 +603,29 @@ _NAME_LIST = re.compile(
 _BRACKETED = re.compile(r"\(([^()]{2,80})\)")
 
 
+_NAME_SEPARATOR = re.compile(
+    r"\s*,\s*(?:(?:or|and|oder|und|ou|et|o|y|e)\s+)?|\s+/\s+|"
+    r"\s+(?:or|and|oder|und|ou|et|o|y|e)\s+"
+)
+
+
 def _name_items(span: str) -> list[str]:
-    # "CI/CD" is one name; "Jest / Vitest" and "Jest or Vitest" are two.
-    parts = re.split(
-        r"\s*,\s*(?:(?:or|and|oder|und|ou|et|o|y|e)\s+)?|\s+/\s+|"
-        r"\s+(?:or|and|oder|und|ou|et|o|y|e)\s+",
-        span,
-    )
-    return [i.strip() for i in parts if i.strip()]
+    # "CI/CD" is one name; "Jest / Vitest" and "Jest or Vitest" are two; "City and Guilds",
+    # a known name, is one.
+    lowered = normalise(span)
+    known = [m.span() for skill in find_skills(span) for m in _spellings(skill, lowered)]
+    items, start = [], 0
+    for separator in _NAME_SEPARATOR.finditer(span):
+        if not any(a < separator.start() < b for a, b in known):
+            items.append(span[start : separator.start()])
+            start = separator.end()
+    items = [i.strip() for i in [*items, span[start:]] if i.strip()]
+    # "Electrical / Mechanical Engineering": the adjectives share the last item's head.
+    head = items[-1].split()[-1].rstrip(".,;:") if items and len(items[-1].split()) > 1 else ""
+    if head and _BARE_HEAD.fullmatch(head):
+        lone = [i for i in items[:-1] if " " not in i and _ADJECTIVE.search(i)]
+        items = [f"{i} {head}" if i in lone else i for i in items]
+    return items
 
 
 def _inside_known_name(item: str, span: str) -> bool:
