@@ -366,3 +366,28 @@ def test_a_list_keeps_a_known_name_whole_and_shares_its_head() -> None:
 
     assert {"city and guilds", "electrical engineering", "mechanical engineering"} <= terms, terms
     assert not {"city", "guilds nvq", "electrical"} & terms, terms
+
+
+def test_the_candidate_and_the_package_are_headings_of_a_uk_ad() -> None:
+    ad = (
+        "The Role: You will run the hydraulics workshop.\n"
+        "The Candidate: Hydraulic fault finding. Customer focused.\n"
+        "The Package: Company van and overtime. Mobile phone."
+    )
+
+    job = analyze_job_offline(ad)
+
+    assert {"hydraulic fault finding", "customer focused"} <= _keys(job.must_have), job.must_have
+    assert not any("van" in term or "phone" in term for term in _keys(job.keywords))
+
+
+def test_a_general_plural_alone_is_no_term_and_a_named_act_keeps_its_small_words() -> None:
+    ad = (
+        "Requirements: a sound grasp of policies and procedures. Knowledge of the Health and "
+        "Safety at Work Act and of COSHH."
+    )
+
+    terms = _keys(analyze_job_offline(ad).keywords)
+
+    assert "health and safety at work act" in terms, terms
+    assert not {"procedures", "policies", "safety at work act"} & terms, terms

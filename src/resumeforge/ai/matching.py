@@ -1,7 +1,8 @@
 """How well a résumé covers a job's keywords, computed by code (never by the model).
 
-`coverage` counts a keyword found anywhere in the résumé, as an ATS would; the report also
-counts it over what a recruiter reads first (`report.first_read_text`).
+`coverage` counts a keyword found anywhere in the résumé's content (`coverage_text`: not its
+name, places, links or contact details), as an ATS would; the report also counts it over what
+a recruiter reads first (`report.first_read_text`).
 """
 
 from __future__ import annotations

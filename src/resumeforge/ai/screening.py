@@ -52,6 +52,7 @@ _REQUIRE_HEADINGS = (
     r"(?:you|candidates?) (?:must|should|will) have|must have|skills? required|key skills|"
     r"experience required|competencies required|experience / competencies required|about you|"
     r"(?:your|the ideal) (?:profile|candidate)|skills(?: and experience)?|"
+    r"the (?:successful )?candidate|the person|key requirements|candidate requirements|"
     r"anforderungen|ihr profil|dein profil|was sie mitbringen|was du mitbringst|voraussetzungen|"
     r"qualifikationen|profil recherché|votre profil|compétences requises|exigences|"
     r"requisitos|perfil(?: buscado)?|qualificações|requisiti|profilo|competenze richieste"
@@ -70,6 +71,7 @@ _DUTY_HEADINGS = (
 # The employer's pitch: benefits, the company, how to apply. Nothing in it is screened for.
 _PITCH_HEADINGS = (
     r"benefits|we offer|what we offer|salary|about us|company (?:overview|profile)|"
+    r"about the company|the package|package|remuneration|"
     r"how to apply|wir bieten|über uns|nous offrons|avantages|ofrecemos|"
     r"oferecemos|benefícios|offriamo"
 )
@@ -185,8 +187,10 @@ _TECH_TOKEN = re.compile(
     r"\.[A-Z]{2,}[a-z]*|[A-Z]{2,}[A-Z0-9/&+-]*s?)(?![\w])"
 )
 # A name whose last word says what kind of named thing it is: "Mental Health Act".
+# Small words may join its capitalised ones: "Health and Safety at Work Act".
 _NAMED_THING = re.compile(
-    r"\b(?:[A-Z][\w'-]+\s+){1,4}(?:Act|Framework|Server|Office|Software|Suite|Cloud|Studio|"
+    r"\b(?:[A-Z][\w'-]+\s+(?:(?:and|at|of|for|&)\s+)?){1,4}"
+    r"(?:Act|Framework|Server|Office|Software|Suite|Cloud|Studio|"
     r"Platform|Standard|Certificate|Diploma|Licence|License|Regulations?)\b"
 )
 # Where something is asked, a name of capitalised words ending in a qualification's kind:
@@ -993,12 +997,15 @@ def _acceptable(term: str, blocked: list[str]) -> bool:
         return False
     if any(w in _BENEFIT_WORDS for w in words):
         return False
-    # A head alone ("licence", "skills", "testing") names no particular thing.
-    if not known and _BARE_HEAD.fullmatch(key):
+    # A head alone ("licence", "skills", "testing") or a plural as general ("procedures")
+    # names no particular thing.
+    content = [word for word in words if _content_word(word)]
+    general = bool(content) and all(word in _GENERIC_PLURALS for word in content)
+    if not known and (_BARE_HEAD.fullmatch(key) or general):
         return False
     # "controls and control": one word said twice is noise, not a term.
-    content = [word.rstrip("s") for word in words if _content_word(word)]
-    if len(content) > 1 and len(set(content)) == 1 and not known:
+    stems = {word.rstrip("s") for word in content}
+    if len(content) > 1 and len(stems) == 1 and not known:
         return False
     return not any(_names_the_same(key, name) for name in blocked)
 
@@ -1014,6 +1021,13 @@ def _names_the_same(key: str, name: str) -> bool:
     return bool(within.search(name)) and not find_skills(key) and key not in ad_words()
 
 
+_GENERIC_PLURALS = frozenset(
+    [
+        *("procedures", "practices", "policies", "processes", "standards", "methods"),
+        *("techniques", "principles", "guidelines", "tools", "systems", "solutions"),
+        *("activities", "services", "products", "projects", "tasks", "issues"),
+    ]
+)
 _BENEFIT_WORDS = frozenset(
     [
         "salary",
@@ -1060,7 +1074,8 @@ def _without_redundant(found: dict[str, tuple[str, bool]]) -> dict[str, tuple[st
         composite = rest != key.replace("/", " ") and not any(
             _content_word(word) for word in rest.split()
         )
-        if composite and key not in vocabulary:
+        # A name ("Health and Safety at Work Act") is whole, whatever terms it holds.
+        if composite and key not in vocabulary and not _NAMED_THING.fullmatch(value[0]):
             continue
         kept[key] = value
     return kept
