@@ -107,3 +107,23 @@ def test_places_and_contact_details_cover_no_term() -> None:
     assert coverage(["CA", "Sacramento"], text).matched == []
     assert "example.com" not in text
     assert resume.work[0].name in text  # the employer is content
+
+
+@pytest.mark.parametrize(
+    ("text", "covered"),
+    [
+        ("Taught lectures on serial communication protocols.", []),
+        ("Incorporated new business logic.", []),
+        ("Curated training data for the model.", []),
+        ("Strong communication skills.", ["communication"]),
+        ("Skills: Communication, Leadership", ["communication", "leadership"]),
+        ("Won new business across the north.", ["new business"]),
+        ("Delivered training to new staff.", ["training"]),
+    ],
+)
+def test_a_skill_whose_compounds_mean_something_else_counts_only_alone(
+    text: str, covered: list[str]
+) -> None:
+    keywords = ["communication", "new business", "training", "leadership"]
+
+    assert coverage(keywords, text).matched == covered

@@ -219,6 +219,19 @@ def test_a_skill_said_only_as_a_deed_counts_but_is_no_key_skill() -> None:
     assert line == ["Stakeholder management"]
 
 
+def test_a_list_end_the_parse_left_joined_gives_the_skill_alone() -> None:
+    source = _resume_with_skills(["Bootstrap", "terminal, and Github"], ["Wrote code."])
+
+    assert key_skills_for(source, ["GitHub"]) == ["Github"]
+
+
+def test_a_soft_skill_that_starts_a_compound_is_neither_covered_nor_a_key_skill() -> None:
+    source = _resume_with_skills(["Python"], ["Taught serial communication protocols."])
+
+    assert coverage(["communication"], resume_text(source)).matched == []
+    assert key_skills_for(source, ["communication", "python"]) == ["Python"]
+
+
 def test_summary_sentences_are_joined_with_punctuation_and_one_space() -> None:
     from resumeforge.ai.report import joined_sentences
 

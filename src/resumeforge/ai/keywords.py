@@ -117,6 +117,13 @@ _AFTER_OBJECT = (
 
 
 @lru_cache(maxsize=1)
+def compound_senses() -> frozenset[str]:
+    """Skills that mean something else as a compound's first word, from
+    `vocabulary/compound_senses.txt` ("communication protocols")."""
+    return frozenset(vocabulary_lines("compound_senses.txt"))
+
+
+@lru_cache(maxsize=1)
 def skill_vocabulary() -> tuple[SkillTerm, ...]:
     """The skills vocabulary shipped in `vocabulary/skills.txt`."""
     terms = []
@@ -180,6 +187,17 @@ def _skills_in(normalised: str) -> tuple[str, ...]:
         if match:
             found.append((match.start(), term.canonical))
     return tuple(name for _, name in sorted(found))
+
+
+@lru_cache(maxsize=8192)
+def canonical_skill(term: str) -> str:
+    """The vocabulary's name for a term that is one of its spellings, else the term, both
+    normalised."""
+    key = normalise(term)
+    for skill in skill_vocabulary():
+        if skill.pattern.fullmatch(key):
+            return skill.canonical
+    return key
 
 
 def mentions(text: str, keyword: str) -> bool:

@@ -13,8 +13,16 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, Field
 
-from resumeforge.ai.keywords import find_skills, mentions, normalise
-from resumeforge.ai.screening import screening_terms
+from resumeforge.ai.keywords import (
+    canonical_skill,
+    compound_senses,
+    find_skills,
+    keyword_pattern,
+    mentions,
+    normalise,
+)
+from resumeforge.ai.language import detect_language
+from resumeforge.ai.screening import screening_terms, stands_alone
 from resumeforge.resume.schemas import Job, Resume
 
 MAX_JOB_KEYWORDS = 40
@@ -81,7 +89,8 @@ _LINK = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|\b[\w-]+\.(?:com|io|org|net|d
 
 def coverage(keywords: list[str], text: str) -> Coverage:
     text = _LINK.sub(" ", text)
-    matched = [keyword for keyword in keywords if names(text, keyword)]
+    english = detect_language(text) == "en"
+    matched = [keyword for keyword in keywords if names(text, keyword, english=english)]
     missing = [keyword for keyword in keywords if keyword not in matched]
     ratio = len(matched) / len(keywords) if keywords else 0.0
     return Coverage(matched=matched, missing=missing, ratio=round(ratio, 4))
@@ -93,11 +102,16 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&/]{1,6}$")
 _DEFINED = re.compile(r"(?P<long>[^()]+?)\s*\((?P<short>[A-Z][A-Z0-9&/]{1,6})\)")
 
 
-def names(text: str, keyword: str) -> bool:
+def names(text: str, keyword: str, *, english: bool = False) -> bool:
     """Whether `text` names `keyword`: as `mentions` does, but an acronym the vocabulary does
-    not know only in capitals, as the ad prints it; "Long Name (LN)" in either spelling."""
+    not know only in capitals, as the ad prints it; "Long Name (LN)" in either spelling; in
+    English, a skill whose compounds mean something else not as a compound's first word."""
     if defined := _DEFINED.fullmatch(keyword.strip()):
-        return names(text, defined.group("long")) or names(text, defined.group("short"))
+        long, short = defined.group("long"), defined.group("short")
+        return names(text, long, english=english) or names(text, short, english=english)
+    if english and canonical_skill(keyword) in compound_senses():
+        lowered = normalise(text)
+        return any(stands_alone(lowered, m) for m in keyword_pattern(keyword).finditer(lowered))
     if _ACRONYM.match(keyword) and not find_skills(keyword):
         pattern = rf"(?<![A-Za-z0-9]){re.escape(keyword)}(?![A-Za-z0-9])"
         printed = re.finditer(pattern, unicodedata.normalize("NFKC", text))

@@ -17,6 +17,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from resumeforge.ai.keywords import (
+    canonical_skill,
     find_skills,
     keyword_pattern,
     mentions,
@@ -337,13 +338,8 @@ def _without_title(body: str, title: str) -> str:
     return pattern.sub(cut, body)
 
 
-@lru_cache(maxsize=8192)
 def _canonical(key: str) -> str:
-    """The vocabulary's name for a term that is one of its spellings, else the term."""
-    for skill in skill_vocabulary():
-        if skill.pattern.fullmatch(key):
-            return skill.canonical
-    return key
+    return canonical_skill(key)
 
 
 def _desirable(term: str, clause: _Clause) -> bool:
@@ -569,6 +565,12 @@ def _names_colleagues(lowered: str, match: re.Match[str]) -> bool:
 def _modifies_next(lowered: str, match: re.Match[str]) -> bool:
     after = re.match(r" ([\w'-]+)", lowered[match.end() :])
     return after is not None and _content_word(after[1]) and not find_skills(after[1])
+
+
+def stands_alone(lowered: str, match: re.Match[str]) -> bool:
+    """Whether an English mention is the thing itself, not the first word of a compound
+    ("communication skills" is; "communication protocols" and "sales ledger" are not)."""
+    return not _modifies_next(lowered, match)
 
 
 def _with_modifier(lowered: str, match: re.Match[str]) -> str:
