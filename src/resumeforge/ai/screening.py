@@ -645,12 +645,15 @@ def _inside_known_name(item: str, span: str) -> bool:
 
 
 def _names_a_known_skill(span: str) -> bool:
-    """Whether a list of names holds a known skill and otherwise names: a broad skill
-    ("Nursing", "Sales") is as often a department, and a list with a bare head ("Financial
-    Reporting and Analysis") is a department's or a job's name."""
+    """Whether a list of one-word names holds a known skill: a broad skill ("Nursing",
+    "Sales") is as often a department, and a list with a bare head ("Financial Reporting and
+    Analysis") is a department's or a job's name."""
     keys = [_canonical(normalise(item)) for item in _name_items(span)]
     known = [key in _vocabulary_names() and key not in broad_terms() for key in keys]
-    return any(known) and not any(_BARE_HEAD.fullmatch(key) for key in keys)
+    # Products are listed one word each ("Spark or Ray"); "Health and Safety, and
+    # Sustainability" lists domains.
+    one_word = all(" " not in normalise(item) for item in _name_items(span))
+    return any(known) and one_word and not any(_BARE_HEAD.fullmatch(key) for key in keys)
 
 
 def _listed_names(text: str, asked: bool) -> list[str]:
