@@ -304,7 +304,7 @@ def screening_terms(
     blocked = [normalise(name) for name in exclude if name.strip()]
     for clause in clauses:
         for term in _clause_terms(clause, language, ad):
-            key = _canonical(normalise(term))
+            key = canonical_skill(term)
             if not _acceptable(term, blocked) or key in found:
                 continue
             found[key] = (term, _desirable(term, clause))
@@ -336,10 +336,6 @@ def _without_title(body: str, title: str) -> str:
         return match.group(0) if status or named else " "
 
     return pattern.sub(cut, body)
-
-
-def _canonical(key: str) -> str:
-    return canonical_skill(key)
 
 
 def _desirable(term: str, clause: _Clause) -> bool:
@@ -648,7 +644,7 @@ def _names_a_known_skill(span: str) -> bool:
     """Whether a list of one-word names holds a known skill: a broad skill ("Nursing",
     "Sales") is as often a department, and a list with a bare head ("Financial Reporting and
     Analysis") is a department's or a job's name."""
-    keys = [_canonical(normalise(item)) for item in _name_items(span)]
+    keys = [canonical_skill(item) for item in _name_items(span)]
     known = [key in _vocabulary_names() and key not in broad_terms() for key in keys]
     # Products are listed one word each ("Spark or Ray"); "Health and Safety, and
     # Sustainability" lists domains.
@@ -955,7 +951,7 @@ def _trimmed(term: str) -> str:
         words.append(noun)
     term = " ".join(words)
     gerund = _GERUND_START.match(term)
-    known = _canonical(normalise(term)) in _vocabulary_names()
+    known = canonical_skill(term) in _vocabulary_names()
     if gerund and len(words) > 1 and not known and not find_skills(gerund.group(0)):
         # "managing a caseload": the article after the gerund goes with it; "indexing
         # strategies" is a name, which a plain plural alone is not ("using Excel" is Excel).
@@ -997,7 +993,7 @@ def _acceptable(term: str, blocked: list[str]) -> bool:
     if not key or len(key) < 2 or key.isdigit():
         return False
     words = key.split()
-    known = _canonical(key) != key or key in _vocabulary_names()
+    known = canonical_skill(key) != key or key in _vocabulary_names()
     if not known and not any(_content_word(word) for word in term.split()):
         return False
     if any(w in _BENEFIT_WORDS for w in words):
