@@ -93,3 +93,68 @@ def test_a_sidebar_line_running_into_the_gutter_does_not_make_the_page_header() 
     assert "tobi@example.org" in texts  # not joined with a main-column line on its row
     assert texts.index(overflowing) < texts.index("EXPERIENCE")
     assert _jobs(data) == _expected_jobs()
+
+
+def test_a_sidebar_at_the_right_is_read_before_the_main_column() -> None:
+    # The main column runs on to the next page: read after the sidebar, its last line meets
+    # the next page's first, so a job continued there stays under "EXPERIENCE".
+    drawn: list[Drawn] = [("Tobi Okonkwo-Adeyemi", 30, 750, 24, BLACK)]
+    drawn.append(("Land Surveyor", 30, 730, 12, BLACK))
+    # Shorter bullets, so the dates flushed right end the main column; headings a size up.
+    main = [(text[: text.rfind(" ", 0, 60)] if len(text) > 60 else text, 9) for text, _ in _MAIN]
+    main[0] = ("EXPERIENCE", 10)
+    for row, (text, size) in enumerate(main):
+        drawn.append((text, 30, 700 - 14 * row, size, BLACK))
+    for row, (text, size) in enumerate(_NARROW_SIDEBAR):
+        drawn.append((text, 430, 700 - 14 * row, size, BLACK))
+    for row, text in zip((1, 5), ("2020 - 2024", "2016 - 2020"), strict=True):
+        drawn.append((text, 250, 700 - 14 * row, 9, BLACK))
+    data = drawn_pdf(drawn, fills=[])
+    notes = ReadingNotes()
+    lines = read_pdf_lines(open_pdf(data, max_pages=1), notes=notes)[0]
+    assert notes.columns == ["Page 1 was read as two columns, the sidebar at the right first."]
+    texts = [line.plain for line in lines]
+    assert texts.index("English, Yoruba") < texts.index("EXPERIENCE")
+    assert _jobs(data) == _expected_jobs()
+
+
+def test_a_left_column_of_headings_and_dates_is_a_label_column_read_by_rows() -> None:
+    # Headings and dates stand left of their content, far from it: the page is one column,
+    # each heading read before its content and a heading wrapped in the narrow column joined.
+    drawn: list[Drawn] = [("Tobi Okonkwo-Adeyemi", 200, 750, 24, BLACK)]
+    rows = [
+        ("Work Experience", ""),
+        ("2020 - 2024", "Senior Surveyor at Fenland Mapping Ltd."),
+        ("", "• Surveyed 120 km of river banks for the county flood plan"),
+        ("", "• Trained four junior surveyors in drone mapping and safe site work"),
+        ("2016 - 2020", "Survey Technician at Broadland Estates Ltd."),
+        ("", "• Mapped 30 farms for drainage plans for the council"),
+        ("", "• Kept the survey archive in order and answered planning queries"),
+        ("Professional", "Surveying, GIS and spatial databases, Drone mapping"),
+        ("Skills", "Civil 3D, QGIS, PostGIS"),
+        ("Languages", "English, Yoruba"),
+        ("", "French (basic)"),
+        ("Interests", "Rowing, Chess"),
+        ("", "Local history"),
+    ]
+    # A browser draws the label column, then the content, each label a little off its row.
+    for row, (label, _) in enumerate(rows):
+        if label:
+            size = 8 if label[0].isdigit() else 14
+            drawn.append((label, 30, 698 - 16 * row, size, BLACK))
+    for row, (_, content) in enumerate(rows):
+        if content:
+            drawn.append((content, 170, 700 - 16 * row, 9, BLACK))
+    data = drawn_pdf(drawn, fills=[])
+    notes = ReadingNotes()
+    lines = read_pdf_lines(open_pdf(data, max_pages=1), notes=notes)[0]
+    assert notes.columns == []
+    texts = [line.plain for line in lines]
+    assert texts.index("Work Experience") < texts.index("Professional Skills")
+    assert "Professional Skills" in texts
+    resume = parse_document(data, filename="cv.pdf", settings=SETTINGS).resume
+    assert [(w.position, w.name, w.startDate) for w in resume.work] == [
+        ("Senior Surveyor", "Fenland Mapping Ltd.", "2020"),
+        ("Survey Technician", "Broadland Estates Ltd.", "2016"),
+    ]
+    assert "Civil 3D" in [k for skill in resume.skills for k in skill.keywords]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import ctypes
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -24,6 +24,7 @@ from resumeforge.documents.parsing.layout import (
     make_line,
 )
 from resumeforge.resume.dates import has_date
+from resumeforge.resume.headings import is_vocabulary_heading
 
 _WORD_RE = re.compile(r"\S+")
 # A gap wider than this many font sizes separates two pieces of a line (columns, tab stops).
@@ -118,10 +119,12 @@ def _read_page(page: pdfium.PdfPage, number: int, notes: ReadingNotes) -> list[T
         textpage.close()
     notes.hidden_text.extend(sight.hidden)
     notes.unreadable_text.extend(sight.unreadable)
-    split = _column_split(raw_lines, width)
+    split, raw_lines = _columns(raw_lines, width)
+    in_order, sidebar_first = _reading_order(raw_lines, split)
     if split is not None:
-        notes.columns.append(f"Page {number + 1} was read as two columns, left then right.")
-    ordered = _labels_apart(_reading_order(raw_lines, split))
+        order = "the sidebar at the right first" if sidebar_first else "left then right"
+        notes.columns.append(f"Page {number + 1} was read as two columns, {order}.")
+    ordered = _labels_apart(in_order)
     text_right = max((line.right for line in ordered), default=0.0)
     result = []
     for line in ordered:
@@ -485,8 +488,11 @@ def _labels_apart(lines: list[_Line]) -> list[_Line]:
 
 
 def _is_label_of(label: _Piece, text: _Piece) -> bool:
+    """Larger, and close before the text; or a known heading, however far (a label column)."""
+    if label.size < _LABEL_SIZE_AT_LEAST * text.size:
+        return False
     close = text.left - label.right < _GAP_IN_SIZES * label.size
-    return close and label.size >= _LABEL_SIZE_AT_LEAST * text.size
+    return close or is_vocabulary_heading(label.text)
 
 
 def _is_glyph(char: str) -> bool:
@@ -524,10 +530,11 @@ def is_bold_font(name: str, *, weight: int, flags: int) -> bool:
     return weight >= 600 or bool(flags & (1 << 18))
 
 
-def _reading_order(lines: list[_Line], split: float | None) -> list[_Line]:
-    """Lines top to bottom; with two real columns (split at x), the left one before the right."""
+def _reading_order(lines: list[_Line], split: float | None) -> tuple[list[_Line], bool]:
+    """Lines top to bottom; with two real columns (split at x), the left one before the right,
+    or a sidebar at the right before the main column (then True)."""
     if split is None:
-        return _merge_rows(lines)
+        return _merge_rows(lines), False
     lines = [part for line in lines for part in _cut_at(line, split)]
     side = _column_sides(lines, split)
     # A header spans both columns at the top (name, contact line); it is read first.
@@ -542,7 +549,22 @@ def _reading_order(lines: list[_Line], split: float | None) -> list[_Line]:
     header += _name_atop_a_column(left, lines) + _name_atop_a_column(right, lines)
     left = [line for line in left if line not in header]
     right = [line for line in right if line not in header]
-    return _merge_rows(header) + _merge_rows(left) + _merge_rows(right) + _merge_rows(spanning)
+    sidebar_first = _sidebar_on_the_right(left, right)
+    first, second = (right, left) if sidebar_first else (left, right)
+    rows = _merge_rows(header) + _merge_rows(first) + _merge_rows(second) + _merge_rows(spanning)
+    return rows, sidebar_first
+
+
+# A right column narrower than this share of the left one is a sidebar beside the main column.
+_SIDEBAR_SHARE_OF_MAIN = 0.75
+
+
+def _sidebar_on_the_right(left: list[_Line], right: list[_Line]) -> bool:
+    """A sidebar is read before the main column wherever it stands: the main column is the one
+    that runs on to the next page, so its last lines and the next page's first must meet."""
+    if not left or not right:
+        return False
+    return _extent(right) < _SIDEBAR_SHARE_OF_MAIN * _extent(left)
 
 
 def _column_sides(lines: list[_Line], split: float) -> dict[int, int]:
@@ -598,8 +620,25 @@ def _name_atop_a_column(column: list[_Line], page: list[_Line]) -> list[_Line]:
     return header
 
 
-def _column_split(lines: list[_Line], width: float) -> float | None:
-    """An x where the page splits into two columns of text that no body line crosses."""
+def _columns(lines: list[_Line], width: float) -> tuple[float | None, list[_Line]]:
+    """Where the page splits into two columns, if it does, and its lines; a page whose left
+    column is a label column is one column, its wrapped labels joined."""
+    sides = _two_sides(lines, width)
+    if sides is None:
+        return None, lines
+    x, left, right = sides
+    # A label column's lines stop before the content; a long label may cross the gap's x.
+    content_left = min(line.left for line in right)
+    margin = [line for line in lines if line.right < content_left]
+    labels = _joined_wrapped_labels(margin)
+    if _is_label_column(labels):
+        return None, [line for line in lines if line not in margin] + labels
+    return _centre_of_gap(left, right, x), lines
+
+
+def _two_sides(lines: list[_Line], width: float) -> tuple[float, list[_Line], list[_Line]] | None:
+    """An x where the page splits into two columns of text that no body line crosses, and
+    the lines on either side of it."""
     if len(lines) < 12:
         return None
     # The name and a title under it, set large, span a sidebar page's top: not counted.
@@ -617,7 +656,66 @@ def _column_split(lines: list[_Line], width: float) -> float | None:
     # Columns hold real text on both sides, not only a rail of dates or labels.
     if not (_holds_a_column(left, width) and _holds_a_column(right, width)):
         return None
-    return _centre_of_gap(left, right, x)
+    return x, left, right
+
+
+# Of a label column's lines, this share at least are known headings or dates.
+_LABEL_COLUMN_SHARE = 0.75
+
+
+def _is_label_column(labels: list[_Line]) -> bool:
+    """A left column of section headings and dates only, each beside its content: the page is
+    one column with its labels in the margin, read row by row, not a sidebar read first."""
+    known = sum(
+        1
+        for line in labels
+        if has_date(_line_text(line)) or is_vocabulary_heading(_line_text(line))
+    )
+    return known >= _LABEL_COLUMN_SHARE * len(labels)
+
+
+def _line_text(line: _Line) -> str:
+    return " ".join(piece.text for piece in line.pieces)
+
+
+# A wrapped label's second line stands less than this many of its font sizes below the first.
+_LABEL_WRAP_GAP_IN_SIZES = 0.5
+
+
+def _joined_wrapped_labels(lines: list[_Line]) -> list[_Line]:
+    """A label column's lines, a heading wrapped in the narrow column ("Professional Skills",
+    then "Summary" under it in the same type) joined into one when together they name one."""
+    joined: list[_Line] = []
+    column_right = max((line.right for line in lines), default=0.0)
+    wrapped: set[int] = set()  # a heading wraps once: the line below a joined one is the next
+    for line in sorted(lines, key=lambda item: -item.top):
+        above = joined[-1] if joined else None
+        if above is None or id(above) in wrapped or not _wraps_label(above, line, column_right):
+            joined.append(line)
+            continue
+        label = replace(above.pieces[0], text=f"{_line_text(above)} {_line_text(line)}")
+        joined[-1] = _Line([label], above.top, line.bottom)
+        joined[-1].right = max(above.right, line.right)
+        wrapped.add(id(joined[-1]))
+    return joined
+
+
+def _wraps_label(above: _Line, line: _Line, column_right: float) -> bool:
+    """The line below a label in its type, close under it, whose first word would not have
+    fitted on the label's line within the column: the label ran out of room."""
+    first, second = above.pieces[0], line.pieces[0]
+    size = first.size
+    word = second.text.split()[0] if second.text.split() else ""
+    word_width = (second.right - second.left) * len(word) / max(len(second.text), 1)
+    return (
+        len(above.pieces) == len(line.pieces) == 1
+        and first.right + 0.25 * size + word_width > column_right
+        and abs(first.size - second.size) < 0.1 * size
+        and first.bold == second.bold
+        and abs(first.left - second.left) < size
+        and above.bottom - line.top < _LABEL_WRAP_GAP_IN_SIZES * size
+        and is_vocabulary_heading(f"{_line_text(above)} {_line_text(line)}")
+    )
 
 
 def _middle_of_first_run(steps: list[float], crossings: list[int], fewest: int) -> float:
@@ -721,7 +819,9 @@ def _glued_pieces(pieces: list[_Piece]) -> list[_Piece]:
 
 
 def _same_row(row: _Line, line: _Line) -> bool:
+    """On the row's baseline band, no piece over another's: a label and a date PDFium read
+    as one line, with a bold title drawn between them, make one row with it."""
     middle = (line.top + line.bottom) / 2
     if not row.bottom <= middle <= row.top:
         return False
-    return all(line.right <= p.left or line.left >= p.right for p in row.pieces)
+    return all(q.right <= p.left or q.left >= p.right for q in line.pieces for p in row.pieces)
