@@ -301,6 +301,7 @@ def split_entries(
     lines: list[TextLine], *, body_size: float, education: bool = False
 ) -> list[Entry]:
     """Group lines into entries: header lines, then the description lines that follow them."""
+    lines = _join_stacked_dates(lines)
     entries: list[Entry] = []
     head_style: tuple[float, bool] | None = None
     # Entries that open with their dates (a timeline): in the dates' type, only a line with
@@ -311,7 +312,9 @@ def split_entries(
         if education and entries and _wraps_label_column(entries[-1], line):
             _join_to_label(entries[-1], line)
             continue
-        if _is_description(
+        if (
+            not education and entries and _indented_under_header(entries[-1], line, body_size)
+        ) or _is_description(
             line, previous_was_text, body_size, first=not entries, education=education
         ):
             if not entries:
@@ -336,6 +339,7 @@ def split_entries(
                 and style == head_style
                 and not _employer_under_dated_role(current, line)
                 and not (opened_by_dates and _find_dates(line.plain) is None)
+                and not (education and _completes_degree_and_school(current, line))
             )
             or (education and _names_another_school(line, current))
             or (
@@ -461,9 +465,77 @@ def _names_another_school(line: TextLine, entry: Entry) -> bool:
     """A school's line under an entry that already names one starts the next entry; a degree
     named after a school ("High School Diploma") is this entry's degree: its school word
     is part of the degree's name."""
-    if not is_school(DEGREE_RE.sub(" ", line.plain)):
+    if not _names_school(line.plain):
         return False
     return any(is_school(header.plain) for header in entry.header)
+
+
+# A start date left open by its dash: "04.2024 –", "2018 -".
+_OPEN_DASH_RE = re.compile(r"[-–—]\s*$")
+# The end printed under it is short: "2021", "Present", "o momento".
+_STACKED_END_WORDS_AT_MOST = 3
+
+
+def _join_stacked_dates(lines: list[TextLine]) -> list[TextLine]:
+    """A rail of dates too narrow for a range prints its end under its start ("04.2024 –",
+    then "Present"), often on the row of the entry's next line: the range joined again on the
+    first line, the rest of the second left where it was."""
+    joined: list[TextLine] = []
+    for line in lines:
+        above = joined[-1] if joined else None
+        if above is None or not _ends_in_stacked_range(above, line):
+            joined.append(line)
+            continue
+        start, end = above.segments[0], line.segments[0]
+        joined[-1] = replace(above, segments=[f"{start} {end}", *above.segments[1:]])
+        if len(line.segments) > 1:
+            joined.append(replace(line, segments=line.segments[1:]))
+    return joined
+
+
+def _ends_in_stacked_range(above: TextLine, line: TextLine) -> bool:
+    start, end = above.segments[0], line.segments[0]
+    if not _OPEN_DASH_RE.search(start) or len(end.split()) > _STACKED_END_WORDS_AT_MOST:
+        return False
+    opened = find_date_range(start)
+    if opened is None or opened.end or _remove_span(start, opened.span).strip(" -–—"):
+        return False
+    closed = find_date_range(f"{start} {end}")
+    return closed is not None and bool(closed.end) and closed.span[1] >= len(start) + len(end)
+
+
+# A line this many font sizes right of its entry's first line is indented under it.
+_INDENT_IN_SIZES = 1.0
+
+
+def _indented_under_header(entry: Entry, line: TextLine, body_size: float) -> bool:
+    """A job's header set apart (bold, larger), then undated lines in body type indented under
+    it: its achievements printed as a list without bullet marks."""
+    if entry.bullets or not entry.header or not _distinct(entry.header[0], body_size):
+        return False
+    head, here = entry.header[0].placement, line.placement
+    if head is None or here is None or _distinct(line, body_size):
+        return False
+    indented = here.left - head.left >= _INDENT_IN_SIZES * max(line.size, 1.0)
+    return indented and _find_dates(line.plain) is None and not is_location(line.plain)
+
+
+def _completes_degree_and_school(entry: Entry, line: TextLine) -> bool:
+    """ "Master of Science, Statistics" then "Austin Business School" in the same type: a degree
+    and its school on two lines are one entry; a second degree or school opens the next."""
+    if len(entry.header) != 1 or entry.bullets:
+        return False
+    first, here = entry.header[0].plain, line.plain
+    if _find_dates(first) is not None and _find_dates(here) is not None:
+        return False
+    names_degree = [bool(DEGREE_RE.search(t)) and not _names_school(t) for t in (first, here)]
+    names_school = [_names_school(t) and not DEGREE_RE.search(t) for t in (first, here)]
+    return (names_degree[0] and names_school[1]) or (names_school[0] and names_degree[1])
+
+
+def _names_school(text: str) -> bool:
+    """A school's name, not a degree whose name holds a school word ("High School Diploma")."""
+    return is_school(DEGREE_RE.sub(" ", text))
 
 
 def _one_line_job(entry: Entry) -> bool:
@@ -941,4 +1013,24 @@ def split_degree(degree: str) -> tuple[str, str]:
     degree_part, comma, subject = cleaned.partition(", ")
     if comma and DEGREE_RE.fullmatch(degree_part.strip()) and subject:
         return degree_part.strip(), subject.strip()
-    return cleaned, ""
+    return _subject_before_degree(cleaned)
+
+
+# A subject named before its degree is a short phrase: "Economics", "Génie industriel".
+_SUBJECT_WORDS_AT_MOST = 5
+
+
+def _subject_before_degree(text: str) -> tuple[str, str]:
+    """ "Economics, M.Sc.", "Génie industriel, Diplôme d'ingénieur": the subject, then after
+    the last comma the degree, as a theme prints area before study type."""
+    subject, comma, degree = text.rpartition(", ")
+    if (
+        comma
+        and DEGREE_RE.search(degree)
+        and not DEGREE_RE.search(subject)
+        and len(subject.split()) <= _SUBJECT_WORDS_AT_MOST
+        and not is_school(subject)
+        and not any(char.isdigit() for char in text)
+    ):
+        return degree.strip(), subject.strip()
+    return text, ""
