@@ -614,3 +614,28 @@ def test_a_heading_over_nothing_it_could_place_still_prints() -> None:
         ("Experience", SectionKind.work),
     ]
     assert [s.heading for s in print_resume(resume).sections] == ["Skills", "Experience"]
+
+
+def test_a_name_followed_by_a_comma_and_a_job_title_is_the_name() -> None:
+    lines = [
+        _line("Ada Example, Survey Technician", size=18.0),
+        _line("ada@example.org | +44 20 7946 0321", size=10.0),
+        _line("EXPERIENCE", size=12.0, bold=True),
+        _line("Survey Technician, Broadland Estates Ltd.", "2016 - 2020", bold=True),
+    ]
+    assert build_resume(lines).basics.name == "Ada Example"
+    # A surname printed first, before a comma, is still part of the name.
+    lines[0] = _line("Example, Ada", size=18.0)
+    assert build_resume(lines).basics.name == "Example, Ada"
+
+
+def test_given_names_printed_above_the_surname_are_part_of_the_name() -> None:
+    lines = [
+        _line("Ada", size=20.0),
+        _line("LOVELACE-EXAMPLE", size=24.0, bold=True),
+        _line("Survey Technician", size=12.0),
+        _line("ada@example.org", size=10.0),
+        _line("EXPERIENCE", size=12.0, bold=True),
+        _line("Survey Technician, Broadland Estates Ltd.", "2016 - 2020", bold=True),
+    ]
+    assert build_resume(lines).basics.name == "Ada LOVELACE-EXAMPLE"
