@@ -606,3 +606,17 @@ def test_a_range_whose_end_is_stacked_under_its_start_is_one_range() -> None:
         "Kingsbridge University",
     )
     assert school.title == "BA in Geography"
+
+
+def test_a_school_name_wrapped_onto_the_next_line_is_joined() -> None:
+    lines = [
+        TextLine(["MSc in Hydrology — Kingsbridge Business", "2019"], size=10),
+        TextLine(["School, Galway"], size=10),
+        TextLine(["BA in Geography — Brill College, Ely", "2017"], size=10),
+    ]
+    first, second = split_entries(lines, body_size=10, education=True)
+    assert (first.organisation, first.title) == (
+        "Kingsbridge Business School, Galway",
+        "MSc in Hydrology",
+    )
+    assert (second.organisation, second.title) == ("Brill College, Ely", "BA in Geography")

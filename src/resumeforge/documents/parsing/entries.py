@@ -312,6 +312,9 @@ def split_entries(
         if education and entries and _wraps_label_column(entries[-1], line):
             _join_to_label(entries[-1], line)
             continue
+        if education and entries and _wraps_school_name(entries[-1], line):
+            _join_to_last_header(entries[-1], line)
+            continue
         if (
             not education and entries and _indented_under_header(entries[-1], line, body_size)
         ) or _is_description(
@@ -453,6 +456,29 @@ def _join_to_label(entry: Entry, line: TextLine) -> None:
     label_line = entry.header[0]
     label, *others = label_line.segments
     entry.header[0] = replace(label_line, segments=[f"{label} {line.segments[0]}", *others])
+
+
+def _wraps_school_name(entry: Entry, line: TextLine) -> bool:
+    """ "B.Sc. — Austin Business" then "School, Austin": a school's name wrapped onto the next
+    line, which alone names no school and with that line's first words, school words only
+    ("School", "Institute of Technology"), does."""
+    if entry.bullets or not entry.header or len(line.segments) != 1:
+        return False
+    last = _split_pieces(entry.header[-1].segments[0])[-1] if entry.header[-1].segments else ""
+    first_words = re.split(r"[,(]", line.segments[0], maxsplit=1)[0].strip()
+    if not last or not first_words[:1].isupper() or len(first_words.split()) > 3:
+        return False
+    only_school_words = _words(first_words) <= _SCHOOL_WORDS_AND_JOINERS
+    return only_school_words and not is_school(last) and is_school(f"{last} {first_words}")
+
+
+_SCHOOL_WORDS_AND_JOINERS = frozenset(SCHOOL_WORDS) | {"of", "de", "di", "du", "and"}
+
+
+def _join_to_last_header(entry: Entry, line: TextLine) -> None:
+    last = entry.header[-1]
+    first, *others = last.segments
+    entry.header[-1] = replace(last, segments=[f"{first} {line.segments[0]}", *others])
 
 
 def _employer_under_dated_role(entry: Entry, line: TextLine) -> bool:
