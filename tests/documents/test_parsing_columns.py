@@ -5,6 +5,8 @@ Every name, employer and skill here is made up for the phenomenon it shows.
 
 from __future__ import annotations
 
+import pypdfium2 as pdfium
+
 from resumeforge.config import Settings
 from resumeforge.documents.parsing import parse_document
 from resumeforge.documents.parsing.layout import ReadingNotes
@@ -158,3 +160,53 @@ def test_a_left_column_of_headings_and_dates_is_a_label_column_read_by_rows() ->
         ("Survey Technician", "Broadland Estates Ltd.", "2016"),
     ]
     assert "Civil 3D" in [k for skill in resume.skills for k in skill.keywords]
+
+
+def _width(text: str, size: float) -> float:
+    """How wide Helvetica prints `text` at `size`, read back from a page that prints it."""
+    document = pdfium.PdfDocument(drawn_pdf([(text, 0, 100, size, BLACK)], fills=[]))
+    try:
+        return float(document[0].get_textpage().get_charbox(len(text) - 1)[2])
+    finally:
+        document.close()
+
+
+def test_a_rail_of_right_aligned_dates_employer_and_city_is_read_with_its_entry() -> None:
+    # The rail's employer and city stand level with the entry's bullets: read by rows, they
+    # would fall between them; read with the entry, they are its employer and its city.
+    entries = [
+        (["2021 –", "Present", "Kestrel Systems", "Leeds"], "Data Engineer", 3),
+        (["2018 –", "2021", "Brill Analytics Ltd", "Glasgow"], "Data Analyst", 3),
+    ]
+    drawn: list[Drawn] = [("Tobi Okonkwo-Adeyemi", 40, 750, 24, BLACK)]
+    drawn.append(("EXPERIENCE", 40, 715, 11, BLACK))
+    top = 695.0
+    for rail, title, bullets in entries:
+        for row, text in enumerate(rail):
+            drawn.append((text, 150 - _width(text, 9), top - 12 * row, 9, BLACK))
+        drawn.append((title, 165, top, 9, BLACK))
+        for row in range(1, bullets + 1):
+            drawn.append(
+                (
+                    f"• Delivered the quarterly survey report number {row}",
+                    165,
+                    top - 12 * row,
+                    9,
+                    BLACK,
+                )
+            )
+        top -= 12 * (bullets + 2)
+    drawn.append(("EDUCATION", 40, top, 11, BLACK))
+    for row, text in enumerate(["2012 –", "2016"]):
+        drawn.append((text, 150 - _width(text, 9), top - 20 - 12 * row, 9, BLACK))
+    drawn.append(("Brill College", 165, top - 20, 9, BLACK))
+    drawn.append(("BA in Geography", 165, top - 32, 9, BLACK))
+    data = drawn_pdf(drawn, fills=[])
+    work = parse_document(data, filename="cv.pdf", settings=SETTINGS).resume.work
+    assert [(w.position, w.name, w.startDate, w.endDate) for w in work] == [
+        ("Data Engineer", "Kestrel Systems", "2021", "Present"),
+        ("Data Analyst", "Brill Analytics Ltd", "2018", "2021"),
+    ]
+    # The city stays with its job (no entry of its own), and every bullet with it too.
+    assert ["Leeds" in f"{w.location} {w.summary}" for w in work] == [True, False]
+    assert [len(w.highlights) for w in work] == [3, 3]

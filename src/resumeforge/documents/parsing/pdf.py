@@ -534,7 +534,7 @@ def _reading_order(lines: list[_Line], split: float | None) -> tuple[list[_Line]
     """Lines top to bottom; with two real columns (split at x), the left one before the right,
     or a sidebar at the right before the main column (then True)."""
     if split is None:
-        return _merge_rows(lines), False
+        return _rail_blocks_together(_merge_rows(lines)), False
     lines = [part for line in lines for part in _cut_at(line, split)]
     side = _column_sides(lines, split)
     # A header spans both columns at the top (name, contact line); it is read first.
@@ -565,6 +565,74 @@ def _sidebar_on_the_right(left: list[_Line], right: list[_Line]) -> bool:
     if not left or not right:
         return False
     return _extent(right) < _SIDEBAR_SHARE_OF_MAIN * _extent(left)
+
+
+# Rows whose first piece ends at one right edge, a gutter before the text beside it: this many
+# make a rail of right-aligned text (dates, employer, city) left of the entries.
+_RAIL_ROWS_AT_LEAST = 3
+_RAIL_EDGE_WITHIN = 1.5
+
+
+def _rail_blocks_together(rows: list[_Line]) -> list[_Line]:
+    """A rail of right-aligned text left of the entries (the dates, then the employer and city
+    under them) is read with its entry: the lines of a rail block follow the row that opens it,
+    level with the entry's first line, instead of falling between the entry's bullets."""
+    edge = _rail_edge(rows)
+    if edge is None:
+        return rows
+    ordered: list[_Line] = []
+    block: list[_Line] = []  # the open block's rail lines, not yet placed
+    body: list[_Line] = []  # the content rows since the block opened
+    last_rail: _Line | None = None  # the block's lowest rail line so far
+    for row in rows:
+        rail = row.pieces[0] if _on_rail(row.pieces[0], edge) else None
+        content = row.pieces[1:]
+        if rail is not None and content and not _is_bullet_piece(content[0]):
+            ordered += block + body
+            block, body = [], []
+            ordered.append(row)  # the entry's first line, its rail piece beside it
+            last_rail = row
+        elif rail is not None and last_rail is not None and _stacked_under(last_rail, row):
+            last_rail = _Line([rail], row.top, row.bottom)
+            block.append(last_rail)
+            if content:
+                body.append(_Line(content, row.top, row.bottom))
+        else:
+            body.append(row)
+    return ordered + block + body
+
+
+# A rail's lines are stacked at their line height: the next starts within this many sizes.
+_RAIL_STACK_IN_SIZES = 0.8
+
+
+def _stacked_under(above: _Line, row: _Line) -> bool:
+    """Right under the rail line above (a label column's labels stand apart, by their values)."""
+    return above.bottom - row.top <= _RAIL_STACK_IN_SIZES * row.pieces[0].size
+
+
+def _rail_edge(rows: list[_Line]) -> float | None:
+    """The right edge a rail's text is aligned to, when several rows hold a piece ending there
+    with a gutter before the next piece."""
+    edges = sorted(
+        row.pieces[0].right
+        for row in rows
+        if len(row.pieces) > 1
+        and row.pieces[1].left - row.pieces[0].right > row.pieces[0].size
+        and not _is_bullet_piece(row.pieces[1])
+    )
+    for index in range(len(edges) - _RAIL_ROWS_AT_LEAST + 1):
+        if edges[index + _RAIL_ROWS_AT_LEAST - 1] - edges[index] <= _RAIL_EDGE_WITHIN:
+            return edges[index]
+    return None
+
+
+def _on_rail(piece: _Piece, edge: float) -> bool:
+    return abs(piece.right - edge) <= _RAIL_EDGE_WITHIN
+
+
+def _is_bullet_piece(piece: _Piece) -> bool:
+    return piece.text[:1] in BULLET_CHARS or piece.text_left > piece.left + 0.5
 
 
 def _column_sides(lines: list[_Line], split: float) -> dict[int, int]:
