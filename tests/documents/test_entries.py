@@ -620,3 +620,15 @@ def test_a_school_name_wrapped_onto_the_next_line_is_joined() -> None:
         "MSc in Hydrology",
     )
     assert (second.organisation, second.title) == ("Brill College, Ely", "BA in Geography")
+
+
+def test_a_city_under_a_dated_job_and_its_employer_stays_in_that_job() -> None:
+    lines = [
+        TextLine(["2021 – Present", "Data Engineer"], size=9),
+        TextLine(["Kestrel Systems"], size=9),
+        TextLine(["Leeds"], size=9),
+        TextLine(["• Built the nightly pipeline"], size=10),
+    ]
+    [job] = split_entries(lines, body_size=10)
+    assert (job.title, job.organisation, job.start) == ("Data Engineer", "Kestrel Systems", "2021")
+    assert job.bullets == ["Built the nightly pipeline"]

@@ -341,6 +341,7 @@ def split_entries(
                 and distinct
                 and style == head_style
                 and not _employer_under_dated_role(current, line)
+                and not (not education and _city_under_dated_job(current, line))
                 and not (opened_by_dates and _find_dates(line.plain) is None)
                 and not (education and _completes_degree_and_school(current, line))
             )
@@ -456,6 +457,20 @@ def _join_to_label(entry: Entry, line: TextLine) -> None:
     label_line = entry.header[0]
     label, *others = label_line.segments
     entry.header[0] = replace(label_line, segments=[f"{label} {line.segments[0]}", *others])
+
+
+def _city_under_dated_job(entry: Entry, line: TextLine) -> bool:
+    """ "Data Engineer  2019 – 2021", "Kestrel Systems", then "Leeds" in the same type (a rail
+    stacking employer and city under the dates): a lone city closes this header."""
+    return (
+        len(entry.header) >= 2
+        and _has_dates(entry)
+        and len(line.segments) == 1
+        and _find_dates(line.plain) is None
+        and _could_be_place(line.plain)
+        and not org_score(line.plain)
+        and not title_score(line.plain)
+    )
 
 
 def _wraps_school_name(entry: Entry, line: TextLine) -> bool:
