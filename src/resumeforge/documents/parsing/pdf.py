@@ -443,8 +443,24 @@ def _piece_text(words: list[str], gaps: list[float], size: float) -> str:
     """The words of a piece, joined by spaces, or, for capitals set letter-spaced, by what
     their gaps say: CSS letter-spacing makes PDFium read "W R E N  A B E R N A T H Y" or
     "EXPERI E N CE", letters apart, where only the wider gaps are spaces between words."""
-    if not _letter_spaced_capitals(words):
+    if len(words) < 3:
         return " ".join(words)
+    parts: list[str] = []
+    start = 0
+    # Runs of capitals; only a letter-spaced run ("Ada L O V E L AC E") is joined by its gaps.
+    for end in range(1, len(words) + 1):
+        if end < len(words) and _is_capitals_word(words[end]) == _is_capitals_word(words[start]):
+            continue
+        run = words[start:end]
+        if _letter_spaced_capitals(run):
+            parts.append(_joined_by_gaps(run, gaps[start : end - 1], size))
+        else:
+            parts.extend(run)
+        start = end
+    return " ".join(parts)
+
+
+def _joined_by_gaps(words: list[str], gaps: list[float], size: float) -> str:
     narrowest = min(gaps)
     joined = [words[0]]
     for word, gap in zip(words[1:], gaps, strict=True):
@@ -453,9 +469,13 @@ def _piece_text(words: list[str], gaps: list[float], size: float) -> str:
     return "".join(joined)
 
 
+def _is_capitals_word(word: str) -> bool:
+    return word.isalpha() and word.isupper()
+
+
 def _letter_spaced_capitals(words: list[str]) -> bool:
     """Three or more words of capitals only, half of them or more single letters."""
-    if len(words) < 3 or not all(word.isalpha() and word.isupper() for word in words):
+    if len(words) < 3 or not all(map(_is_capitals_word, words)):
         return False
     return sum(len(word) == 1 for word in words) * 2 >= len(words)
 
