@@ -108,17 +108,22 @@ def _in_either_order(word: str) -> str:
 
 
 def _letter_spacing_closed(line: str) -> str:
-    """A heading set in letter-spaced capitals ("L A N G U AG E S", "K OWA L C Z Y K": kerned
-    pairs and trios left together) is one word, as the parser reads it; its letters are not
-    words of their own."""
-    letters = line.split()
-    if (
-        len(letters) >= 3
-        and all(len(t) <= 3 and t.isalpha() and t.isupper() for t in letters)
-        and sum(len(t) == 1 for t in letters) * 2 >= len(letters)
-    ):
-        return "".join(letters)
-    return line
+    """Capitals set letter-spaced ("L A N G U AG E S", "Ada K OWA L C Z Y K": kerned pairs and
+    trios left together) are one word, as the parser reads them; their letters are not words
+    of their own."""
+    tokens = line.split()
+    out: list[str] = []
+    run: list[str] = []
+    for token in [*tokens, ""]:
+        if token and len(token) <= 3 and token.isalpha() and token.isupper():
+            run.append(token)
+            continue
+        spaced = len(run) >= 3 and sum(len(t) == 1 for t in run) * 2 >= len(run)
+        out.extend(["".join(run)] if spaced else run)
+        run = []
+        if token:
+            out.append(token)
+    return " ".join(out) if out != tokens else line
 
 
 def _with_broken_addresses_joined(lines: list[str]) -> list[str]:

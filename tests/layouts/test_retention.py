@@ -15,6 +15,7 @@ def test_a_month_range_with_one_year_is_a_date() -> None:
 
 def test_letter_spaced_capitals_with_kerned_trios_are_one_word() -> None:
     assert words_of("K OWA L C Z Y K\nIT AND HR") == {"kowalczyk": 1, "it": 1, "and": 1, "hr": 1}
+    assert words_of("Ada L O V E L AC E") == {"ada": 1, "lovelace": 1}
 
 
 def test_a_range_joined_by_to_is_a_date() -> None:
