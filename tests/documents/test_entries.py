@@ -632,3 +632,17 @@ def test_a_city_under_a_dated_job_and_its_employer_stays_in_that_job() -> None:
     [job] = split_entries(lines, body_size=10)
     assert (job.title, job.organisation, job.start) == ("Data Engineer", "Kestrel Systems", "2021")
     assert job.bullets == ["Built the nightly pipeline"]
+
+
+def test_a_subject_alone_on_the_line_beside_a_bare_degree_is_its_area() -> None:
+    lines = [
+        TextLine(["Kingsbridge Institute of Technology", "2012-09 — 2016-06"], size=10, bold=True),
+        TextLine(["Marine Geology"], size=10),
+        TextLine(["Master of Science"], size=10),
+    ]
+    [school] = split_entries(lines, body_size=10, education=True)
+    assert (school.organisation, school.title, school.subject) == (
+        "Kingsbridge Institute of Technology",
+        "Master of Science",
+        "Marine Geology",
+    )

@@ -965,6 +965,9 @@ def _assign_education(entry: Entry, pieces: list[_Piece]) -> None:
     others = [t for t in texts if t not in (school, degree)]
     if not degree and school:
         degree, school = _degree_before_school(school)
+    if degree and not entry.subject and not split_degree(degree)[1]:
+        entry.subject = _subject_line_beside_degree(pieces, degree, others)
+        others = [t for t in others if t != entry.subject]
     entry.rest += others
     if not entry.location:
         _place_in_rest(entry)
@@ -972,6 +975,38 @@ def _assign_education(entry: Entry, pieces: list[_Piece]) -> None:
         degree = _qualification_in_rest(entry)
     entry.organisation = school
     entry.title = degree
+
+
+# A subject printed on a line of its own is a short phrase: "Industrial Design".
+_SUBJECT_LINE_WORDS_AT_MOST = 5
+
+
+def _subject_line_beside_degree(pieces: list[_Piece], degree: str, others: list[str]) -> str:
+    """ "Toronto Institute of Technology", then "Industrial Design", then "Master of
+    Engineering": a bare degree with, alone on the line next to it, the one other phrase of
+    the entry, which names no school, place, employer or role: what was studied."""
+    if len(others) != 1:
+        return ""
+    subject = others[0]
+    own = [piece for piece in pieces if piece.text == subject]
+    beside = [piece for piece in pieces if degree in piece.text]
+    if len(own) != 1 or not beside:
+        return ""
+    line = own[0].line
+    alone = sum(piece.line == line for piece in pieces) == 1
+    if not alone or all(abs(piece.line - line) != 1 for piece in beside):
+        return ""
+    if (
+        len(subject.split()) > _SUBJECT_LINE_WORDS_AT_MOST
+        or any(char.isdigit() for char in subject)
+        or is_school(subject)
+        or DEGREE_RE.search(subject)
+        or is_location(subject)
+        or org_score(subject)
+        or title_score(subject)
+    ):
+        return ""
+    return subject
 
 
 def _names_a_qualification(text: str) -> bool:
