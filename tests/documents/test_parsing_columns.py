@@ -210,3 +210,36 @@ def test_a_rail_of_right_aligned_dates_employer_and_city_is_read_with_its_entry(
     # The city stays with its job (no entry of its own), and every bullet with it too.
     assert ["Leeds" in f"{w.location} {w.summary}" for w in work] == [True, False]
     assert [len(w.highlights) for w in work] == [3, 3]
+
+
+def test_the_pages_gutter_is_the_widest_gap_not_a_gap_inside_the_main_column() -> None:
+    # Each job's highlights are set in two narrow columns; the sidebar stands far right. The
+    # narrow gap between the highlights' columns is no gutter of the page.
+    drawn: list[Drawn] = [("Tobi Okonkwo-Adeyemi", 30, 750, 24, BLACK)]
+    # A summary across the page: it crosses every gap once, the gutter too.
+    summary = (
+        "Field surveyor who maps river banks, farms, estates and flood plains for county "
+        "councils across the east."
+    )
+    drawn.append((summary, 30, 725, 9, BLACK))
+    drawn.append(("EXPERIENCE", 30, 700, 11, BLACK))
+    top = 680.0
+    for title, employer in (
+        ("Senior Surveyor", "Fenland Mapping Ltd."),
+        ("Survey Technician", "Broadland Estates Ltd."),
+    ):
+        drawn.append((title, 30, top, 10, BLACK))  # a size up, as a title is set apart
+        drawn.append((employer, 30, top - 12, 9, BLACK))
+        # A browser draws the first column of highlights, then the second.
+        columns = (("• Surveyed the banks", "• Wrote the reports"), ("• Trained surveyors",))
+        for left, column in zip((30, 135), columns, strict=True):
+            for row, text in enumerate(column):
+                drawn.append((text, left, top - 24 - 12 * row, 9, BLACK))
+        top -= 60
+    for row, (text, size) in enumerate(_NARROW_SIDEBAR):
+        drawn.append((text, 420, 700 - 14 * row, size, BLACK))
+    data = drawn_pdf(drawn, fills=[])
+    resume = parse_document(data, filename="cv.pdf", settings=SETTINGS).resume
+    assert [w.position for w in resume.work] == ["Senior Surveyor", "Survey Technician"]
+    assert all("Trained surveyors" in " ".join(w.highlights) for w in resume.work)
+    assert "Civil 3D" in [k for skill in resume.skills for k in skill.keywords]

@@ -736,15 +736,17 @@ def _two_sides(lines: list[_Line], width: float) -> tuple[float, list[_Line], li
     fewest = min(crossings)
     if fewest > len(lines) * 0.1:
         return None
-    x = _middle_of_first_run(steps, crossings, fewest)
-    left = [line for line in lines if line.right <= x]
-    right = [line for line in lines if line.left >= x]
-    if not _enough_lines(left, right, len(lines), width):
-        return None
-    # Columns hold real text on both sides, not only a rail of dates or labels.
-    if not (_holds_a_column(left, width) and _holds_a_column(right, width)):
-        return None
-    return x, left, right
+    for x in _middles_of_runs(steps, crossings, fewest):
+        left = [line for line in lines if line.right <= x]
+        right = [line for line in lines if line.left >= x]
+        # Columns hold real text on both sides, not only a rail of dates or labels.
+        if (
+            _enough_lines(left, right, len(lines), width)
+            and _holds_a_column(left, width)
+            and _holds_a_column(right, width)
+        ):
+            return x, left, right
+    return None
 
 
 # Of a label column's lines, this share at least are known headings or dates.
@@ -806,14 +808,21 @@ def _wraps_label(above: _Line, line: _Line, column_right: float) -> bool:
     )
 
 
-def _middle_of_first_run(steps: list[float], crossings: list[int], fewest: int) -> float:
-    """The middle of the first run of x positions crossed by the fewest lines: the gap's
-    middle, not its left edge, which a sidebar's longest line may stop just short of."""
-    first = crossings.index(fewest)
-    last = first
-    while last + 1 < len(crossings) and crossings[last + 1] == fewest:
-        last += 1
-    return steps[(first + last) // 2]
+def _middles_of_runs(steps: list[float], crossings: list[int], fewest: int) -> list[float]:
+    """The middles of the runs of x positions crossed by the fewest lines, the widest first
+    (the first of equals): the gap's middle, not its left edge, which a sidebar's longest line
+    may stop just short of; and the page's gutter before the narrower gap of a main column's
+    own columns (highlights set in two CSS columns beside a sidebar)."""
+    runs: list[tuple[int, int]] = []
+    for index, crossed in enumerate(crossings):
+        if crossed != fewest:
+            continue
+        if runs and runs[-1][1] == index - 1:
+            runs[-1] = (runs[-1][0], index)
+        else:
+            runs.append((index, index))
+    runs.sort(key=lambda run: run[0] - run[1])  # stable: the first of equal widths first
+    return [steps[(first + last) // 2] for first, last in runs]
 
 
 # Text this many times larger than the page's common size is display type (name, title).
