@@ -966,7 +966,7 @@ def _assign_education(entry: Entry, pieces: list[_Piece]) -> None:
     if not degree and school:
         degree, school = _degree_before_school(school)
     if degree and not entry.subject and not split_degree(degree)[1]:
-        entry.subject = _subject_line_beside_degree(pieces, degree, others)
+        entry.subject = _subject_line_beside_degree(pieces, degree, others, school)
         others = [t for t in others if t != entry.subject]
     entry.rest += others
     if not entry.location:
@@ -981,13 +981,18 @@ def _assign_education(entry: Entry, pieces: list[_Piece]) -> None:
 _SUBJECT_LINE_WORDS_AT_MOST = 5
 
 
-def _subject_line_beside_degree(pieces: list[_Piece], degree: str, others: list[str]) -> str:
+def _subject_line_beside_degree(
+    pieces: list[_Piece], degree: str, others: list[str], school: str
+) -> str:
     """ "Toronto Institute of Technology", then "Industrial Design", then "Master of
     Engineering": a bare degree with, alone on the line next to it, the one other phrase of
-    the entry, which names no school, place, employer or role: what was studied."""
+    the entry, which names no school, place, employer or role: what was studied. A city the
+    school is named after ("Università di Padova", then "Padova") is its place."""
     if len(others) != 1:
         return ""
     subject = others[0]
+    if subject.casefold() in school.casefold():
+        return ""
     own = [piece for piece in pieces if piece.text == subject]
     beside = [piece for piece in pieces if degree in piece.text]
     if len(own) != 1 or not beside:
