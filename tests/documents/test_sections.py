@@ -639,3 +639,18 @@ def test_given_names_printed_above_the_surname_are_part_of_the_name() -> None:
         _line("Survey Technician, Broadland Estates Ltd.", "2016 - 2020", bold=True),
     ]
     assert build_resume(lines).basics.name == "Ada LOVELACE-EXAMPLE"
+
+
+def test_a_label_over_every_jobs_bullets_stays_in_its_jobs_however_many_jobs() -> None:
+    lines = [_line("Ada Example", size=24.0), _line("ada@example.org")]
+    lines += [_line("About", size=14.0, bold=True), _line("Surveyor of rivers and farms.")]
+    lines.append(_line("Work", size=14.0, bold=True))
+    for year in range(2010, 2024, 2):
+        lines.append(_line("Kestrel Systems", f"{year} - {year + 2}", bold=True))
+        lines.append(_line("Survey Technician", bold=True))
+        lines.append(_line("Highlights", bold=True))
+        lines.append(_line("• Mapped the river banks"))
+    lines += [_line("Education", size=14.0, bold=True), _line("Brill College", "2006 - 2010")]
+    resume = build_resume(lines)
+    assert len(resume.work) == 7
+    assert [s.heading for s in resume.meta.sections if s.heading == "Highlights"] == []

@@ -342,8 +342,10 @@ def _drop_subheadings(lines: list[TextLine], found: dict[int, str], body_size: f
     if not body_size or len(found) < 3:
         return
     larger = [index for index in found if lines[index].size > body_size + 0.6]
-    # The larger ones must be the document's headings: most of them, and at least three.
-    if len(larger) < 3 or len(larger) <= len(found) / 2:
+    # The larger ones must be the document's headings: most of them, and at least three. A
+    # label repeated over every job's bullets counts once: a long career repeats it often.
+    distinct = {normalise_heading(text) for text in found.values()}
+    if len(larger) < 3 or len(larger) <= len(distinct) / 2:
         return
     for index in list(found):
         line = lines[index]
