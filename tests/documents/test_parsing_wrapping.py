@@ -208,5 +208,9 @@ def test_an_address_in_capitals_broken_after_a_dot_is_joined_but_not_a_heading_a
         "ADA.EXAMPLE@EXAMPLE.NET",
         "SKILLS",
     ]
+    broken_in_its_ending = [TextLine(["ADA@EXAMPLE.OR"]), TextLine(["G"])]
+    assert [line.plain for line in join_broken_addresses(broken_in_its_ending)] == [
+        "ADA@EXAMPLE.ORG"
+    ]
     finished = [TextLine(["ADA@EXAMPLE.NET"]), TextLine(["SKILLS"])]
     assert [line.plain for line in join_broken_addresses(finished)] == ["ADA@EXAMPLE.NET", "SKILLS"]

@@ -166,8 +166,10 @@ def _continues_address(above: TextLine, line: TextLine) -> bool:
     tail = above.segments[-1].rsplit(" ", 1)[-1]
     rest = line.segments[0]
     # A domain's rest is lower case: "EDUCATION" after an address is the next heading. An
-    # address printed in capitals is unfinished when it breaks after a dot ("ADA@EXAMPLE.").
-    unfinished = tail.isupper() and tail.endswith(".") and re.fullmatch(r"[A-Z0-9.-]+", rest)
+    # address printed in capitals goes on after a dot ("ADA@EXAMPLE." over "NET") or with the
+    # rest of its ending ("ADA@EXAMPLE.OR" over "G").
+    capitals_rest = re.fullmatch(r"[A-Z0-9.-]+", rest) and (tail.endswith(".") or len(rest) <= 3)
+    unfinished = tail.isupper() and capitals_rest
     if "@" not in tail or not (re.fullmatch(r"[a-z0-9.-]+", rest) or unfinished):
         return False
     return len(find_email(tail + rest)) > len(find_email(tail))
