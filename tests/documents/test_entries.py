@@ -646,3 +646,13 @@ def test_a_subject_alone_on_the_line_beside_a_bare_degree_is_its_area() -> None:
         "Master of Science",
         "Marine Geology",
     )
+
+
+def test_a_role_whose_words_also_name_labs_is_still_the_title_on_a_tie() -> None:
+    lines = [
+        TextLine(["QUILLON ANALYTICS", "01/2020 - 11/2020"], size=14, bold=True),
+        TextLine(["RESEARCH ASSISTANT"], size=12),
+        TextLine(["• Ran the survey archive"], size=11),
+    ]
+    [job] = split_entries(lines, body_size=11)
+    assert (job.title, job.organisation) == ("RESEARCH ASSISTANT", "QUILLON ANALYTICS")

@@ -830,9 +830,11 @@ def _assign_job(entry: Entry, pieces: list[_Piece]) -> None:
         return
     if _one_piece_names_both(entry, pieces):
         return
+    # On a tie, the piece naming a role ("Research Assistant", whose "research" also names
+    # labs) is the title before the one on the dates' line.
     ranked = sorted(
         pieces,
-        key=lambda p: (title_score(p.text) - org_score(p.text), p.on_date_line, -p.line),
+        key=lambda p: (*_title_likeness(p.text), p.on_date_line, -p.line),
         reverse=True,
     )
     title = ranked[0]
