@@ -656,3 +656,16 @@ def test_a_role_whose_words_also_name_labs_is_still_the_title_on_a_tie() -> None
     ]
     [job] = split_entries(lines, body_size=11)
     assert (job.title, job.organisation) == ("RESEARCH ASSISTANT", "QUILLON ANALYTICS")
+
+
+def test_a_role_alone_whose_words_also_name_labs_is_the_title() -> None:
+    lines = [
+        TextLine(["05.2019 – 05.2022", "Research Assistant — Peltari Works, Portland"], size=10),
+        TextLine(["• Ran the survey archive"], size=10),
+    ]
+    [job] = split_entries(lines, body_size=10)
+    assert (job.title, job.organisation, job.location) == (
+        "Research Assistant",
+        "Peltari Works",
+        "Portland",
+    )

@@ -930,10 +930,17 @@ def _split_single(entry: Entry, text: str) -> None:
         if first != second:
             entry.organisation, entry.title = parts if first else parts[::-1]
             return
-    if title_score(text) > org_score(text):
+    if title_score(text) > org_score(text) or _role_on_a_tie(text):
         entry.title = text
     else:
         entry.organisation = text
+
+
+def _role_on_a_tie(text: str) -> bool:
+    """ "Research Assistant": as many role words as employer words ("research" names labs
+    too), the last a role's: a role ends in what the person is, an employer in what it is."""
+    words = sorted(_words(text), key=text.casefold().find)
+    return bool(words) and title_score(text) == org_score(text) and words[-1] in _TITLE_WORDS
 
 
 def _title_likeness(text: str) -> tuple[int, int]:
