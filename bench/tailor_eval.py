@@ -1,11 +1,12 @@
 """Offline tailoring over the whole corpus: every résumé against every job description.
 
 Prints one table, averaged over all pairs: keyword coverage before and after (anywhere in
-the résumé, and in what a recruiter reads first: summary, first skills line, first job), the
-share of pairs whose first-read coverage rose, sections preserved, contact details unchanged,
-invented facts (an independent re-check of the output against the source: must be 0), schema
-validity (must be 100%) and printed pages (no pair may gain one). The "before" columns are
-the reference: the same résumé, untailored, scored and rendered in the same process.
+the résumé's content, not its name, places or contact details, and in what a recruiter reads
+first: summary, first skills line, first job), the share of pairs whose first-read coverage
+rose, sections preserved, contact details unchanged, invented facts (an independent
+re-check of the output against the source: must be 0), schema validity (must be 100%) and
+printed pages (no pair may gain one). The "before" columns are the reference: the same
+résumé, untailored, scored and rendered in the same process.
 
     .venv/bin/python bench/tailor_eval.py
 """

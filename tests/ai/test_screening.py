@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from resumeforge.ai.jobs_analysis import analyze_job_offline, checked_against_text, role_title
-from resumeforge.ai.keywords import mentions, normalise
+from resumeforge.ai.keywords import find_skills, mentions, normalise
 from resumeforge.ai.language import detect_language
-from resumeforge.ai.matching import coverage
+from resumeforge.ai.matching import coverage, job_keywords
 from resumeforge.resume.schemas import Job
 
 AGENCY_AD = """Title: Staff Nurse RGN, Harrowgate, Days, 34K
@@ -194,3 +194,201 @@ def test_prose_with_a_slash_and_a_heading_glued_to_its_sentence_are_no_terms() -
 
     assert {"linkedin", "salesforce", "a/b testing"} <= set(terms)
     assert not {"purposein", "he/she"} & set(terms), terms
+
+
+def test_a_duty_that_mentions_contact_or_calls_is_not_the_contact_block() -> None:
+    ad = (
+        "Title: Field Service Engineer\n"
+        "Description: You will keep regular customer contact and call clients before each "
+        "visit. Duties: servicing of boilers and fault finding on heat pumps. "
+        "Requirements: Gas Safe registration. Experience with unvented hot water systems. "
+        "For more information please contact Dana on 01632 960111 or follow us on Facebook."
+    )
+
+    terms = " | ".join(_keys(analyze_job_offline(ad).keywords))
+
+    for wanted in ("gas safe registration", "unvented hot water systems"):
+        assert wanted in terms, (wanted, terms)
+    for unwanted in ("facebook", "dana"):
+        assert unwanted not in terms, (unwanted, terms)
+
+
+def test_the_role_after_a_company_profile_is_read_and_a_thing_said_unimportant_is_no_term() -> None:
+    ad = (
+        "Company Profile: Our client is a family bakery supplying supermarkets across the north. "
+        "You will run the night shift and lead its Six Sigma projects. "
+        "Requirements: Level 2 Food Hygiene Certificate. Experience of forklift operation. "
+        "A background in baking is not important."
+    )
+
+    terms = " | ".join(_keys(analyze_job_offline(ad).keywords))
+
+    assert "six sigma" in terms, terms
+    assert "food hygiene" in terms, terms
+    assert "baking" not in terms, terms
+
+
+def test_a_heading_word_inside_a_sentence_starts_no_section() -> None:
+    # "Key Skills in numeracy" is prose (lower case follows): the desirable part goes on.
+    ad = (
+        "Requirements: NVQ Level 3 in Plumbing. Experience of PLC programming. "
+        "Desirable: an Advanced Diploma, Key Skills in numeracy and a CSCS card."
+    )
+
+    job = analyze_job_offline(ad)
+
+    assert any("cscs" in term for term in _keys(job.nice_to_have)), job.nice_to_have
+    assert not any("cscs" in term for term in _keys(job.must_have)), job.must_have
+    assert "plc programming" in _keys(job.must_have), job.must_have
+
+
+def test_a_list_with_a_known_tool_names_tools_and_a_list_of_functions_names_colleagues() -> None:
+    ad = (
+        "You will work alongside finance, data science, and customer success teams, and "
+        "build forecasts with Python or Polars. Leeds and York are our offices. You will "
+        "support our Health and Safety, and Wellbeing targets.\n"
+        "Requirements: experience with deploying models via BentoML."
+    )
+
+    terms = _keys(analyze_job_offline(ad).keywords)
+
+    assert {"python", "polars", "bentoml"} <= terms, terms
+    assert not {"data science", "leeds", "york", "models", "wellbeing"} & terms, terms
+
+
+def test_a_named_qualification_is_kept_whole_where_the_ad_asks_for_it() -> None:
+    ad = (
+        "Requirements: Member of a Chartered Body with Foundation Level Qualifications. "
+        "Evidence of continued professional development."
+    )
+
+    terms = _keys(analyze_job_offline(ad).keywords)
+
+    assert {"chartered body", "foundation level qualifications"} <= terms, terms
+    assert "continued professional development" in terms, terms
+
+
+def test_a_term_keeps_the_noun_that_makes_it_one_and_a_team_name_is_no_term() -> None:
+    ad = (
+        "Description: You will support the Group Tax Reporting team in Leeds.\n"
+        "Requirements: strong grasp of SQL query tuning, indexing strategies, and caching "
+        "patterns; experience of managing a caseload; knowledge of audits and audit. "
+        "Clinical background appreciated but not required."
+    )
+
+    terms = _keys(analyze_job_offline(ad).keywords)
+
+    assert {"indexing strategies", "caching patterns", "clinical background"} <= terms, terms
+    assert any("caseload" in term for term in terms), terms
+    assert not {"strategies", "patterns", "clinical", "audits and audit"} & terms, terms
+    assert not any("tax reporting" in term for term in terms), terms
+
+
+# Fictional ads of trades the labelled corpus does not have: what must come out, and what must
+# not (the offer, the contact block, pieces of a longer name, a bare head).
+TRADE_ADS = {
+    "electrician": (
+        "Title: Maintenance Electrician, Days, 38K\n"
+        "Company: Northgate Engineering Recruitment\n"
+        "Description: Our client, a food manufacturer, is looking for a Maintenance Electrician. "
+        "You will carry out planned maintenance and keep in contact with the shift managers.\n"
+        "Requirements: 18th Edition qualification. Experience with PLC fault finding. Full UK "
+        "driving licence.\nDesirable: HNC in Electrical Engineering. Experience in the food "
+        "industry.\nBenefits: overtime and a company pension. Please call Sam to apply.",
+        {"18th edition qualification", "driving licence", "food industry", "hnc"},
+        {"licence", "food", "pension", "sam"},
+    ),
+    "accountant": (
+        "Title: Assistant Accountant\nDescription: You will prepare bank reconciliations and "
+        "VAT returns.\nSkills required: AAT qualified. Experience with Sage and advanced Excel. "
+        "Knowledge of purchase ledger and sales ledger.",
+        {"aat", "sage", "excel", "purchase ledger", "sales ledger"},
+        {"sales"},
+    ),
+    "carer": (
+        "Care Assistant, Nights\nDuties: personal care and keeping accurate care plans.\n"
+        "Requirements: NVQ Level 2 in Health and Social Care is desirable but not essential as "
+        "full training is given. Experience of moving and handling is an advantage.",
+        {"personal care", "health and social care", "moving and handling"},
+        {"training", "social care", "handling", "advantage", "health"},
+    ),
+    "teacher": (
+        "Title: Teacher\nThe ideal candidate: Qualified Teacher Status or working towards it. "
+        "Experience of behaviour management. Enhanced DBS check required. The school offers "
+        "excellent CPD.",
+        {"qualified teacher status", "behaviour management"},
+        {"qualified", "cpd"},
+    ),
+}
+
+
+@pytest.mark.parametrize("trade", sorted(TRADE_ADS))
+def test_ads_of_other_trades_give_their_screening_terms(trade: str) -> None:
+    ad, wanted, unwanted = TRADE_ADS[trade]
+
+    terms = _keys(analyze_job_offline(ad).keywords)
+
+    assert wanted <= terms, (wanted - terms, terms)
+    assert not unwanted & terms, (unwanted & terms, terms)
+
+
+@pytest.mark.parametrize("language", sorted(ADS))
+def test_an_english_resume_covers_the_language_an_ad_in_another_language_asks_for(
+    language: str,
+) -> None:
+    resume = "Languages: English (fluent), German (native). Skills: Python, SAP, SolidWorks."
+    ad = ADS[language]
+
+    matched = coverage(job_keywords(analyze_job_offline(ad), ad), resume).matched
+
+    asked = {"de": "deutsch", "fr": "anglais", "es": "inglés", "pt": "inglês", "it": "inglese"}
+    assert any(asked[language] in normalise(term) for term in matched), matched
+
+
+def test_a_short_alias_that_is_a_word_of_another_language_names_the_skill_only_in_capitals() -> (
+    None
+):
+    # German "als" (as) and Portuguese "sem" (without) are also ALS and SEM.
+    assert find_skills("Abgeschlossene Ausbildung als Pflegefachkraft") == []
+    assert not mentions("Vaga sem experiência", "SEM")
+    assert find_skills("Certified in BLS and ALS.") == [
+        "basic life support",
+        "advanced life support",
+    ]
+    assert mentions("Ran SEM campaigns", "SEM")
+
+
+def test_a_list_keeps_a_known_name_whole_and_shares_its_head() -> None:
+    ad = (
+        "Requirements: BTEC / City and and Guilds NVQ / HND in Electrical / Mechanical Engineering."
+    )
+
+    terms = _keys(analyze_job_offline(ad).keywords)
+
+    assert {"city and guilds", "electrical engineering", "mechanical engineering"} <= terms, terms
+    assert not {"city", "guilds nvq", "electrical"} & terms, terms
+
+
+def test_the_candidate_and_the_package_are_headings_of_a_uk_ad() -> None:
+    ad = (
+        "The Role: You will run the hydraulics workshop.\n"
+        "The Candidate: Hydraulic fault finding. Customer focused.\n"
+        "The Package: Company van and overtime. Mobile phone."
+    )
+
+    job = analyze_job_offline(ad)
+
+    assert {"hydraulic fault finding", "customer focused"} <= _keys(job.must_have), job.must_have
+    assert not any("van" in term or "phone" in term for term in _keys(job.keywords))
+
+
+def test_a_general_plural_alone_is_no_term_and_a_named_act_keeps_its_small_words() -> None:
+    ad = (
+        "Requirements: a sound grasp of policies and procedures. Knowledge of the Health and "
+        "Safety at Work Act and of COSHH."
+    )
+
+    terms = _keys(analyze_job_offline(ad).keywords)
+
+    assert "health and safety at work act" in terms, terms
+    assert not {"procedures", "policies", "safety at work act"} & terms, terms

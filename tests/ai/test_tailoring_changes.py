@@ -4,7 +4,7 @@ skills line of the résumé's own skills; confirmed keywords as the user's; a pl
 from __future__ import annotations
 
 from resumeforge.ai.grounding import SourceFacts, unsupported_facts
-from resumeforge.ai.matching import resume_text
+from resumeforge.ai.matching import coverage, resume_text
 from resumeforge.ai.providers.offline import bullet_pieces
 from resumeforge.ai.report import first_read_text
 from resumeforge.ai.schemas import TailoringEdits, TextRewrite
@@ -208,6 +208,28 @@ def test_a_place_code_is_no_key_skill_and_a_dotted_name_stays_whole() -> None:
     source = _resume_with_skills(["Figma"], ["Moved from Palo Alto, CA, and wrote Node.js."])
 
     assert key_skills_for(source, ["CA", "js"]) == ["Node.js"]
+
+
+def test_a_skill_said_only_as_a_deed_counts_but_is_no_key_skill() -> None:
+    source = _resume_with_skills(["Figma", "Stakeholder management"], ["Managed 4 projects."])
+
+    line = key_skills_for(source, ["project management", "managing stakeholders"])
+
+    assert coverage(["project management"], resume_text(source)).matched
+    assert line == ["Stakeholder management"]
+
+
+def test_a_list_end_the_parse_left_joined_gives_the_skill_alone() -> None:
+    source = _resume_with_skills(["Bootstrap", "terminal, and Github"], ["Wrote code."])
+
+    assert key_skills_for(source, ["GitHub"]) == ["Github"]
+
+
+def test_a_soft_skill_that_starts_a_compound_is_neither_covered_nor_a_key_skill() -> None:
+    source = _resume_with_skills(["Python"], ["Taught serial communication protocols."])
+
+    assert coverage(["communication"], resume_text(source)).matched == []
+    assert key_skills_for(source, ["communication", "python"]) == ["Python"]
 
 
 def test_summary_sentences_are_joined_with_punctuation_and_one_space() -> None:

@@ -538,3 +538,134 @@ def test_a_city_after_the_school_and_degree_is_the_schools_place() -> None:
     [entry] = split_entries(lines, body_size=10.5, education=True)
     assert (entry.organisation, entry.title) == ("Kingsbridge College", "MSc in Applied Physics")
     assert (entry.location, entry.rest) == ("Galway", [])
+
+
+def test_a_subject_printed_before_its_degree_is_the_area() -> None:
+    assert split_degree("Marine Biology, M.Sc.") == ("M.Sc.", "Marine Biology")
+    assert split_degree("Génie civil, Diplôme d'ingénieur") == (
+        "Diplôme d'ingénieur",
+        "Génie civil",
+    )
+    # A school before the comma is no subject, and a date is no degree's subject either.
+    assert split_degree("Brill College, BA") == ("Brill College, BA", "")
+
+
+def test_a_degree_over_its_school_in_the_same_type_is_one_entry() -> None:
+    lines = [
+        TextLine(["Master of Science, Hydrology"], size=11),
+        TextLine(["Brill College"], size=11),
+        TextLine(["Bachelor of Arts, Geography"], size=11),
+        TextLine(["Kingsbridge University"], size=11),
+    ]
+    entries = split_entries(lines, body_size=10, education=True)
+    assert [(e.organisation, e.title) for e in entries] == [
+        ("Brill College", "Master of Science, Hydrology"),
+        ("Kingsbridge University", "Bachelor of Arts, Geography"),
+    ]
+
+
+def _placed(segments: list[str], left: float, *, bold: bool = False) -> TextLine:
+    place = Placement(left=left, text_left=left, text_size=10, top=0, bottom=0, page_height=800)
+    return TextLine(segments, size=10, bold=bold, placement=place)
+
+
+def test_unmarked_lines_indented_under_a_bold_job_header_are_its_achievements() -> None:
+    lines = [
+        _placed(["Fenland Mapping Ltd., Senior Surveyor", "2020 - 2024"], 100, bold=True),
+        _placed(["Surveyed the river banks for the county flood plan"], 115),
+        _placed(["Trained four junior surveyors in drone mapping"], 115),
+        _placed(["Broadland Estates Ltd., Survey Technician", "2016 - 2020"], 100, bold=True),
+        _placed(["Mapped farms for drainage plans"], 115),
+    ]
+    first, second = split_entries(lines, body_size=10)
+    assert (first.title, first.organisation) == ("Senior Surveyor", "Fenland Mapping Ltd.")
+    assert first.bullets == [
+        "Surveyed the river banks for the county flood plan",
+        "Trained four junior surveyors in drone mapping",
+    ]
+    assert (second.title, second.bullets) == (
+        "Survey Technician",
+        ["Mapped farms for drainage plans"],
+    )
+
+
+def test_a_range_whose_end_is_stacked_under_its_start_is_one_range() -> None:
+    lines = [
+        TextLine(["04.2021 –", "Survey Technician — Broadland Estates Ltd."], size=10),
+        TextLine(["Present"], size=9),
+        TextLine(["• Mapped farms for drainage plans"], size=10),
+        TextLine(["2016 –", "Kingsbridge University"], size=10),
+        TextLine(["2019", "BA in Geography"], size=10),
+    ]
+    [job] = split_entries(lines[:3], body_size=10)
+    assert (job.start, job.end, job.title) == ("2021-04", "Present", "Survey Technician")
+    [school] = split_entries(lines[3:], body_size=10, education=True)
+    assert (school.start, school.end, school.organisation) == (
+        "2016",
+        "2019",
+        "Kingsbridge University",
+    )
+    assert school.title == "BA in Geography"
+
+
+def test_a_school_name_wrapped_onto_the_next_line_is_joined() -> None:
+    lines = [
+        TextLine(["MSc in Hydrology — Kingsbridge Business", "2019"], size=10),
+        TextLine(["School, Galway"], size=10),
+        TextLine(["BA in Geography — Brill College, Ely", "2017"], size=10),
+    ]
+    first, second = split_entries(lines, body_size=10, education=True)
+    assert (first.organisation, first.title) == (
+        "Kingsbridge Business School, Galway",
+        "MSc in Hydrology",
+    )
+    assert (second.organisation, second.title) == ("Brill College, Ely", "BA in Geography")
+
+
+def test_a_city_under_a_dated_job_and_its_employer_stays_in_that_job() -> None:
+    lines = [
+        TextLine(["2021 – Present", "Data Engineer"], size=9),
+        TextLine(["Kestrel Systems"], size=9),
+        TextLine(["Leeds"], size=9),
+        TextLine(["• Built the nightly pipeline"], size=10),
+    ]
+    [job] = split_entries(lines, body_size=10)
+    assert (job.title, job.organisation, job.start) == ("Data Engineer", "Kestrel Systems", "2021")
+    assert job.bullets == ["Built the nightly pipeline"]
+
+
+def test_a_subject_alone_on_the_line_beside_a_bare_degree_is_its_area() -> None:
+    lines = [
+        TextLine(["Kingsbridge Institute of Technology", "2012-09 — 2016-06"], size=10, bold=True),
+        TextLine(["Marine Geology"], size=10),
+        TextLine(["Master of Science"], size=10),
+    ]
+    [school] = split_entries(lines, body_size=10, education=True)
+    assert (school.organisation, school.title, school.subject) == (
+        "Kingsbridge Institute of Technology",
+        "Master of Science",
+        "Marine Geology",
+    )
+
+
+def test_a_role_whose_words_also_name_labs_is_still_the_title_on_a_tie() -> None:
+    lines = [
+        TextLine(["QUILLON ANALYTICS", "01/2020 - 11/2020"], size=14, bold=True),
+        TextLine(["RESEARCH ASSISTANT"], size=12),
+        TextLine(["• Ran the survey archive"], size=11),
+    ]
+    [job] = split_entries(lines, body_size=11)
+    assert (job.title, job.organisation) == ("RESEARCH ASSISTANT", "QUILLON ANALYTICS")
+
+
+def test_a_role_alone_whose_words_also_name_labs_is_the_title() -> None:
+    lines = [
+        TextLine(["05.2019 – 05.2022", "Research Assistant — Peltari Works, Portland"], size=10),
+        TextLine(["• Ran the survey archive"], size=10),
+    ]
+    [job] = split_entries(lines, body_size=10)
+    assert (job.title, job.organisation, job.location) == (
+        "Research Assistant",
+        "Peltari Works",
+        "Portland",
+    )

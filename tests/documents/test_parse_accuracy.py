@@ -20,10 +20,10 @@ SHARED_CORPUS_FLOOR = 0.98  # issue 14: the shared corpus stays at 0.98 or above
 # LinkedIn, Europass, six languages). 0.650 before that issue's work, 0.925 when this floor was
 # set, less a little; the target was 0.90.
 MORE_CORPUS_FLOOR = 0.90
-# What the parser reaches today on the held-out families (0.947 on 2 résumés in each of 15
-# families when this floor was set; 0.479 before the parser's work), less a little. Issue 9's
-# target is 0.95.
-HELD_OUT_FLOOR = 0.93
+# What the parser reaches today on the held-out families (0.951 on 2 résumés in each of 15
+# families when this floor was set, 0.954 on 4; 0.479 before the parser's work), less a
+# little. Issue 9's target is 0.95.
+HELD_OUT_FLOOR = 0.94
 
 
 @cache

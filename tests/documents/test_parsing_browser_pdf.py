@@ -302,6 +302,13 @@ def test_capitals_set_letter_spaced_are_read_as_their_words() -> None:
     assert _piece_text(["EXPERI", "E", "N", "CE"], [1.2, 1.1, 1.3], 14.0) == "EXPERIENCE"
 
 
+def test_a_letter_spaced_surname_after_given_names_on_its_line_is_one_word() -> None:
+    # "Wren" in plain type, then the surname in letter-spaced capitals, kerned pairs together.
+    words = ["Wren", "A", "BE", "R", "N", "A", "TH", "Y"]
+    gaps = [9.0, 3.0, 3.0, 3.0, 3.0, 3.0, 3.0]
+    assert _piece_text(words, gaps, 24.0) == "Wren ABERNATHY"
+
+
 def test_short_words_in_capitals_spaced_as_words_are_not_joined() -> None:
     assert _piece_text(["BSC", "IN", "MARINE", "OPS"], [3.5, 3.6, 3.5], 12.0) == (
         "BSC IN MARINE OPS"

@@ -6,7 +6,11 @@ from __future__ import annotations
 from resumeforge.config import Settings
 from resumeforge.documents.parsing import parse_document
 from resumeforge.documents.parsing.layout import Placement, TextLine
-from resumeforge.documents.parsing.wrapping import join_wrapped_bullets, join_wrapped_paragraphs
+from resumeforge.documents.parsing.wrapping import (
+    join_broken_addresses,
+    join_wrapped_bullets,
+    join_wrapped_paragraphs,
+)
 from resumeforge.resume.schemas import Resume
 from tests.documents.files import Row, paged_pdf
 
@@ -196,3 +200,17 @@ def test_a_paragraph_does_not_run_on_across_an_indent_a_size_a_bullet_or_a_gap()
         _text("cluster", top=130, right=90),
     ):
         assert len(join_wrapped_paragraphs([above, below])) == 2
+
+
+def test_an_address_in_capitals_broken_after_a_dot_is_joined_but_not_a_heading_after_it() -> None:
+    lines = [TextLine(["ADA.EXAMPLE@EXAMPLE."]), TextLine(["NET"]), TextLine(["SKILLS"])]
+    assert [line.plain for line in join_broken_addresses(lines)] == [
+        "ADA.EXAMPLE@EXAMPLE.NET",
+        "SKILLS",
+    ]
+    broken_in_its_ending = [TextLine(["ADA@EXAMPLE.OR"]), TextLine(["G"])]
+    assert [line.plain for line in join_broken_addresses(broken_in_its_ending)] == [
+        "ADA@EXAMPLE.ORG"
+    ]
+    finished = [TextLine(["ADA@EXAMPLE.NET"]), TextLine(["SKILLS"])]
+    assert [line.plain for line in join_broken_addresses(finished)] == ["ADA@EXAMPLE.NET", "SKILLS"]

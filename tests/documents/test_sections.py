@@ -614,3 +614,43 @@ def test_a_heading_over_nothing_it_could_place_still_prints() -> None:
         ("Experience", SectionKind.work),
     ]
     assert [s.heading for s in print_resume(resume).sections] == ["Skills", "Experience"]
+
+
+def test_a_name_followed_by_a_comma_and_a_job_title_is_the_name() -> None:
+    lines = [
+        _line("Ada Example, Survey Technician", size=18.0),
+        _line("ada@example.org | +44 20 7946 0321", size=10.0),
+        _line("EXPERIENCE", size=12.0, bold=True),
+        _line("Survey Technician, Broadland Estates Ltd.", "2016 - 2020", bold=True),
+    ]
+    assert build_resume(lines).basics.name == "Ada Example"
+    # A surname printed first, before a comma, is still part of the name.
+    lines[0] = _line("Example, Ada", size=18.0)
+    assert build_resume(lines).basics.name == "Example, Ada"
+
+
+def test_given_names_printed_above_the_surname_are_part_of_the_name() -> None:
+    lines = [
+        _line("Ada", size=20.0),
+        _line("LOVELACE-EXAMPLE", size=24.0, bold=True),
+        _line("Survey Technician", size=12.0),
+        _line("ada@example.org", size=10.0),
+        _line("EXPERIENCE", size=12.0, bold=True),
+        _line("Survey Technician, Broadland Estates Ltd.", "2016 - 2020", bold=True),
+    ]
+    assert build_resume(lines).basics.name == "Ada LOVELACE-EXAMPLE"
+
+
+def test_a_label_over_every_jobs_bullets_stays_in_its_jobs_however_many_jobs() -> None:
+    lines = [_line("Ada Example", size=24.0), _line("ada@example.org")]
+    lines += [_line("About", size=14.0, bold=True), _line("Surveyor of rivers and farms.")]
+    lines.append(_line("Work", size=14.0, bold=True))
+    for year in range(2010, 2024, 2):
+        lines.append(_line("Kestrel Systems", f"{year} - {year + 2}", bold=True))
+        lines.append(_line("Survey Technician", bold=True))
+        lines.append(_line("Highlights", bold=True))
+        lines.append(_line("• Mapped the river banks"))
+    lines += [_line("Education", size=14.0, bold=True), _line("Brill College", "2006 - 2010")]
+    resume = build_resume(lines)
+    assert len(resume.work) == 7
+    assert [s.heading for s in resume.meta.sections if s.heading == "Highlights"] == []

@@ -121,12 +121,25 @@ THEME_HEADINGS: dict[str, dict[str, str | None]] = {
     "stackoverflow": {"summary": "Summary", "work": "Work Experience",
                       "education": "Education", "skills": "Skills",
                       "languages": "Languages", "interests": "Interests"},
+    "actual": {"summary": None, "work": "Experience", "education": "Education",
+               "skills": "Skills", "languages": "Languages", "interests": "Interests"},
+    # Each skill group is a sidebar heading of its own; there is no "Skills" heading.
+    "caffeine": {"summary": "Summary", "work": "Experience", "education": "Education",
+                 "skills": None, "languages": "Languages", "interests": "Interests"},
+    "eloquent": {"summary": "About", "work": "Experience", "education": "Education",
+                 "skills": "Skills", "languages": "Languages", "interests": "Interests"},
+    "onepage": {"summary": "Summary", "work": "Experience", "education": "Education",
+                "skills": "Skills", "languages": "Languages", "interests": "Interests"},
+    # paper prints no summary and an empty "Personal" block for the interests.
+    "paper": {"summary": None, "work": "Work Experience", "education": "Education",
+              "skills": "Professional Skills Summary", "languages": "Languages",
+              "interests": None},
 }  # fmt: skip
 
 
-def _theme(theme: str) -> Renderer:
+def _theme(theme: str, *, photo: bool = False) -> Renderer:
     def render(resume: FictionalResume, out: Path) -> Rendered:
-        render_jsonresume.theme_pdf(resume, theme, out)
+        render_jsonresume.theme_pdf(resume, theme, out, photo=photo)
         printed = [THEME_HEADINGS[theme].get(kind) for kind in resume.headings]
         return Rendered(out, sections=[h for h in printed if h], engine_dates=True)
 
@@ -359,6 +372,67 @@ FAMILIES: tuple[Family, ...] = (
         "Word, name, photo and contact in the page header; dates lead each entry at a tab",
         "docx",
         _docx("header"),
+    ),
+    # tuned families added for habits the first tuned set lacked
+    Family(
+        "html-banner",
+        "chromium",
+        True,
+        "name in a coloured banner, right sidebar, dates in a grid column, one-line schools",
+        "pdf",
+        _chromium("banner"),
+    ),
+    Family(
+        "html-rail",
+        "chromium",
+        True,
+        "name over two lines, surname in spaced capitals; a date rail, the end under the start",
+        "pdf",
+        _chromium("rail"),
+    ),
+    Family(
+        "jsonresume-actual",
+        "jsonresume",
+        True,
+        "JSON Resume theme actual: skills, education and languages in a right column",
+        "pdf",
+        _theme("actual"),
+    ),
+    Family(
+        "jsonresume-caffeine",
+        "jsonresume",
+        True,
+        "JSON Resume theme caffeine: capitals, a left sidebar headed by each skill group",
+        "pdf",
+        _theme("caffeine", photo=True),
+        # Past the first page the theme's floated main column keeps its width but moves to the
+        # sidebar's place, so its right edge (the dates) is cut off: the truth would claim
+        # dates no page prints. Short and medium résumés fit the first page.
+        sizes=("short", "medium"),
+    ),
+    Family(
+        "jsonresume-eloquent",
+        "jsonresume",
+        True,
+        "JSON Resume theme eloquent: icons, durations beside dates, 'Area, Degree' schools",
+        "pdf",
+        _theme("eloquent"),
+    ),
+    Family(
+        "jsonresume-onepage",
+        "jsonresume",
+        True,
+        "JSON Resume theme onepage: headings in a label column, 'Employer, Title' lines",
+        "pdf",
+        _theme("onepage"),
+    ),
+    Family(
+        "jsonresume-paper",
+        "jsonresume",
+        True,
+        "JSON Resume theme paper: headings and dates in a left column, 'Title at Employer'",
+        "pdf",
+        _theme("paper"),
     ),
 )
 

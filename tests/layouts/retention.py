@@ -5,9 +5,10 @@ text node of a DOCX including text boxes), so text the parser never saw counts a
 upload is parsed and rendered by the product's own path (`parse_document`, then
 `render_resume_pdf`), and the words of that PDF are counted against the original's, as a
 multiset. Dates may be reformatted ("März 2019" → "Mar 2019", "heute" → "Present", a
-duration beside them), so date expressions are left out on both sides; a line the original
-prints identically more than once (a running header) counts once there, and a link's
-"https://www." is the renderer's to show or not. What the parse drops and lists in its quality
+duration beside them), so date expressions are left out on both sides, and so are the labels
+before a contact's value ("Email", "Phone"); a line the original prints identically more than
+once (a running header) counts once there, and a link's "https://www." is the renderer's to
+show or not. What the parse drops and lists in its quality
 report as page furniture or hidden text is reported, not lost: its words leave the count.
 """
 
@@ -41,6 +42,8 @@ _OPEN_ENDS = (
     r"|actualidad|presente|actual|atual|o momento|in corso|oggi"
 )
 _DATE_PATTERNS = (
+    # a range joined by a word, not a dash: "2019-09 to Present", "2019 to 2021"
+    re.compile(rf"(?<=\d)\s+to\s+(?:(?:{_OPEN_ENDS})(?!\w)|(?=\d))", re.IGNORECASE),
     re.compile(rf"(?<!\w)\d{{1,2}}\s*[/.]\s*\d{{1,2}}\s*[/.]\s*{_YEAR}(?!\w)"),
     # a month opening a range whose year is printed once, at its end: "June - August 2017"
     re.compile(rf"(?<!\w){_MONTH}\s*[-–—]\s*(?={_MONTH}\s*{_YEAR})", re.IGNORECASE),
@@ -57,6 +60,15 @@ _URL_DECORATION = re.compile(r"\b(?:https?://(?:www\.)?|www\.)", re.IGNORECASE)
 # A word broken at the end of a line by a hyphen: "main-\ntenance".
 _LINE_END_HYPHEN = re.compile(r"(\w)[-\u00ad\u2010]\s*\n\s*(?=[^\W\d_])")
 _WORD = re.compile(r"[^\W_]+")
+# A contact's label before its value ("Email  jane@example.org", "Phone: +44 …"): the label
+# says what the value is, as the renderer's layout does; it is no word of the résumé's own.
+_CONTACT_LABEL = re.compile(
+    r"(?<!\w)(?:e-?mail|mail|phone|tel|t[ée]l[ée]phone|telefon|tel[ée]fono|telefone|mobile"
+    r"|cell)\s*:?\s+(?=\S+@|\+?\d)",
+    re.IGNORECASE,
+)
+# PDF text of a right-to-left script may come out in visual order, letter by letter reversed.
+_RIGHT_TO_LEFT = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,19 +96,34 @@ def words_of(text: str, *, repeats_once: bool = True) -> Counter[str]:
         if not line or (repeats_once and line in seen):
             continue
         seen.add(line)
-        for pattern in _DATE_PATTERNS:
+        for pattern in (*_DATE_PATTERNS, _CONTACT_LABEL):
             line = pattern.sub(" ", line)
-        words.update(_WORD.findall(line))
+        words.update(map(_in_either_order, _WORD.findall(line)))
     return words
 
 
+def _in_either_order(word: str) -> str:
+    """A right-to-left word the same whichever order its letters were extracted in."""
+    return min(word, word[::-1]) if _RIGHT_TO_LEFT.search(word) else word
+
+
 def _letter_spacing_closed(line: str) -> str:
-    """A heading set in letter-spaced capitals ("L A N G U AG E S", a kerned pair left together)
-    is one word, as the parser reads it; its letters are not words of their own."""
-    letters = line.split()
-    if len(letters) >= 3 and all(len(t) <= 2 and t.isalpha() and t.isupper() for t in letters):
-        return "".join(letters)
-    return line
+    """Capitals set letter-spaced ("L A N G U AG E S", "Ada K OWA L C Z Y K": kerned pairs and
+    trios left together) are one word, as the parser reads them; their letters are not words
+    of their own."""
+    tokens = line.split()
+    out: list[str] = []
+    run: list[str] = []
+    for token in [*tokens, ""]:
+        if token and len(token) <= 3 and token.isalpha() and token.isupper():
+            run.append(token)
+            continue
+        spaced = len(run) >= 3 and sum(len(t) == 1 for t in run) * 2 >= len(run)
+        out.extend(["".join(run)] if spaced else run)
+        run = []
+        if token:
+            out.append(token)
+    return " ".join(out) if out != tokens else line
 
 
 def _with_broken_addresses_joined(lines: list[str]) -> list[str]:

@@ -13,6 +13,25 @@ def test_a_month_range_with_one_year_is_a_date() -> None:
     assert words == {"data": 1, "analyst": 1, "organizer": 1}
 
 
+def test_letter_spaced_capitals_with_kerned_trios_are_one_word() -> None:
+    assert words_of("K OWA L C Z Y K\nIT AND HR") == {"kowalczyk": 1, "it": 1, "and": 1, "hr": 1}
+    assert words_of("Ada L O V E L AC E") == {"ada": 1, "lovelace": 1}
+
+
+def test_a_range_joined_by_to_is_a_date() -> None:
+    words = words_of("2019-09 to Present\n2017 to 2019\nHow to ship")
+    assert words == {"how": 1, "to": 1, "ship": 1}
+
+
+def test_a_contact_label_before_its_value_is_no_word() -> None:
+    words = words_of("Email  ada@example.org\nPhone: +44 7700 900\nPhone support lead")
+    assert "email" not in words and words["phone"] == 1
+
+
+def test_a_right_to_left_word_counts_in_either_letter_order() -> None:
+    assert words_of("عمر") == words_of("رمع")
+
+
 def test_a_month_before_a_dash_but_no_date_stays_a_word() -> None:
     assert words_of("Sales - Marketing\nMay - Present")["may"] == 1
 

@@ -235,6 +235,8 @@ _COMPANY_PHRASE = re.compile(
     r"\b(?:at|[Jj]oin)[ \t]+((?:[A-Z][\w&'.-]*)(?:[ \t]+(?:[A-Z][\w&'.-]*|&|of))*)"
 )
 _NOT_A_COMPANY = {"We", "Our", "The", "This", "A", "An", "Least", "Scale", "Our Team"}
+# "the Health and Safety at Work Act": a law or a standard, not an employer.
+_A_LAW = re.compile(r"\b(?:Act|Regulations?|Standards?|Order)$")
 
 
 # "Officina Meridiana cerca …", "Le Cabinet Martel recrute …": the name before the hiring verb.
@@ -250,7 +252,7 @@ def _company_from_prose(job_text: str) -> str:
         return before.group(1).strip()
     for match in _COMPANY_PHRASE.finditer(job_text[:600]):
         name = re.split(r"[.,;]\s", match.group(1))[0].strip(" .,;'")
-        if name and name not in _NOT_A_COMPANY:
+        if name and name not in _NOT_A_COMPANY and not _A_LAW.search(name):
             return name
     return ""
 

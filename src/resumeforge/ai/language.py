@@ -22,7 +22,8 @@ _MIN_SHARE_LEAD = 0.01
 
 
 @lru_cache(maxsize=len(SUPPORTED_LANGUAGES))
-def _stopwords(language: str) -> frozenset[str]:
+def stopwords_of(language: str) -> frozenset[str]:
+    """The stopwords-iso function words of `language`, normalised."""
     return frozenset(normalise(word) for word in stopwordsiso.stopwords(language))
 
 
@@ -33,7 +34,7 @@ def detect_language(text: str) -> str:
     lists share ("de", "a") splitting its vote among them.
     """
     tokens = _WORD.findall(normalise(text))[:4000]
-    lists = {language: _stopwords(language) for language in SUPPORTED_LANGUAGES}
+    lists = {language: stopwords_of(language) for language in SUPPORTED_LANGUAGES}
     votes = dict.fromkeys(SUPPORTED_LANGUAGES, 0.0)
     for token in tokens:
         holders = [language for language, words in lists.items() if token in words]
@@ -54,5 +55,5 @@ def function_words() -> frozenset[str]:
     """The function words of every supported language, less any that name a known skill."""
     from resumeforge.ai.keywords import skill_words
 
-    words = frozenset().union(*(_stopwords(language) for language in SUPPORTED_LANGUAGES))
+    words = frozenset().union(*(stopwords_of(language) for language in SUPPORTED_LANGUAGES))
     return words - skill_words()

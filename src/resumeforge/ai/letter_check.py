@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from resumeforge.ai.grounding import SourceFacts, unsupported_facts
 from resumeforge.ai.keywords import normalise, sentences, vocabulary_lines
+from resumeforge.ai.language import SUPPORTED_LANGUAGES, detect_language
+from resumeforge.ai.letter_highlights import MIN_REGULAR_VERB_LENGTH, letter_grammar
 from resumeforge.resume.schemas import CoverLetter
 
 MIN_SENTENCE_WORDS = 3
@@ -21,8 +23,11 @@ MIN_SENTENCE_WORDS = 3
 
 @lru_cache(maxsize=1)
 def _verbs() -> frozenset[str]:
-    """Verbs without a regular ending, from `vocabulary/verbs.txt`."""
-    return frozenset(word for line in vocabulary_lines("verbs.txt") for word in line.split())
+    """Verbs without a regular ending, from `vocabulary/verbs.txt`, and those the offline
+    letter turns résumé bullets with ("manage", "leitete")."""
+    listed = frozenset(word for line in vocabulary_lines("verbs.txt") for word in line.split())
+    grammars = [letter_grammar(language) for language in SUPPORTED_LANGUAGES]
+    return listed.union(*(g.past_verbs | g.present_verbs for g in grammars))
 
 
 _VERB_ENDING = re.compile(r"\w(?:ed|ing|ieren|iert|ado|ido|ando|endo|ato|ito)$", re.I)
@@ -81,7 +86,10 @@ def sentence_problems(sentence: str, facts: SourceFacts) -> list[LetterProblem]:
         found.append("does not start with a capital letter")
     if not _END_PUNCTUATION.search(sentence):
         found.append("does not end with punctuation")
-    if not any(_is_verb(word) for word in words):
+    # "coordiné" is a verb in Spanish, where "Université" in French is not: a first-person past
+    # ending counts in the sentence's own language only.
+    endings = letter_grammar(detect_language(sentence)).past_endings
+    if not any(_is_verb(word, endings) for word in words):
         found.append("has no verb")
     if doubled := _DOUBLED_WORD.search(sentence):
         found.append(f"repeats the word {doubled.group(1)!r}")
@@ -98,6 +106,7 @@ def sentence_problems(sentence: str, facts: SourceFacts) -> list[LetterProblem]:
     return [LetterProblem(sentence, problem) for problem in found]
 
 
-def _is_verb(word: str) -> bool:
+def _is_verb(word: str, past_endings: tuple[str, ...]) -> bool:
     lowered = word.lower()
-    return lowered in _verbs() or bool(_VERB_ENDING.search(lowered))
+    past = len(lowered) >= MIN_REGULAR_VERB_LENGTH and lowered.endswith(past_endings)
+    return lowered in _verbs() or past or bool(_VERB_ENDING.search(lowered))

@@ -17,6 +17,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from resumeforge.ai.keywords import (
+    canonical_skill,
     find_skills,
     keyword_pattern,
     mentions,
@@ -52,6 +53,7 @@ _REQUIRE_HEADINGS = (
     r"(?:you|candidates?) (?:must|should|will) have|must have|skills? required|key skills|"
     r"experience required|competencies required|experience / competencies required|about you|"
     r"(?:your|the ideal) (?:profile|candidate)|skills(?: and experience)?|"
+    r"the (?:successful )?candidate|the person|key requirements|candidate requirements|"
     r"anforderungen|ihr profil|dein profil|was sie mitbringen|was du mitbringst|voraussetzungen|"
     r"qualifikationen|profil recherché|votre profil|compétences requises|exigences|"
     r"requisitos|perfil(?: buscado)?|qualificações|requisiti|profilo|competenze richieste"
@@ -70,6 +72,7 @@ _DUTY_HEADINGS = (
 # The employer's pitch: benefits, the company, how to apply. Nothing in it is screened for.
 _PITCH_HEADINGS = (
     r"benefits|we offer|what we offer|salary|about us|company (?:overview|profile)|"
+    r"about the company|the package|package|remuneration|"
     r"how to apply|wir bieten|über uns|nous offrons|avantages|ofrecemos|"
     r"oferecemos|benefícios|offriamo"
 )
@@ -99,7 +102,7 @@ _REQUIRE_CUE = re.compile(
 _CUE_OBJECT = re.compile(
     r"\b(?:experience|experienced|knowledge|proficiency|proficient|familiarity|familiar|"
     r"understanding|grasp|grounding|background|expertise|exposure|skilled|qualified|trained|"
-    r"certified|fluency|fluent|degree|diploma|competence|requirements?)"
+    r"certified|fluency|fluent|degree|diploma|competence)"
     r"(?:\s+\w+ing)?(?:\s+(?:with|in|of|on|using|within|as))+\s+(?P<object>[^.;:!?()]+)"
     r"|\b(?:erfahrung(?:en)?|kenntnisse|kenntnis|umgang|studium|ausbildung)\s+"
     r"(?:mit|in|im|von|der|des|als|zum|zur)\s+"
@@ -159,6 +162,7 @@ _ENGLISH_HEADS = (
     "metrics|sheet|close|systems|applications|rotations|background|backlog|licen[cs]es?|"
     "certificates?"
 )
+_BARE_HEAD = re.compile(_ENGLISH_HEADS, re.I)
 _HEAD_PHRASE = re.compile(
     rf"(?P<mods>(?:[\w/+#&.'-]+\s+){{1,3}}?)(?P<head>{_ENGLISH_HEADS})\b", re.I
 )
@@ -184,16 +188,46 @@ _TECH_TOKEN = re.compile(
     r"\.[A-Z]{2,}[a-z]*|[A-Z]{2,}[A-Z0-9/&+-]*s?)(?![\w])"
 )
 # A name whose last word says what kind of named thing it is: "Mental Health Act".
+# Small words may join its capitalised ones: "Health and Safety at Work Act".
 _NAMED_THING = re.compile(
-    r"\b(?:[A-Z][\w'-]+\s+){1,4}(?:Act|Framework|Server|Office|Software|Suite|Cloud|Studio|"
+    r"\b(?:[A-Z][\w'-]+\s+(?:(?:and|at|of|for|&)\s+)?){1,4}"
+    r"(?:Act|Framework|Server|Office|Software|Suite|Cloud|Studio|"
     r"Platform|Standard|Certificate|Diploma|Licence|License|Regulations?)\b"
+)
+# Where something is asked, a name of capitalised words ending in a qualification's kind:
+# "Intermediate Level Qualifications", "Professional Body", "Level 3 Award".
+_NAMED_QUALIFICATION = re.compile(
+    r"\b(?:[A-Z][\w'-]+\s+|\d\s+){1,3}(?:Qualifications?|Body|Membership|Award|Degree)\b"
 )
 # "SAP-Kenntnisse", "Python-Erfahrung": the thing asked for is before the dash.
 _GERMAN_ASKED_SUFFIX = re.compile(r"(?<=\w)-(?:kenntnisse|erfahrung|erfahrungen)\b", re.I)
 _GERUND_START = re.compile(r"^(?:[a-z]+ing)\s+")
-_CONTACT = re.compile(
-    r"\b(?:e-?mail|tel(?:ephone)?|phone|call|postcode|address|apply|contact|send your cv|visit|"
-    r"website)\b",
+# How to apply: the agency's name, address and small print follow. A duty that mentions
+# contact or a call ("regular patient contact", "call customers") is no such instruction.
+_APPLY_INSTRUCTION = re.compile(
+    r"\b(?:please\s+(?:contact|call|ring|e-?mail|send|apply|visit|forward|submit|quote)|"
+    r"(?:contact|call|ring|e-?mail)\s+(?:us|me|our|him|her)\b|"
+    r"(?:send|e-?mail|forward|submit)\s+(?:your|an?\s+up-?to-?date|a)\s+(?:cv|c\.v|resume|"
+    r"application)|apply\s+(?:now|online|today|via|through|by|here)|how to apply|"
+    r"to apply(?:,|:|\s+(?:for this|please|send|e-?mail|call|click|visit))|"
+    r"for (?:more|further) (?:information|details|vacancies)|interested\?|follow us|"
+    r"(?:tel(?:ephone)?|phone|e-?mail|postcode|website)\s*:|visit\s+(?:our|us|www)|"
+    r"bewerben sie sich|senden sie|envoyez|postulez|envía|envie(?:\s+o\s+seu)?\s+cv|"
+    r"candidati|invia(?:te)?\s+il)",
+    re.I,
+)
+# "This role will take responsibility for …", "You will provide …": what the hire will do.
+_ROLE_SENTENCE = re.compile(
+    r"(?:in this role,?\s+)?(?:you will|you'll|the (?:role|post|position|successful candidate|"
+    r"post ?holder|job ?holder) (?:will|involves|includes)|this (?:role|post|position) "
+    r"(?:will|involves|includes))\b(?!\s+(?:receive|enjoy|get|earn|be (?:paid|rewarded|offered)|"
+    r"benefit|have access))",
+    re.I,
+)
+# "A background in the product is not important": named, but not asked for.
+_NOT_ASKED = re.compile(
+    r"\b(?:is|are|isn't|aren't)\s+not\s+(?:important|necessary|needed|essential|a requirement)\b|"
+    r"\b(?:isn't|aren't)\s+(?:important|necessary|needed|essential)\b",
     re.I,
 )
 # "Visual C / Visual Basic" is two names, "CI/CD" and "Bid/No Bid" one.
@@ -216,7 +250,7 @@ class ScreeningTerms:
 @dataclass
 class _Clause:
     text: str
-    zone: str  # "require", "nice", "duties", "pitch" or "" (before any heading)
+    zone: str  # "require", "nice", "duties", "pitch", "contact" or "" (before any heading)
 
     @property
     def in_requirements(self) -> bool:
@@ -263,14 +297,14 @@ def screening_terms(
     language = ad_language(job_text)
     body = _body(job_text)
     if title.strip():
-        body = re.sub(rf"(?<!\w){re.escape(title.strip())}(?!\w)", " ", body, flags=re.I)
+        body = _without_title(body, title.strip())
     clauses = _clauses(body)
     ad = normalise(body)
     found: dict[str, tuple[str, bool]] = {}
     blocked = [normalise(name) for name in exclude if name.strip()]
     for clause in clauses:
         for term in _clause_terms(clause, language, ad):
-            key = _canonical(normalise(term))
+            key = canonical_skill(term)
             if not _acceptable(term, blocked) or key in found:
                 continue
             found[key] = (term, _desirable(term, clause))
@@ -280,13 +314,28 @@ def screening_terms(
     return ScreeningTerms(must=must[:MAX_MUST], nice=nice[:MAX_NICE])
 
 
-@lru_cache(maxsize=8192)
-def _canonical(key: str) -> str:
-    """The vocabulary's name for a term that is one of its spellings, else the term."""
-    for skill in skill_vocabulary():
-        if skill.pattern.fullmatch(key):
-            return skill.canonical
-    return key
+# "qualified accountant", "Ausbildung als Pflegefachkraft": the title is what is asked for.
+_STATUS_BEFORE_TITLE = re.compile(
+    r"(?:qualified|chartered|registered|certified|licensed|qualified as an?|ausbildung als|"
+    r"ausbildung zum|ausbildung zur)\s$",
+    re.I,
+)
+
+
+def _without_title(body: str, title: str) -> str:
+    """`body` without the job's title, except where the title is part of a longer name: a
+    status before it ("Qualified Teacher Status", "qualified accountant") or a capitalised
+    word after it."""
+    pattern = re.compile(rf"(?<!\w)(?P<title>{re.escape(title)})(?!\w)", re.I)
+
+    def cut(match: re.Match[str]) -> str:
+        before = body[max(0, match.start() - 16) : match.start()]
+        after = body[match.end() : match.end() + 2]
+        status = _STATUS_BEFORE_TITLE.search(before)
+        named = re.match(r" [A-Z]", after) is not None
+        return match.group(0) if status or named else " "
+
+    return pattern.sub(cut, body)
 
 
 def _desirable(term: str, clause: _Clause) -> bool:
@@ -310,6 +359,8 @@ def _body(job_text: str) -> str:
     text = _HEADER.sub(" ", job_text)
     text = _DESCRIPTION_LABEL.sub("", text)
     text = _URL.sub(" ", text)
+    # A pasted ad's doubled small word ("City and and Guilds") splits the name it is in.
+    text = re.sub(r"\b(and|or|of|the|to|in|for|with|a|an)\s+\1\b", r"\1", text)
     return _MASK.sub(" ", text)
 
 
@@ -344,9 +395,12 @@ def _clauses(body: str) -> list[_Clause]:
             continue
         for heading, text in _split_at_headings(part):
             zone = heading or zone
+            # A company profile runs on into the role when the ad lost its next heading.
+            if zone == "pitch" and not heading and _ROLE_SENTENCE.match(text):
+                zone = "duties"
             # From "please contact …" on come the agency's name, address and small print.
-            if _CONTACT.search(text):
-                zone = "pitch"
+            if _APPLY_INSTRUCTION.search(text):
+                zone = "contact"
             if text:
                 clauses.append(_Clause(text=text, zone=zone))
     return clauses
@@ -372,14 +426,23 @@ def _looks_like_heading(part: str, match: re.Match[str]) -> bool:
     word = match.group(0)
     if match.start() == 0 or after.startswith(":"):
         return True
-    # The pitch's words ("Salary", "Benefits") are capitalised inside prose too.
-    return word[:1].isupper() and match.lastgroup != "pitch"
+    # The pitch's words ("Salary", "Benefits") are capitalised inside prose too. Inside a
+    # clause the heading's content starts with a capital ("Applied Skills Possesses …"), where
+    # prose goes on in lower case or ends ("Intermediate Level Qualifications as a minimum").
+    following = part[match.end() :].lstrip()
+    return (
+        word[:1].isupper()
+        and match.lastgroup != "pitch"
+        and (not following or following[:1].isupper() or following[:1] in "-•*–(")
+    )
 
 
 def _clause_terms(clause: _Clause, language: str, ad: str) -> list[str]:
-    text = clause.text
+    text = _OFFERED_THING.sub(" ", clause.text)
     terms: list[str] = []
-    if clause.zone == "pitch" or _offers_benefits(text) or _tag_cloud(text):
+    if clause.zone in {"pitch", "contact"} or _offers_benefits(text) or _tag_cloud(text):
+        return []
+    if _NOT_ASKED.search(text):
         return []
     objects = _cue_objects(text) if clause.asks else []
     asked = clause.in_requirements or bool(objects)
@@ -388,14 +451,26 @@ def _clause_terms(clause: _Clause, language: str, ad: str) -> list[str]:
     terms += _listed_names(text, asked)
     if clause.asks:
         terms += [m.group(0) for m in _QUALIFIED_AS.finditer(text)]
+        named += [m.group(0) for m in _NAMED_QUALIFICATION.finditer(text)]
     terms += objects
     terms += _head_phrases(text, language, strong_only=not clause.asks)
     if clause.in_requirements and len(text.split()) <= MAX_SHORT_LINE_WORDS:
         terms.append(text)
-    vocabulary = _vocabulary_terms(text, clause.in_requirements, " ".join(objects), ad)
+    vocabulary = _vocabulary_terms(
+        text, clause.in_requirements, " ".join(objects), ad, english=language in {"en", ""}
+    )
     # A name ending in "Act" or "Office" is whole as it stands; only leading prose goes.
     names = [_without_leading_prose(name) for name in named]
-    return vocabulary + names + [cleaned for term in terms if (cleaned := _trimmed(term))]
+    found = vocabulary + names + [cleaned for term in terms if (cleaned := _trimmed(term))]
+    return [term for term in found if not _names_a_team(text, term)]
+
+
+def _names_a_team(text: str, term: str) -> bool:
+    """Whether `term` is printed as a team's name ("the European Financial Control team")."""
+    if len(term.split()) < 2 or not all(word[:1].isupper() for word in term.split()):
+        return False
+    team = rf"\b{re.escape(term)}\s+(?:team|department|division|unit)\b"
+    return re.search(team, text) is not None
 
 
 def _tag_cloud(text: str) -> bool:
@@ -408,9 +483,25 @@ def _tag_cloud(text: str) -> bool:
 
 def _offers_benefits(text: str) -> bool:
     """A sentence about pay and perks ("benefits package including private healthcare and
-    first-class training") offers things; it does not ask for them."""
+    first-class training") or what the employer gives ("The school offers excellent CPD")
+    offers things; it does not ask for them."""
     words = set(normalise(text).replace(",", " ").split())
-    return len(words & _BENEFIT_WORDS) >= MIN_BENEFIT_WORDS or "benefits" in words
+    offered = len(words & _BENEFIT_WORDS) >= MIN_BENEFIT_WORDS or "benefits" in words
+    return offered or _EMPLOYER_OFFERS.search(text) is not None
+
+
+# "We offer …", "The practice provides …": the employer's side. "Full training is given" is
+# cut out of the clause instead, which may ask for something else.
+_EMPLOYER_OFFERS = re.compile(
+    r"\b(?:we|our client|they|the (?:school|company|practice|trust|hospital|firm|business|"
+    r"client|home|team|employer))\s+(?:offers?|provides?|will provide|gives?|will give)\b",
+    re.I,
+)
+_OFFERED_THING = re.compile(
+    r"\b(?:full|paid|free|ongoing|on-the-job)?\s*[\w-]+\s+(?:is|are|will be)\s+"
+    r"(?:given|provided|offered|included)\b",
+    re.I,
+)
 
 
 def _without_leading_prose(name: str) -> str:
@@ -420,13 +511,22 @@ def _without_leading_prose(name: str) -> str:
     return " ".join(words)
 
 
-def _vocabulary_terms(text: str, in_requirements: bool, asked_for: str, ad: str) -> list[str]:
+def _vocabulary_terms(
+    text: str, in_requirements: bool, asked_for: str, ad: str, *, english: bool = True
+) -> list[str]:
     """Vocabulary skills as the ad spells them; a broad one only where it is asked for, and
-    not as a word inside a longer phrase ("accessibility compliance")."""
+    not as a word inside a longer phrase ("accessibility compliance", in English "sales
+    ledger": elsewhere the word after a noun is its adjective, "Excel avanzado")."""
     found = []
     lowered = normalise(text)
     for skill in find_skills(text):
         spellings = list(keyword_pattern(skill).finditer(lowered))
+        if not in_requirements and all(_names_colleagues(lowered, m) for m in spellings):
+            continue
+        # Before a noun a broad word is part of another name ("sales ledger").
+        inside = english and all(_modifies_next(lowered, m) for m in spellings)
+        if skill in broad_terms() and inside:
+            continue
         if skill in broad_terms() and not mentions(asked_for, skill):
             if not in_requirements:
                 continue
@@ -444,6 +544,29 @@ def _vocabulary_terms(text: str, in_requirements: bool, asked_for: str, ad: str)
         else:
             found.append(spellings[0].group(0) if spellings else skill)
     return found
+
+
+# "alongside engineering, data science, and go-to-market teams": a list of functions the hire
+# works beside. One function before "team" is as often the hire's own ("the sales team").
+_COLLEAGUES_AFTER = re.compile(
+    r"(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)[\w-]+(?:\s[\w-]+)?)+"
+    r"\s+(?:teams|departments|colleagues|functions)\b"
+)
+
+
+def _names_colleagues(lowered: str, match: re.Match[str]) -> bool:
+    return _COLLEAGUES_AFTER.match(lowered, match.end()) is not None
+
+
+def _modifies_next(lowered: str, match: re.Match[str]) -> bool:
+    after = re.match(r" ([\w'-]+)", lowered[match.end() :])
+    return after is not None and _content_word(after[1]) and not find_skills(after[1])
+
+
+def stands_alone(lowered: str, match: re.Match[str]) -> bool:
+    """Whether an English mention is the thing itself, not the first word of a compound
+    ("communication skills" is; "communication protocols" and "sales ledger" are not)."""
+    return not _modifies_next(lowered, match)
 
 
 def _with_modifier(lowered: str, match: re.Match[str]) -> str:
@@ -482,6 +605,53 @@ _NAME_LIST = re.compile(
 _BRACKETED = re.compile(r"\(([^()]{2,80})\)")
 
 
+_NAME_SEPARATOR = re.compile(
+    r"\s*,\s*(?:(?:or|and|oder|und|ou|et|o|y|e)\s+)?|\s+/\s+|"
+    r"\s+(?:or|and|oder|und|ou|et|o|y|e)\s+"
+)
+
+
+def _name_items(span: str) -> list[str]:
+    # "CI/CD" is one name; "Jest / Vitest" and "Jest or Vitest" are two; "City and Guilds",
+    # a known name, is one.
+    lowered = normalise(span)
+    known = [m.span() for skill in find_skills(span) for m in _spellings(skill, lowered)]
+    items, start = [], 0
+    for separator in _NAME_SEPARATOR.finditer(span):
+        if not any(a < separator.start() < b for a, b in known):
+            items.append(span[start : separator.start()])
+            start = separator.end()
+    items = [i.strip() for i in [*items, span[start:]] if i.strip()]
+    # "Electrical / Mechanical Engineering": the adjectives share the last item's head.
+    head = items[-1].split()[-1].rstrip(".,;:") if items and len(items[-1].split()) > 1 else ""
+    if head and _BARE_HEAD.fullmatch(head):
+        lone = [i for i in items[:-1] if " " not in i and _ADJECTIVE.search(i)]
+        items = [f"{i} {head}" if i in lone else i for i in items]
+    return items
+
+
+def _inside_known_name(item: str, span: str) -> bool:
+    """Whether `item` is a piece of a longer known skill the span names ("Health" of "Health
+    and Social Care"): the vocabulary finds the whole."""
+    key, lowered = normalise(item), normalise(span)
+    wholes = (m.group(0) for skill in find_skills(span) for m in _spellings(skill, lowered))
+    return any(
+        key != whole and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", whole) for whole in wholes
+    )
+
+
+def _names_a_known_skill(span: str) -> bool:
+    """Whether a list of one-word names holds a known skill: a broad skill ("Nursing",
+    "Sales") is as often a department, and a list with a bare head ("Financial Reporting and
+    Analysis") is a department's or a job's name."""
+    keys = [canonical_skill(item) for item in _name_items(span)]
+    known = [key in _vocabulary_names() and key not in broad_terms() for key in keys]
+    # Products are listed one word each ("Spark or Ray"); "Health and Safety, and
+    # Sustainability" lists domains.
+    one_word = all(" " not in normalise(item) for item in _name_items(span))
+    return any(known) and one_word and not any(_BARE_HEAD.fullmatch(key) for key in keys)
+
+
 def _listed_names(text: str, asked: bool) -> list[str]:
     """Capitalised names listed together ("Spark, Ray, or Dask"), or in brackets after a
     thing ("analytics tools (Amplitude, Mixpanel)"): products and standards, not prose."""
@@ -493,16 +663,12 @@ def _listed_names(text: str, asked: bool) -> list[str]:
         for m in _BRACKETED.finditer(text)
         if len(m.group(1).split()) == 1 or re.search(r",|\bor\b|\band\b", m.group(1))
     ]
-    if asked:
-        spans += [m.group("list") for m in _NAME_LIST.finditer(text) if m.start() > 0]
+    # Where nothing is asked, a list names products only when one of its items is a known
+    # one: "using Spark or Ray" lists two engines, "Leeds and York" two places.
+    lists = [m.group("list") for m in _NAME_LIST.finditer(text) if m.start() > 0]
+    spans += lists if asked else [span for span in lists if _names_a_known_skill(span)]
     for span in spans:
-        # "CI/CD" is one name; "Jest / Vitest" and "Jest or Vitest" are two.
-        parts = re.split(
-            r"\s*,\s*(?:(?:or|and|oder|und|ou|et|o|y|e)\s+)?|\s+/\s+|"
-            r"\s+(?:or|and|oder|und|ou|et|o|y|e)\s+",
-            span,
-        )
-        items = [i.strip() for i in parts if i.strip()]
+        items = [item for item in _name_items(span) if not _inside_known_name(item, span)]
         # A long run of names is a tag cloud for search engines (places, job titles), not
         # what the ad asks for.
         if len(items) > MAX_LISTED_NAMES:
@@ -628,8 +794,12 @@ def _up_to_prose(text: str) -> str:
     bullet boundary ("… behaviours Excellent communication") shows there."""
     words = text.split()
     for index, word in enumerate(words):
-        if index and word.strip(",").lower() in ad_words():
-            return " ".join(words[:index])
+        bare = word.strip(",").lower()
+        if index and bare in ad_words():
+            # "the food industry …": the domain's head ends the term, with it ("a SaaS
+            # environment" is SaaS, a known name).
+            domain = bare in _DOMAIN_HEADS and not _names_a_thing(" ".join(words[:index]))
+            return " ".join(words[: index + domain])
     return text
 
 
@@ -637,7 +807,8 @@ def _list_items(text: str) -> list[str]:
     items = []
     for part in _SPLIT_ITEMS.split(text):
         words_before = part.split()
-        pieces = _SPLIT_CONJUNCTION.split(part)
+        # "moving and handling", "Health and Social Care": a known name holds the conjunction.
+        pieces = [part] if _known_name_with_conjunction(part) else _SPLIT_CONJUNCTION.split(part)
         # "Mechanical and Electrical Engineering" is one term; "Kafka and Redis" is two.
         if (
             len(pieces) > 1
@@ -648,6 +819,16 @@ def _list_items(text: str) -> list[str]:
         else:
             items.append(part)
     return items
+
+
+def _known_name_with_conjunction(text: str) -> bool:
+    lowered = normalise(text)
+    spellings = (m.group(0) for skill in find_skills(text) for m in _spellings(skill, lowered))
+    return any(_SPLIT_CONJUNCTION.search(spelling) for spelling in spellings)
+
+
+def _spellings(skill: str, lowered: str) -> list[re.Match[str]]:
+    return list(keyword_pattern(skill).finditer(lowered))
 
 
 def _is_name(text: str) -> bool:
@@ -671,8 +852,9 @@ def _head_phrases(text: str, language: str, *, strong_only: bool) -> list[str]:
             mods = _content_suffix(match.group("mods").split())
             if strong_only and match.group("head").lower() not in _STRONG_HEADS:
                 continue
-            if mods:
-                phrases.append(" ".join([*mods, match.group("head")]))
+            phrase = " ".join([*mods, match.group("head")])
+            if mods and not _verb_and_object(match.group("mods").split(), mods):
+                phrases += [] if _inside_known_name(phrase, text) else [phrase]
     if language in {"fr", "es", "pt", "it"}:
         for match in _ROMANCE_HEAD.finditer(text):
             mods = _content_prefix(match.group("mods").split())
@@ -681,6 +863,23 @@ def _head_phrases(text: str, language: str, *, strong_only: bool) -> list[str]:
     if language == "de":
         phrases += [_german_compound(m.group("word")) for m in _GERMAN_COMPOUND.finditer(text)]
     return phrases
+
+
+def _verb_and_object(words: list[str], mods: list[str]) -> bool:
+    """Whether the modifiers are one gerund after a preposition ("with deploying models"): a
+    verb and its object, which leaves a bare head that names nothing ("indexing strategies"
+    after a comma is a name)."""
+    before = words[-len(mods) - 1].lower() if len(words) > len(mods) else ""
+    gerund = mods[0].lower()
+    return (
+        len(mods) == 1
+        and gerund.endswith("ing")
+        and before in _PREPOSITIONS
+        and not find_skills(gerund)
+    )
+
+
+_PREPOSITIONS = frozenset(("with", "in", "of", "for", "by", "on", "at", "about", "into"))
 
 
 def _german_compound(word: str) -> str:
@@ -735,19 +934,48 @@ def _trimmed(term: str) -> str:
     while words and not _content_word(words[0]) and not _compound_adjective(words):
         words.pop(0)
     # "… skills" names a skill ("IT skills"); any other trailing filler goes.
+    dropped: list[str] = []
     while (
         words
         and not _content_word(words[-1])
         and not (words[-1].lower() == "skills" and len(words) > 1)
     ):
-        words.pop()
+        dropped.insert(0, words.pop())
+    # "Technical background": an adjective alone names nothing, so its noun stays.
+    noun = dropped[0] if dropped else ""
+    adjectives_only = bool(words) and all(_ADJECTIVE.search(word) for word in words)
+    if adjectives_only and noun.isalpha() and noun.lower() not in function_words():
+        words.append(noun)
+    elif words and noun.lower() in _DOMAIN_HEADS and not _names_a_thing(" ".join(words)):
+        # "the food industry", "a retail environment": the domain is the term, with its head.
+        words.append(noun)
     term = " ".join(words)
     gerund = _GERUND_START.match(term)
-    if gerund and len(words) > 1 and not find_skills(gerund.group(0)):
-        term = term[gerund.end() :]
+    known = canonical_skill(term) in _vocabulary_names()
+    if gerund and len(words) > 1 and not known and not find_skills(gerund.group(0)):
+        # "managing a caseload": the article after the gerund goes with it; "indexing
+        # strategies" is a name, which a plain plural alone is not ("using Excel" is Excel).
+        rest = _trimmed(term[gerund.end() :])
+        plural = re.fullmatch(r"[a-z]+[^s]s", rest) is not None and not find_skills(rest)
+        return term if plural or _BARE_HEAD.fullmatch(rest) else rest
     if not term or len(term.split()) > MAX_TERM_WORDS:
         return ""
     return term
+
+
+_ADJECTIVE = re.compile(r"(?:al|ic|ive|ous|ful|ary)$", re.I)
+_DOMAIN_HEADS = frozenset(
+    ("industry", "sector", "environment", "environments", "setting", "settings")
+)
+
+
+def _names_a_thing(text: str) -> bool:
+    """Whether `text` holds a known skill or a tool's word shape ("SaaS", "AWS")."""
+    return bool(find_skills(text)) or _NAME_SHAPE.search(text) is not None
+
+
+# Inner capitals, an acronym or a digit: "SaaS", "AWS", "S7".
+_NAME_SHAPE = re.compile(r"\b(?:[A-Za-z]+[A-Z]\w*|[A-Z]{2,}\w*|[A-Za-z]+\d\w*)\b")
 
 
 def _compound_adjective(words: list[str]) -> bool:
@@ -765,10 +993,20 @@ def _acceptable(term: str, blocked: list[str]) -> bool:
     if not key or len(key) < 2 or key.isdigit():
         return False
     words = key.split()
-    known = _canonical(key) != key or key in _vocabulary_names()
+    known = canonical_skill(key) != key or key in _vocabulary_names()
     if not known and not any(_content_word(word) for word in term.split()):
         return False
     if any(w in _BENEFIT_WORDS for w in words):
+        return False
+    # A head alone ("licence", "skills", "testing") or a plural as general ("procedures")
+    # names no particular thing.
+    content = [word for word in words if _content_word(word)]
+    general = bool(content) and all(word in _GENERIC_PLURALS for word in content)
+    if not known and (_BARE_HEAD.fullmatch(key) or general):
+        return False
+    # "controls and control": one word said twice is noise, not a term.
+    stems = {word.rstrip("s") for word in content}
+    if len(content) > 1 and len(stems) == 1 and not known:
         return False
     return not any(_names_the_same(key, name) for name in blocked)
 
@@ -784,6 +1022,13 @@ def _names_the_same(key: str, name: str) -> bool:
     return bool(within.search(name)) and not find_skills(key) and key not in ad_words()
 
 
+_GENERIC_PLURALS = frozenset(
+    [
+        *("procedures", "practices", "policies", "processes", "standards", "methods"),
+        *("techniques", "principles", "guidelines", "tools", "systems", "solutions"),
+        *("activities", "services", "products", "projects", "tasks", "issues"),
+    ]
+)
 _BENEFIT_WORDS = frozenset(
     [
         "salary",
@@ -830,7 +1075,8 @@ def _without_redundant(found: dict[str, tuple[str, bool]]) -> dict[str, tuple[st
         composite = rest != key.replace("/", " ") and not any(
             _content_word(word) for word in rest.split()
         )
-        if composite and key not in vocabulary:
+        # A name ("Health and Safety at Work Act") is whole, whatever terms it holds.
+        if composite and key not in vocabulary and not _NAMED_THING.fullmatch(value[0]):
             continue
         kept[key] = value
     return kept

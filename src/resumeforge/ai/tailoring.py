@@ -17,7 +17,10 @@ from typing import Any
 
 from resumeforge.ai.grounding import SourceFacts
 from resumeforge.ai.keywords import (
+    canonical_skill,
+    compound_senses,
     find_skills,
+    is_verb_form,
     keyword_pattern,
     mentions,
     normalise,
@@ -27,6 +30,7 @@ from resumeforge.ai.matching import resume_text
 from resumeforge.ai.prompts import as_data, render_prompt
 from resumeforge.ai.providers.base import StructuredRequest, Task, TaskInputs
 from resumeforge.ai.schemas import Change, RejectedEdit, Revert, TailoringEdits
+from resumeforge.ai.screening import stands_alone
 from resumeforge.resume.schemas import Job, Resume, Section, SectionKind, Skill, UserStatement
 
 # Sections whose items are a list on `Resume`, under the same name as their `SectionKind`.
@@ -560,7 +564,10 @@ def _term_in_skills(keyword: str, listed: list[str]) -> str:
 # A skills entry longer than this, or with sentence punctuation, is a phrase about skills
 # ("alongside hands-on data pipeline skills in Spark"), not a skill's name.
 MAX_SKILL_NAME_WORDS = 4
-_PHRASE_MARKS = re.compile(r"[=<>;:!?]|,\s|\s(?:in|with|along|using|including)\s")
+# An entry that starts with "and" is the end of a list the parse did not split ("and Github").
+_PHRASE_MARKS = re.compile(
+    r"[=<>;:!?]|,\s|\s(?:in|with|along|using|including)\s|^(?:and|or|&)\s", re.I
+)
 
 
 def _is_skill_name(entry: str) -> bool:
@@ -652,8 +659,14 @@ def _as_written(line: str, skill: str) -> str:
 
 def _match_on_its_own(line: str, skill: str) -> re.Match[str] | None:
     """The first place `line` names `skill` on its own: "js" inside "Node.js" is part of
-    another name."""
+    another name, and "Managed 4 projects" says a deed, not a skill's name to list."""
+    compound_sense = canonical_skill(skill) in compound_senses()
     for match in re.finditer(keyword_pattern(skill).pattern, line, flags=re.IGNORECASE):
+        if is_verb_form(match.group(0)):
+            continue
+        # "communication protocols" is no communication skill.
+        if compound_sense and not stands_alone(line.lower(), match):
+            continue
         before, after = line[: match.start()], line[match.end() :]
         if not re.search(r"[\w.]$", before) and not re.match(r"\w|\.\w", after):
             return match

@@ -72,7 +72,7 @@ class OfflineProvider:
                 assert inputs.resume is not None and inputs.job is not None
                 answer = propose_edits(inputs.resume, inputs.job, inputs.job_text)
             case Task.write_cover_letter:
-                from resumeforge.ai.cover_letter import draft_cover_letter_offline
+                from resumeforge.ai.offline_letter import draft_cover_letter_offline
 
                 assert inputs.resume is not None and inputs.job is not None
                 answer = draft_cover_letter_offline(

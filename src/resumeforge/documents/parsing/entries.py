@@ -304,6 +304,7 @@ def split_entries(
     lines: list[TextLine], *, body_size: float, education: bool = False
 ) -> list[Entry]:
     """Group lines into entries: header lines, then the description lines that follow them."""
+    lines = _join_stacked_dates(lines)
     entries: list[Entry] = []
     head_style: tuple[float, bool] | None = None
     # Entries that open with their dates (a timeline): in the dates' type, only a line with
@@ -314,7 +315,12 @@ def split_entries(
         if education and entries and _wraps_label_column(entries[-1], line):
             _join_to_label(entries[-1], line)
             continue
-        if _is_description(
+        if education and entries and _wraps_school_name(entries[-1], line):
+            _join_to_last_header(entries[-1], line)
+            continue
+        if (
+            not education and entries and _indented_under_header(entries[-1], line, body_size)
+        ) or _is_description(
             line, previous_was_text, body_size, first=not entries, education=education
         ):
             if not entries:
@@ -338,7 +344,9 @@ def split_entries(
                 and distinct
                 and style == head_style
                 and not _employer_under_dated_role(current, line)
+                and not (not education and _city_under_dated_job(current, line))
                 and not (opened_by_dates and _find_dates(line.plain) is None)
+                and not (education and _completes_degree_and_school(current, line))
             )
             or (education and _names_another_school(line, current))
             or (
@@ -454,6 +462,43 @@ def _join_to_label(entry: Entry, line: TextLine) -> None:
     entry.header[0] = replace(label_line, segments=[f"{label} {line.segments[0]}", *others])
 
 
+def _city_under_dated_job(entry: Entry, line: TextLine) -> bool:
+    """ "Data Engineer  2019 – 2021", "Kestrel Systems", then "Leeds" in the same type (a rail
+    stacking employer and city under the dates): a lone city closes this header."""
+    return (
+        len(entry.header) >= 2
+        and _has_dates(entry)
+        and len(line.segments) == 1
+        and _find_dates(line.plain) is None
+        and _could_be_place(line.plain)
+        and not org_score(line.plain)
+        and not title_score(line.plain)
+    )
+
+
+def _wraps_school_name(entry: Entry, line: TextLine) -> bool:
+    """ "B.Sc. — Austin Business" then "School, Austin": a school's name wrapped onto the next
+    line, which alone names no school and with that line's first words, school words only
+    ("School", "Institute of Technology"), does."""
+    if entry.bullets or not entry.header or len(line.segments) != 1:
+        return False
+    last = _split_pieces(entry.header[-1].segments[0])[-1] if entry.header[-1].segments else ""
+    first_words = re.split(r"[,(]", line.segments[0], maxsplit=1)[0].strip()
+    if not last or not first_words[:1].isupper() or len(first_words.split()) > 3:
+        return False
+    only_school_words = _words(first_words) <= _SCHOOL_WORDS_AND_JOINERS
+    return only_school_words and not is_school(last) and is_school(f"{last} {first_words}")
+
+
+_SCHOOL_WORDS_AND_JOINERS = frozenset(SCHOOL_WORDS) | {"of", "de", "di", "du", "and"}
+
+
+def _join_to_last_header(entry: Entry, line: TextLine) -> None:
+    last = entry.header[-1]
+    first, *others = last.segments
+    entry.header[-1] = replace(last, segments=[f"{first} {line.segments[0]}", *others])
+
+
 def _employer_under_dated_role(entry: Entry, line: TextLine) -> bool:
     """ "Data Engineer    2019 – 2021" then "Kestrel Systems, Leeds" in the same type: the
     second line of one header, not the next entry's first."""
@@ -464,9 +509,77 @@ def _names_another_school(line: TextLine, entry: Entry) -> bool:
     """A school's line under an entry that already names one starts the next entry; a degree
     named after a school ("High School Diploma") is this entry's degree: its school word
     is part of the degree's name."""
-    if not is_school(DEGREE_RE.sub(" ", line.plain)):
+    if not _names_school(line.plain):
         return False
     return any(is_school(header.plain) for header in entry.header)
+
+
+# A start date left open by its dash: "04.2024 –", "2018 -".
+_OPEN_DASH_RE = re.compile(r"[-–—]\s*$")
+# The end printed under it is short: "2021", "Present", "o momento".
+_STACKED_END_WORDS_AT_MOST = 3
+
+
+def _join_stacked_dates(lines: list[TextLine]) -> list[TextLine]:
+    """A rail of dates too narrow for a range prints its end under its start ("04.2024 –",
+    then "Present"), often on the row of the entry's next line: the range joined again on the
+    first line, the rest of the second left where it was."""
+    joined: list[TextLine] = []
+    for line in lines:
+        above = joined[-1] if joined else None
+        if above is None or not _ends_in_stacked_range(above, line):
+            joined.append(line)
+            continue
+        start, end = above.segments[0], line.segments[0]
+        joined[-1] = replace(above, segments=[f"{start} {end}", *above.segments[1:]])
+        if len(line.segments) > 1:
+            joined.append(replace(line, segments=line.segments[1:]))
+    return joined
+
+
+def _ends_in_stacked_range(above: TextLine, line: TextLine) -> bool:
+    start, end = above.segments[0], line.segments[0]
+    if not _OPEN_DASH_RE.search(start) or len(end.split()) > _STACKED_END_WORDS_AT_MOST:
+        return False
+    opened = find_date_range(start)
+    if opened is None or opened.end or _remove_span(start, opened.span).strip(" -–—"):
+        return False
+    closed = find_date_range(f"{start} {end}")
+    return closed is not None and bool(closed.end) and closed.span[1] >= len(start) + len(end)
+
+
+# A line this many font sizes right of its entry's first line is indented under it.
+_INDENT_IN_SIZES = 1.0
+
+
+def _indented_under_header(entry: Entry, line: TextLine, body_size: float) -> bool:
+    """A job's header set apart (bold, larger), then undated lines in body type indented under
+    it: its achievements printed as a list without bullet marks."""
+    if entry.bullets or not entry.header or not _distinct(entry.header[0], body_size):
+        return False
+    head, here = entry.header[0].placement, line.placement
+    if head is None or here is None or _distinct(line, body_size):
+        return False
+    indented = here.left - head.left >= _INDENT_IN_SIZES * max(line.size, 1.0)
+    return indented and _find_dates(line.plain) is None and not is_location(line.plain)
+
+
+def _completes_degree_and_school(entry: Entry, line: TextLine) -> bool:
+    """ "Master of Science, Statistics" then "Austin Business School" in the same type: a degree
+    and its school on two lines are one entry; a second degree or school opens the next."""
+    if len(entry.header) != 1 or entry.bullets:
+        return False
+    first, here = entry.header[0].plain, line.plain
+    if _find_dates(first) is not None and _find_dates(here) is not None:
+        return False
+    names_degree = [bool(DEGREE_RE.search(t)) and not _names_school(t) for t in (first, here)]
+    names_school = [_names_school(t) and not DEGREE_RE.search(t) for t in (first, here)]
+    return (names_degree[0] and names_school[1]) or (names_school[0] and names_degree[1])
+
+
+def _names_school(text: str) -> bool:
+    """A school's name, not a degree whose name holds a school word ("High School Diploma")."""
+    return is_school(DEGREE_RE.sub(" ", text))
 
 
 def _one_line_job(entry: Entry) -> bool:
@@ -720,9 +833,11 @@ def _assign_job(entry: Entry, pieces: list[_Piece]) -> None:
         return
     if _one_piece_names_both(entry, pieces):
         return
+    # On a tie, the piece naming a role ("Research Assistant", whose "research" also names
+    # labs) is the title before the one on the dates' line.
     ranked = sorted(
         pieces,
-        key=lambda p: (title_score(p.text) - org_score(p.text), p.on_date_line, -p.line),
+        key=lambda p: (*_title_likeness(p.text), p.on_date_line, -p.line),
         reverse=True,
     )
     title = ranked[0]
@@ -818,10 +933,17 @@ def _split_single(entry: Entry, text: str) -> None:
         if first != second:
             entry.organisation, entry.title = parts if first else parts[::-1]
             return
-    if title_score(text) > org_score(text):
+    if title_score(text) > org_score(text) or _role_on_a_tie(text):
         entry.title = text
     else:
         entry.organisation = text
+
+
+def _role_on_a_tie(text: str) -> bool:
+    """ "Research Assistant": as many role words as employer words ("research" names labs
+    too), the last a role's: a role ends in what the person is, an employer in what it is."""
+    words = sorted(_words(text), key=text.casefold().find)
+    return bool(words) and title_score(text) == org_score(text) and words[-1] in _TITLE_WORDS
 
 
 def _title_likeness(text: str) -> tuple[int, int]:
@@ -855,6 +977,9 @@ def _assign_education(entry: Entry, pieces: list[_Piece]) -> None:
     others = [t for t in texts if t not in (school, degree)]
     if not degree and school:
         degree, school = _degree_before_school(school)
+    if degree and not entry.subject and not split_degree(degree)[1]:
+        entry.subject = _subject_line_beside_degree(pieces, degree, others, school)
+        others = [t for t in others if t != entry.subject]
     entry.rest += others
     if not entry.location:
         _place_in_rest(entry)
@@ -862,6 +987,43 @@ def _assign_education(entry: Entry, pieces: list[_Piece]) -> None:
         degree = _qualification_in_rest(entry)
     entry.organisation = school
     entry.title = degree
+
+
+# A subject printed on a line of its own is a short phrase: "Industrial Design".
+_SUBJECT_LINE_WORDS_AT_MOST = 5
+
+
+def _subject_line_beside_degree(
+    pieces: list[_Piece], degree: str, others: list[str], school: str
+) -> str:
+    """ "Toronto Institute of Technology", then "Industrial Design", then "Master of
+    Engineering": a bare degree with, alone on the line next to it, the one other phrase of
+    the entry, which names no school, place, employer or role: what was studied. A city the
+    school is named after ("Università di Padova", then "Padova") is its place."""
+    if len(others) != 1:
+        return ""
+    subject = others[0]
+    if subject.casefold() in school.casefold():
+        return ""
+    own = [piece for piece in pieces if piece.text == subject]
+    beside = [piece for piece in pieces if degree in piece.text]
+    if len(own) != 1 or not beside:
+        return ""
+    line = own[0].line
+    alone = sum(piece.line == line for piece in pieces) == 1
+    if not alone or all(abs(piece.line - line) != 1 for piece in beside):
+        return ""
+    if (
+        len(subject.split()) > _SUBJECT_LINE_WORDS_AT_MOST
+        or any(char.isdigit() for char in subject)
+        or is_school(subject)
+        or DEGREE_RE.search(subject)
+        or is_location(subject)
+        or org_score(subject)
+        or title_score(subject)
+    ):
+        return ""
+    return subject
 
 
 def _names_a_qualification(text: str) -> bool:
@@ -944,4 +1106,24 @@ def split_degree(degree: str) -> tuple[str, str]:
     degree_part, comma, subject = cleaned.partition(", ")
     if comma and DEGREE_RE.fullmatch(degree_part.strip()) and subject:
         return degree_part.strip(), subject.strip()
-    return cleaned, ""
+    return _subject_before_degree(cleaned)
+
+
+# A subject named before its degree is a short phrase: "Economics", "Génie industriel".
+_SUBJECT_WORDS_AT_MOST = 5
+
+
+def _subject_before_degree(text: str) -> tuple[str, str]:
+    """ "Economics, M.Sc.", "Génie industriel, Diplôme d'ingénieur": the subject, then after
+    the last comma the degree, as a theme prints area before study type."""
+    subject, comma, degree = text.rpartition(", ")
+    if (
+        comma
+        and DEGREE_RE.search(degree)
+        and not DEGREE_RE.search(subject)
+        and len(subject.split()) <= _SUBJECT_WORDS_AT_MOST
+        and not is_school(subject)
+        and not any(char.isdigit() for char in text)
+    ):
+        return degree.strip(), subject.strip()
+    return text, ""

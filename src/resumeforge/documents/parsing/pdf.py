@@ -11,7 +11,7 @@ import ctypes
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -27,6 +27,7 @@ from resumeforge.documents.parsing.layout import (
 )
 from resumeforge.documents.parsing.pdf_chars import PageChars
 from resumeforge.resume.dates import has_date
+from resumeforge.resume.headings import is_vocabulary_heading
 
 _WORD_RE = re.compile(r"\S+")
 _LINE_RE = re.compile(r"[^\r\n]+")
@@ -122,10 +123,12 @@ def _read_page(page: pdfium.PdfPage, number: int, notes: ReadingNotes) -> list[T
         textpage.close()
     notes.hidden_text.extend(sight.hidden)
     notes.unreadable_text.extend(sight.unreadable)
-    split = _column_split(raw_lines, width)
+    split, raw_lines = _columns(raw_lines, width)
+    in_order, sidebar_first = _reading_order(raw_lines, split)
     if split is not None:
-        notes.columns.append(f"Page {number + 1} was read as two columns, left then right.")
-    ordered = _labels_apart(_reading_order(raw_lines, split))
+        order = "the sidebar at the right first" if sidebar_first else "left then right"
+        notes.columns.append(f"Page {number + 1} was read as two columns, {order}.")
+    ordered = _labels_apart(in_order)
     text_right = max((line.right for line in ordered), default=0.0)
     result = []
     for line in ordered:
@@ -452,8 +455,24 @@ def _piece_text(words: list[str], gaps: list[float], size: float) -> str:
     """The words of a piece, joined by spaces, or, for capitals set letter-spaced, by what
     their gaps say: CSS letter-spacing makes PDFium read "W R E N  A B E R N A T H Y" or
     "EXPERI E N CE", letters apart, where only the wider gaps are spaces between words."""
-    if not _letter_spaced_capitals(words):
+    if len(words) < 3:
         return " ".join(words)
+    parts: list[str] = []
+    start = 0
+    # Runs of capitals; only a letter-spaced run ("Ada L O V E L AC E") is joined by its gaps.
+    for end in range(1, len(words) + 1):
+        if end < len(words) and _is_capitals_word(words[end]) == _is_capitals_word(words[start]):
+            continue
+        run = words[start:end]
+        if _letter_spaced_capitals(run):
+            parts.append(_joined_by_gaps(run, gaps[start : end - 1], size))
+        else:
+            parts.extend(run)
+        start = end
+    return " ".join(parts)
+
+
+def _joined_by_gaps(words: list[str], gaps: list[float], size: float) -> str:
     narrowest = min(gaps)
     joined = [words[0]]
     for word, gap in zip(words[1:], gaps, strict=True):
@@ -462,9 +481,13 @@ def _piece_text(words: list[str], gaps: list[float], size: float) -> str:
     return "".join(joined)
 
 
+def _is_capitals_word(word: str) -> bool:
+    return word.isalpha() and word.isupper()
+
+
 def _letter_spaced_capitals(words: list[str]) -> bool:
     """Three or more words of capitals only, half of them or more single letters."""
-    if len(words) < 3 or not all(word.isalpha() and word.isupper() for word in words):
+    if len(words) < 3 or not all(map(_is_capitals_word, words)):
         return False
     return sum(len(word) == 1 for word in words) * 2 >= len(words)
 
@@ -505,8 +528,11 @@ def _labels_apart(lines: list[_Line]) -> list[_Line]:
 
 
 def _is_label_of(label: _Piece, text: _Piece) -> bool:
+    """Larger, and close before the text; or a known heading, however far (a label column)."""
+    if label.size < _LABEL_SIZE_AT_LEAST * text.size:
+        return False
     close = text.left - label.right < _GAP_IN_SIZES * label.size
-    return close and label.size >= _LABEL_SIZE_AT_LEAST * text.size
+    return close or is_vocabulary_heading(label.text)
 
 
 def _is_glyph(char: str) -> bool:
@@ -539,10 +565,11 @@ def is_bold_font(name: str, *, weight: int, flags: int) -> bool:
 _is_bold_font = functools.lru_cache(maxsize=256)(is_bold_font)
 
 
-def _reading_order(lines: list[_Line], split: float | None) -> list[_Line]:
-    """Lines top to bottom; with two real columns (split at x), the left one before the right."""
+def _reading_order(lines: list[_Line], split: float | None) -> tuple[list[_Line], bool]:
+    """Lines top to bottom; with two real columns (split at x), the left one before the right,
+    or a sidebar at the right before the main column (then True)."""
     if split is None:
-        return _merge_rows(lines)
+        return _rail_blocks_together(_merge_rows(lines)), False
     lines = [part for line in lines for part in _cut_at(line, split)]
     side = _column_sides(lines, split)
     # A header spans both columns at the top (name, contact line); it is read first.
@@ -557,7 +584,90 @@ def _reading_order(lines: list[_Line], split: float | None) -> list[_Line]:
     header += _name_atop_a_column(left, lines) + _name_atop_a_column(right, lines)
     left = [line for line in left if line not in header]
     right = [line for line in right if line not in header]
-    return _merge_rows(header) + _merge_rows(left) + _merge_rows(right) + _merge_rows(spanning)
+    sidebar_first = _sidebar_on_the_right(left, right)
+    first, second = (right, left) if sidebar_first else (left, right)
+    rows = _merge_rows(header) + _merge_rows(first) + _merge_rows(second) + _merge_rows(spanning)
+    return rows, sidebar_first
+
+
+# A right column narrower than this share of the left one is a sidebar beside the main column.
+_SIDEBAR_SHARE_OF_MAIN = 0.75
+
+
+def _sidebar_on_the_right(left: list[_Line], right: list[_Line]) -> bool:
+    """A sidebar is read before the main column wherever it stands: the main column is the one
+    that runs on to the next page, so its last lines and the next page's first must meet."""
+    if not left or not right:
+        return False
+    return _extent(right) < _SIDEBAR_SHARE_OF_MAIN * _extent(left)
+
+
+# Rows whose first piece ends at one right edge, a gutter before the text beside it: this many
+# make a rail of right-aligned text (dates, employer, city) left of the entries.
+_RAIL_ROWS_AT_LEAST = 3
+_RAIL_EDGE_WITHIN = 1.5
+
+
+def _rail_blocks_together(rows: list[_Line]) -> list[_Line]:
+    """A rail of right-aligned text left of the entries (the dates, then the employer and city
+    under them) is read with its entry: the lines of a rail block follow the row that opens it,
+    level with the entry's first line, instead of falling between the entry's bullets."""
+    edge = _rail_edge(rows)
+    if edge is None:
+        return rows
+    ordered: list[_Line] = []
+    block: list[_Line] = []  # the open block's rail lines, not yet placed
+    body: list[_Line] = []  # the content rows since the block opened
+    last_rail: _Line | None = None  # the block's lowest rail line so far
+    for row in rows:
+        rail = row.pieces[0] if _on_rail(row.pieces[0], edge) else None
+        content = row.pieces[1:]
+        if rail is not None and content and not _is_bullet_piece(content[0]):
+            ordered += block + body
+            block, body = [], []
+            ordered.append(row)  # the entry's first line, its rail piece beside it
+            last_rail = row
+        elif rail is not None and last_rail is not None and _stacked_under(last_rail, row):
+            last_rail = _Line([rail], row.top, row.bottom)
+            block.append(last_rail)
+            if content:
+                body.append(_Line(content, row.top, row.bottom))
+        else:
+            body.append(row)
+    return ordered + block + body
+
+
+# A rail's lines are stacked at their line height: the next starts within this many sizes.
+_RAIL_STACK_IN_SIZES = 0.8
+
+
+def _stacked_under(above: _Line, row: _Line) -> bool:
+    """Right under the rail line above (a label column's labels stand apart, by their values)."""
+    return above.bottom - row.top <= _RAIL_STACK_IN_SIZES * row.pieces[0].size
+
+
+def _rail_edge(rows: list[_Line]) -> float | None:
+    """The right edge a rail's text is aligned to, when several rows hold a piece ending there
+    with a gutter before the next piece."""
+    edges = sorted(
+        row.pieces[0].right
+        for row in rows
+        if len(row.pieces) > 1
+        and row.pieces[1].left - row.pieces[0].right > row.pieces[0].size
+        and not _is_bullet_piece(row.pieces[1])
+    )
+    for index in range(len(edges) - _RAIL_ROWS_AT_LEAST + 1):
+        if edges[index + _RAIL_ROWS_AT_LEAST - 1] - edges[index] <= _RAIL_EDGE_WITHIN:
+            return edges[index]
+    return None
+
+
+def _on_rail(piece: _Piece, edge: float) -> bool:
+    return abs(piece.right - edge) <= _RAIL_EDGE_WITHIN
+
+
+def _is_bullet_piece(piece: _Piece) -> bool:
+    return piece.text[:1] in BULLET_CHARS or piece.text_left > piece.left + 0.5
 
 
 def _column_sides(lines: list[_Line], split: float) -> dict[int, int]:
@@ -613,8 +723,25 @@ def _name_atop_a_column(column: list[_Line], page: list[_Line]) -> list[_Line]:
     return header
 
 
-def _column_split(lines: list[_Line], width: float) -> float | None:
-    """An x where the page splits into two columns of text that no body line crosses."""
+def _columns(lines: list[_Line], width: float) -> tuple[float | None, list[_Line]]:
+    """Where the page splits into two columns, if it does, and its lines; a page whose left
+    column is a label column is one column, its wrapped labels joined."""
+    sides = _two_sides(lines, width)
+    if sides is None:
+        return None, lines
+    x, left, right = sides
+    # A label column's lines stop before the content; a long label may cross the gap's x.
+    content_left = min(line.left for line in right)
+    margin = [line for line in lines if line.right < content_left]
+    labels = _joined_wrapped_labels(margin)
+    if _is_label_column(labels):
+        return None, [line for line in lines if line not in margin] + labels
+    return _centre_of_gap(left, right, x), lines
+
+
+def _two_sides(lines: list[_Line], width: float) -> tuple[float, list[_Line], list[_Line]] | None:
+    """An x where the page splits into two columns of text that no body line crosses, and
+    the lines on either side of it."""
     if len(lines) < 12:
         return None
     # The name and a title under it, set large, span a sidebar page's top: not counted.
@@ -624,15 +751,17 @@ def _column_split(lines: list[_Line], width: float) -> float | None:
     fewest = min(crossings)
     if fewest > len(lines) * 0.1:
         return None
-    x = _middle_of_first_run(steps, crossings, fewest)
-    left = [line for line in lines if line.right <= x]
-    right = [line for line in lines if line.left >= x]
-    if not _enough_lines(left, right, len(lines), width):
-        return None
-    # Columns hold real text on both sides, not only a rail of dates or labels.
-    if not (_holds_a_column(left, width) and _holds_a_column(right, width)):
-        return None
-    return _centre_of_gap(left, right, x)
+    for x in _middles_of_runs(steps, crossings, fewest):
+        left = [line for line in lines if line.right <= x]
+        right = [line for line in lines if line.left >= x]
+        # Columns hold real text on both sides, not only a rail of dates or labels.
+        if (
+            _enough_lines(left, right, len(lines), width)
+            and _holds_a_column(left, width)
+            and _holds_a_column(right, width)
+        ):
+            return x, left, right
+    return None
 
 
 def _crossings(lines: list[_Line], xs: list[float]) -> list[int]:
@@ -644,14 +773,80 @@ def _crossings(lines: list[_Line], xs: list[float]) -> list[int]:
     return [bisect.bisect_left(lefts, x) - bisect.bisect_right(rights, x) for x in xs]
 
 
-def _middle_of_first_run(steps: list[float], crossings: list[int], fewest: int) -> float:
-    """The middle of the first run of x positions crossed by the fewest lines: the gap's
-    middle, not its left edge, which a sidebar's longest line may stop just short of."""
-    first = crossings.index(fewest)
-    last = first
-    while last + 1 < len(crossings) and crossings[last + 1] == fewest:
-        last += 1
-    return steps[(first + last) // 2]
+# Of a label column's lines, this share at least are known headings or dates.
+_LABEL_COLUMN_SHARE = 0.75
+
+
+def _is_label_column(labels: list[_Line]) -> bool:
+    """A left column of section headings and dates only, each beside its content: the page is
+    one column with its labels in the margin, read row by row, not a sidebar read first."""
+    known = sum(
+        1
+        for line in labels
+        if has_date(_line_text(line)) or is_vocabulary_heading(_line_text(line))
+    )
+    return known >= _LABEL_COLUMN_SHARE * len(labels)
+
+
+def _line_text(line: _Line) -> str:
+    return " ".join(piece.text for piece in line.pieces)
+
+
+# A wrapped label's second line stands less than this many of its font sizes below the first.
+_LABEL_WRAP_GAP_IN_SIZES = 0.5
+
+
+def _joined_wrapped_labels(lines: list[_Line]) -> list[_Line]:
+    """A label column's lines, a heading wrapped in the narrow column ("Professional Skills",
+    then "Summary" under it in the same type) joined into one when together they name one."""
+    joined: list[_Line] = []
+    column_right = max((line.right for line in lines), default=0.0)
+    wrapped: set[int] = set()  # a heading wraps once: the line below a joined one is the next
+    for line in sorted(lines, key=lambda item: -item.top):
+        above = joined[-1] if joined else None
+        if above is None or id(above) in wrapped or not _wraps_label(above, line, column_right):
+            joined.append(line)
+            continue
+        label = replace(above.pieces[0], text=f"{_line_text(above)} {_line_text(line)}")
+        joined[-1] = _Line([label], above.top, line.bottom)
+        joined[-1].right = max(above.right, line.right)
+        wrapped.add(id(joined[-1]))
+    return joined
+
+
+def _wraps_label(above: _Line, line: _Line, column_right: float) -> bool:
+    """The line below a label in its type, close under it, whose first word would not have
+    fitted on the label's line within the column: the label ran out of room."""
+    first, second = above.pieces[0], line.pieces[0]
+    size = first.size
+    word = second.text.split()[0] if second.text.split() else ""
+    word_width = (second.right - second.left) * len(word) / max(len(second.text), 1)
+    return (
+        len(above.pieces) == len(line.pieces) == 1
+        and first.right + 0.25 * size + word_width > column_right
+        and abs(first.size - second.size) < 0.1 * size
+        and first.bold == second.bold
+        and abs(first.left - second.left) < size
+        and above.bottom - line.top < _LABEL_WRAP_GAP_IN_SIZES * size
+        and is_vocabulary_heading(f"{_line_text(above)} {_line_text(line)}")
+    )
+
+
+def _middles_of_runs(steps: list[float], crossings: list[int], fewest: int) -> list[float]:
+    """The middles of the runs of x positions crossed by the fewest lines, the widest first
+    (the first of equals): the gap's middle, not its left edge, which a sidebar's longest line
+    may stop just short of; and the page's gutter before the narrower gap of a main column's
+    own columns (highlights set in two CSS columns beside a sidebar)."""
+    runs: list[tuple[int, int]] = []
+    for index, crossed in enumerate(crossings):
+        if crossed != fewest:
+            continue
+        if runs and runs[-1][1] == index - 1:
+            runs[-1] = (runs[-1][0], index)
+        else:
+            runs.append((index, index))
+    runs.sort(key=lambda run: run[0] - run[1])  # stable: the first of equal widths first
+    return [steps[(first + last) // 2] for first, last in runs]
 
 
 # Text this many times larger than the page's common size is display type (name, title).
@@ -745,7 +940,9 @@ def _glued_pieces(pieces: list[_Piece]) -> list[_Piece]:
 
 
 def _same_row(row: _Line, line: _Line) -> bool:
+    """On the row's baseline band, no piece over another's: a label and a date PDFium read
+    as one line, with a bold title drawn between them, make one row with it."""
     middle = (line.top + line.bottom) / 2
     if not row.bottom <= middle <= row.top:
         return False
-    return all(line.right <= p.left or line.left >= p.right for p in row.pieces)
+    return all(q.right <= p.left or q.left >= p.right for q in line.pieces for p in row.pieces)

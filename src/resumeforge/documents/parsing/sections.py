@@ -344,8 +344,10 @@ def _drop_subheadings(lines: list[TextLine], found: dict[int, str], body_size: f
     if not body_size or len(found) < 3:
         return
     larger = [index for index in found if lines[index].size > body_size + 0.6]
-    # The larger ones must be the document's headings: most of them, and at least three.
-    if len(larger) < 3 or len(larger) <= len(found) / 2:
+    # The larger ones must be the document's headings: most of them, and at least three. A
+    # label repeated over every job's bullets counts once: a long career repeats it often.
+    distinct = {normalise_heading(text) for text in found.values()}
+    if len(larger) < 3 or len(larger) <= len(distinct) / 2:
         return
     for index in list(found):
         line = lines[index]
@@ -513,7 +515,7 @@ def _find_name(header: list[TextLine]) -> str:
     candidates: list[tuple[float, int, str]] = []
     for index, line in enumerate(header[:8]):
         for segment in line.segments[:2]:
-            text = segment.strip(" |,")
+            text = _name_before_headline(segment.strip(" |,"))
             if looks_like_name(text) and not is_vocabulary_heading(text):
                 candidates.append((line.size, -index, text))
                 break
@@ -526,7 +528,35 @@ def _find_name(header: list[TextLine]) -> str:
         second = below.segments[0]
         if looks_like_name(second) and len(second.split()) <= 2:
             return f"{name} {second}"
+    above = header[index - 1] if index > 0 else None
+    if above is not None and len(name.split()) == 1 and _given_names_above(above, size):
+        return f"{above.segments[0]} {name}"
     return name
+
+
+# Given names set above a surname are this share of its size, or more.
+_GIVEN_NAMES_SIZE_SHARE = 0.6
+
+
+def _given_names_above(line: TextLine, surname_size: float) -> bool:
+    """ "Ayşe" over "DEMIRTAŞ": the given names printed on the line above the surname, in
+    type nearly as large, alone on their line."""
+    text = line.segments[0]
+    return (
+        len(line.segments) == 1
+        and len(text.split()) <= 2
+        and looks_like_name(text)
+        and not is_vocabulary_heading(text)
+        and line.size >= _GIVEN_NAMES_SIZE_SHARE * surname_size
+    )
+
+
+def _name_before_headline(text: str) -> str:
+    """ "Ada Example, Data Engineer": the name, then after a comma the person's job title."""
+    name, comma, headline = text.partition(", ")
+    if comma and len(name.split()) >= 2 and looks_like_name(name) and title_score(headline):
+        return name
+    return text
 
 
 def _next_in_size(lines: list[TextLine], size: float) -> TextLine | None:

@@ -164,7 +164,12 @@ def _continues_address(above: TextLine, line: TextLine) -> bool:
     if line.page != above.page or len(line.segments) != 1 or " " in line.segments[0]:
         return False
     tail = above.segments[-1].rsplit(" ", 1)[-1]
-    # A domain's rest is lower case: "EDUCATION" after an address is the next heading.
-    if "@" not in tail or not re.fullmatch(r"[a-z0-9.-]+", line.segments[0]):
+    rest = line.segments[0]
+    # A domain's rest is lower case: "EDUCATION" after an address is the next heading. An
+    # address printed in capitals goes on after a dot ("ADA@EXAMPLE." over "NET") or with the
+    # rest of its ending ("ADA@EXAMPLE.OR" over "G").
+    capitals_rest = re.fullmatch(r"[A-Z0-9.-]+", rest) and (tail.endswith(".") or len(rest) <= 3)
+    unfinished = tail.isupper() and capitals_rest
+    if "@" not in tail or not (re.fullmatch(r"[a-z0-9.-]+", rest) or unfinished):
         return False
-    return len(find_email(tail + line.segments[0])) > len(find_email(tail))
+    return len(find_email(tail + rest)) > len(find_email(tail))
