@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import multiprocessing
+
 import pytest
 
 from resumeforge.config import Settings
 from resumeforge.documents import errors
 from resumeforge.documents.parsing import parse_document
+from resumeforge.documents.parsing.isolation import ParseJob, _Worker
+from resumeforge.documents.parsing.sniff import sniff_media_type
+from resumeforge.errors import ServiceUnavailable
 from tests.documents.files import (
     docm,
     encrypted_pdf,
@@ -103,3 +108,26 @@ def test_a_parse_over_the_time_limit_is_stopped() -> None:
     assert caught.value.slug == "parse-timeout"
     # The killed worker is replaced: the next parse works.
     assert parse_document(text_pdf(), settings=Settings(ocr_enabled=False)).resume.basics.name
+
+
+def _job(data: bytes) -> ParseJob:
+    return ParseJob(data, sniff_media_type(data), 20, False, 20.0)
+
+
+def test_a_worker_slow_to_start_does_not_count_against_the_parse_limit() -> None:
+    # A spawned worker imports every reader afresh (about half a second here), as a fork
+    # server does on a starved machine; the limit, shorter than that start, is the parse's.
+    worker = _Worker(1024, multiprocessing.get_context("spawn"))
+    try:
+        status, parsed = worker.run(_job(text_pdf()), timeout=0.3)
+    finally:
+        worker.stop()
+    assert status == "ok" and parsed.resume.basics.name
+
+
+def test_a_worker_that_never_starts_is_the_servers_fault_not_the_files() -> None:
+    worker = _Worker(1024, multiprocessing.get_context("spawn"))
+    worker.process.kill()  # gone long before its readers are imported
+    with pytest.raises(ServiceUnavailable) as caught:
+        worker.run(_job(text_pdf()), timeout=5.0)
+    assert caught.value.status == 503

@@ -12,11 +12,11 @@ import resource
 import threading
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from multiprocessing.context import ForkContext, ForkServerContext
+from multiprocessing.context import ForkContext, ForkServerContext, SpawnContext
 from typing import TYPE_CHECKING, Any
 
 from resumeforge.documents.errors import CorruptFile, ParseMemoryExceeded, ParseTimeout
-from resumeforge.errors import ProblemError
+from resumeforge.errors import ProblemError, ServiceUnavailable
 
 if TYPE_CHECKING:
     from resumeforge.documents.parsing.service import ParsedDocument
@@ -24,6 +24,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 _PRELOAD = ["resumeforge.documents.parsing.service"]
+# How long a new worker may take to start (fork, import the readers) on a starved machine.
+# The parse's own limit runs only once the worker is ready, so a slow start is never blamed
+# on the file; a worker that cannot start at all is the server's fault (503), not the file's.
+_START_TIMEOUT_SECONDS = 60.0
+_READY = "ready"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +46,7 @@ def _serve(connection: Connection, memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     from resumeforge.documents.parsing.service import parse_in_process
 
+    connection.send((_READY, None))
     while True:
         try:
             job = connection.recv()
@@ -74,16 +80,21 @@ def _process_context() -> ForkContext | ForkServerContext:
 
 
 class _Worker:
-    def __init__(self, memory_mb: int) -> None:
-        context = _process_context()
+    def __init__(
+        self, memory_mb: int, context: ForkContext | ForkServerContext | SpawnContext | None = None
+    ) -> None:
+        context = context or _process_context()
         self.memory_mb = memory_mb
         self.connection, child = context.Pipe()
         self.process = context.Process(target=_serve, args=(child, memory_mb), daemon=True)
         self.process.start()
         child.close()
+        self.ready = False
 
     def run(self, job: ParseJob, timeout: float) -> tuple[str, Any]:
-        """Send one job and wait for its answer; kill the worker on timeout or crash."""
+        """Send one job and wait for its answer; kill the worker on timeout or crash. The
+        time limit starts when the worker is ready, not when it was started."""
+        self._wait_until_ready()
         try:
             self.connection.send(job)
             if not self.connection.poll(timeout):
@@ -94,6 +105,18 @@ class _Worker:
         except (EOFError, OSError, BrokenPipeError):
             self.stop()
             raise CorruptFile("The document made the reader fail.") from None
+
+    def _wait_until_ready(self) -> None:
+        if self.ready:
+            return
+        try:
+            started = self.connection.poll(_START_TIMEOUT_SECONDS) and self.connection.recv()
+        except (EOFError, OSError):
+            started = False
+        if not started:
+            self.stop()
+            raise ServiceUnavailable("The document reader could not start; try again shortly.")
+        self.ready = True
 
     def stop(self) -> None:
         if self.process.is_alive():
