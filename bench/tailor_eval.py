@@ -23,6 +23,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from resumeforge.ai.degrees import degree_asked
 from resumeforge.ai.grounding import SourceFacts, unsupported_facts
 from resumeforge.ai.matching import resume_text
 from resumeforge.ai.service import tailor_resume
@@ -50,7 +51,8 @@ class PairResult:
     seconds: float
     pages_before: int
     pages_after: int
-    # Some term the résumé mentions is not in what is read first: reordering can raise it.
+    # Some term the résumé mentions is not in what is read first: reordering can raise it (a
+    # degree the education answers cannot: it is no skill, and education is not read first).
     has_room: bool
     # The résumé mentions none of the job's terms: nothing honest can raise its coverage.
     shares_nothing: bool
@@ -88,8 +90,10 @@ async def evaluate_pair(source: Resume, job_text: str, pages_before: int) -> Pai
         schema_valid=_schema_valid(tailored),
         seconds=seconds,
         pages_before=pages_before,
-        has_room=bool(
-            set(report.coverage_before.matched) - set(report.prominent_coverage_before.matched)
+        has_room=any(
+            degree_asked(term) < 0
+            for term in set(report.coverage_before.matched)
+            - set(report.prominent_coverage_before.matched)
         ),
         shares_nothing=not report.coverage_before.matched,
         pages_after=render_tailored_pdf(

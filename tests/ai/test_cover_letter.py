@@ -315,6 +315,14 @@ def test_with_no_skill_the_ad_asks_for_the_letter_names_the_resumes_own() -> Non
     assert background.startswith("My skills include HTML, CSS, PHP, Python and FastAPI.")
 
 
+def test_a_broad_skill_the_ad_asks_for_is_answered_with_the_resumes_narrower_one() -> None:
+    job = analyze_job_offline("Title: Data Engineer\nRequirements: strong SQL skills.")
+
+    background = _body(sample_resume(), job)[2]
+
+    assert background.startswith("My experience includes PostgreSQL, as this role requires.")
+
+
 def test_the_skills_named_as_the_resumes_own_are_skills_not_places_or_levels() -> None:
     resume = Resume(
         basics=Basics(name="Ann Lee"),

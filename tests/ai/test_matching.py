@@ -4,8 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from resumeforge.ai.matching import coverage, coverage_text, defined_acronyms, job_keywords
-from resumeforge.resume.schemas import Job, Location
+from resumeforge.ai.keywords import (
+    canonical_skill,
+    narrower_skills,
+    skill_vocabulary,
+    vocabulary_lines,
+)
+from resumeforge.ai.matching import (
+    coverage,
+    coverage_text,
+    defined_acronyms,
+    job_keywords,
+    resume_coverage,
+)
+from resumeforge.resume.schemas import Education, Job, Location, Resume
 from tests.ai.resumes import sample_resume
 
 
@@ -127,3 +139,70 @@ def test_a_skill_whose_compounds_mean_something_else_counts_only_alone(
     keywords = ["communication", "new business", "training", "leadership"]
 
     assert coverage(keywords, text).matched == covered
+
+
+@pytest.mark.parametrize(
+    ("text", "keyword"),
+    [
+        ("Tuned slow queries in PostgreSQL.", "SQL"),
+        ("Reporting in Excel and Word.", "Microsoft Office"),
+        ("Built the storefront in Next.js.", "JavaScript"),
+        ("Services on EKS behind an ALB.", "AWS"),
+        ("Pipelines in GitHub Actions.", "CI/CD"),
+        ("Registered General Nurse, ten years on surgical wards.", "nursing"),
+    ],
+)
+def test_a_narrower_skill_answers_the_broad_one_it_implies(text: str, keyword: str) -> None:
+    assert coverage([keyword], text).matched == [keyword]
+
+
+@pytest.mark.parametrize(
+    ("text", "keyword"),
+    [
+        ("Wrote SQL reports.", "PostgreSQL"),  # the relation runs one way only
+        ("Kept data in PostgreSQL.", "NoSQL"),
+        ("Senior Engineer, Oracle.", "SQL"),  # an employer, not a database
+        ("Sorted a list with a lambda.", "AWS"),
+        ("Microsoft Office user.", "Excel"),
+    ],
+)
+def test_a_broad_or_unrelated_skill_does_not_answer_a_narrower_one(text: str, keyword: str) -> None:
+    assert coverage([keyword], text).matched == []
+
+
+def test_every_implication_names_vocabulary_skills_and_none_implies_itself() -> None:
+    canonical = {term.canonical for term in skill_vocabulary()}
+    for line in vocabulary_lines("broader_skills.txt"):
+        broad, _, narrower = line.partition(":")
+        names = [broad.strip(), *(name.strip() for name in narrower.split(","))]
+        assert [name for name in names if name not in canonical] == [], line
+        assert canonical_skill(broad) not in narrower_skills(broad), line
+
+
+@pytest.mark.parametrize(
+    ("degrees", "asked", "answered"),
+    [
+        (["B.S."], "Bachelor's Degree", True),
+        (["MEng in Computer Science"], "a degree", True),
+        (["Bachelor of Science, Physics"], "Masters degree", False),
+        (["Master of Science (M.S.)", "BA"], "MSc", True),
+        (["Master student", "Abitur"], "University degree", False),  # not held yet
+        (["BSc"], "degree in Finance", False),  # a subject asked: matched as words only
+    ],
+)
+def test_a_bare_degree_ask_is_answered_by_the_education_level(
+    degrees: list[str], asked: str, answered: bool
+) -> None:
+    resume = Resume(education=[Education(studyType=degree) for degree in degrees])
+
+    assert resume_coverage([asked], resume).matched == ([asked] if answered else [])
+
+
+def test_ms_office_in_the_skills_is_no_masters_degree() -> None:
+    resume = sample_resume()
+    resume.education = []
+    resume.skills[0].keywords.append("MS Office")
+
+    assert resume_coverage(["Masters degree", "Microsoft Office"], resume).matched == [
+        "Microsoft Office"
+    ]

@@ -189,6 +189,13 @@ def test_a_key_skill_inside_another_is_listed_once() -> None:
     assert line == ["User research", "Figma"]
 
 
+def test_a_listed_narrower_skill_answers_the_broad_term_as_the_resume_prints_it() -> None:
+    source = _resume_with_skills(["PostgreSQL", "Figma"], ["Ran the design reviews."])
+
+    # The ad asks for SQL; the résumé's PostgreSQL answers it, and is what the line prints.
+    assert key_skills_for(source, ["sql", "figma", "mongodb"]) == ["PostgreSQL", "Figma"]
+
+
 def test_a_skill_inside_a_listed_phrase_is_taken_alone() -> None:
     source = _resume_with_skills(["Proficient in Python", "C == Go > Rust"], ["Wrote code."])
 

@@ -205,6 +205,44 @@ def mentions(text: str, keyword: str) -> bool:
     return _named_in(text, keyword_pattern(keyword))
 
 
+def covers(text: str, keyword: str) -> bool:
+    """Whether `text` answers an ad asking for `keyword`: it mentions it, or a narrower skill
+    that implies it ("PostgreSQL" answers "SQL")."""
+    return _named_in(text, _covering_pattern(keyword))
+
+
+@lru_cache(maxsize=4096)
+def _covering_pattern(keyword: str) -> re.Pattern[str]:
+    # One search for the skill and all its narrower ones: the offline engine asks this of
+    # every line of the résumé for every term of the ad.
+    patterns = [keyword_pattern(term) for term in (keyword, *narrower_skills(keyword))]
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns))
+
+
+@lru_cache(maxsize=4096)
+def narrower_skills(keyword: str) -> tuple[str, ...]:
+    """The vocabulary skills that imply `keyword`, from `vocabulary/broader_skills.txt`, the
+    narrower ones' own narrower skills included ("Next.js" implies React, so JavaScript)."""
+    broad = canonical_skill(keyword)
+    found: list[str] = []
+    pending = list(_narrower_by_skill().get(broad, ()))
+    while pending:
+        skill = pending.pop(0)
+        if skill not in found and skill != broad:
+            found.append(skill)
+            pending += _narrower_by_skill().get(skill, ())
+    return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def _narrower_by_skill() -> dict[str, tuple[str, ...]]:
+    table: dict[str, tuple[str, ...]] = {}
+    for line in vocabulary_lines("broader_skills.txt"):
+        broad, _, narrower = line.partition(":")
+        table[broad.strip()] = tuple(name.strip() for name in narrower.split(",") if name.strip())
+    return table
+
+
 @lru_cache(maxsize=4096)
 def keyword_pattern(keyword: str) -> re.Pattern[str]:
     """The pattern for a vocabulary skill (all its aliases) or, failing that, the phrase."""

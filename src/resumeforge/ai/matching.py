@@ -1,8 +1,10 @@
 """How well a résumé covers a job's keywords, computed by code (never by the model).
 
-`coverage` counts a keyword found anywhere in the résumé's content (`coverage_text`: not its
-name, places, links or contact details), as an ATS would; the report also counts it over what
-a recruiter reads first (`report.first_read_text`).
+`coverage` counts a keyword found anywhere in a text, as a recruiter reads it: by any of its
+spellings, or a narrower skill that implies it ("PostgreSQL" for "SQL"). `resume_coverage`
+counts it over the résumé's content (`coverage_text`: not its name, places, links or contact
+details), an ad's bare degree ask answered by the education's level; the report also counts it
+over what a recruiter reads first (`report.first_read_text`).
 """
 
 from __future__ import annotations
@@ -13,12 +15,15 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, Field
 
+from resumeforge.ai.degrees import degree_asked, held_degree_level
 from resumeforge.ai.keywords import (
     canonical_skill,
     compound_senses,
+    covers,
     find_skills,
     keyword_pattern,
     mentions,
+    narrower_skills,
     normalise,
 )
 from resumeforge.ai.language import detect_language
@@ -90,7 +95,22 @@ _LINK = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|\b[\w-]+\.(?:com|io|org|net|d
 def coverage(keywords: list[str], text: str) -> Coverage:
     text = _LINK.sub(" ", text)
     english = detect_language(text) == "en"
-    matched = [keyword for keyword in keywords if names(text, keyword, english=english)]
+    return _covered(keywords, [k for k in keywords if names(text, k, english=english)])
+
+
+def resume_coverage(keywords: list[str], resume: Resume) -> Coverage:
+    """Coverage over the résumé's content (`coverage_text`), where an ad's bare ask for a level
+    of degree ("Bachelor's degree") is also answered by an education entry at that level or
+    above, however it is abbreviated ("B.S.", "MEng")."""
+    found = coverage(keywords, coverage_text(resume))
+    held = held_degree_level(resume)
+    answered = [k for k in found.missing if 0 <= degree_asked(k) <= held]
+    if not answered:
+        return found
+    return _covered(keywords, [k for k in keywords if k in found.matched or k in answered])
+
+
+def _covered(keywords: list[str], matched: list[str]) -> Coverage:
     missing = [keyword for keyword in keywords if keyword not in matched]
     ratio = len(matched) / len(keywords) if keywords else 0.0
     return Coverage(matched=matched, missing=missing, ratio=round(ratio, 4))
@@ -103,20 +123,23 @@ _DEFINED = re.compile(r"(?P<long>[^()]+?)\s*\((?P<short>[A-Z][A-Z0-9&/]{1,6})\)"
 
 
 def names(text: str, keyword: str, *, english: bool = False) -> bool:
-    """Whether `text` names `keyword`: as `mentions` does, but an acronym the vocabulary does
-    not know only in capitals, as the ad prints it; "Long Name (LN)" in either spelling; in
-    English, a skill whose compounds mean something else not as a compound's first word."""
+    """Whether `text` names `keyword`: as `covers` does (the skill or a narrower one that
+    implies it), but an acronym the vocabulary does not know only in capitals, as the ad prints
+    it; "Long Name (LN)" in either spelling; in English, a skill whose compounds mean something
+    else not as a compound's first word."""
     if defined := _DEFINED.fullmatch(keyword.strip()):
         long, short = defined.group("long"), defined.group("short")
         return names(text, long, english=english) or names(text, short, english=english)
     if english and canonical_skill(keyword) in compound_senses():
         lowered = normalise(text)
-        return any(stands_alone(lowered, m) for m in keyword_pattern(keyword).finditer(lowered))
+        if any(stands_alone(lowered, m) for m in keyword_pattern(keyword).finditer(lowered)):
+            return True
+        return any(mentions(text, narrower) for narrower in narrower_skills(keyword))
     if _ACRONYM.match(keyword) and not find_skills(keyword):
         pattern = rf"(?<![A-Za-z0-9]){re.escape(keyword)}(?![A-Za-z0-9])"
         printed = re.finditer(pattern, unicodedata.normalize("NFKC", text))
         return any(not _place_code(match) for match in printed)
-    return mentions(text, keyword)
+    return covers(text, keyword)
 
 
 # "Oakland, CA" or "Leeds, UK": two capitals after a place name and a comma are its state or

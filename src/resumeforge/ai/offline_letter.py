@@ -16,10 +16,13 @@ from enum import StrEnum
 from functools import lru_cache
 from importlib import resources
 
+from resumeforge.ai.degrees import STUDENT_WORDS, degree_words
 from resumeforge.ai.grounding import SourceFacts
 from resumeforge.ai.keywords import (
+    covers,
     keyword_pattern,
     mentions,
+    narrower_skills,
     normalise,
     skill_vocabulary,
     skill_words,
@@ -91,10 +94,6 @@ _COURSES = frozenset(
 _ORGANISATION_WORDS = frozenset(
     {"gmbh", "inc", "ltd", "llc", "plc", "ag", "a/s", "aps", "sarl", "srl", "ltda", "s.a", "s.l"}
     | {"skole", "schule", "école", "escuela", "escola", "scuola"}
-)
-_STUDENT_WORDS = frozenset(
-    {"student", "candidate", "studentin", "étudiant", "étudiante", "estudiante", "estudante"}
-    | {"studente", "studentessa"}
 )
 _ISO_DATE = re.compile(r"^\d{4}(?:-\d{2})?")
 _CURRENT = frozenset({"present", "current", "now"})
@@ -282,7 +281,7 @@ def _highlight_sentences(
 
 
 def _mentions(bullet: str, job: Job) -> int:
-    return sum(mentions(bullet, keyword) for keyword in job.keywords)
+    return sum(covers(bullet, keyword) for keyword in job.keywords)
 
 
 def _long(bullet: str) -> bool:
@@ -414,7 +413,7 @@ def _as_name_word(word: str) -> str:
     # ("MENG").
     if word.lower() in _SMALL_WORDS:
         return word.lower()
-    acronym = len(word) <= 3 or not re.search(r"[AEIOUY]", word) or word.lower() in _degree_words()
+    acronym = len(word) <= 3 or not re.search(r"[AEIOUY]", word) or word.lower() in degree_words()
     return word if acronym and word.isalpha() else word.capitalize()
 
 
@@ -443,7 +442,7 @@ def _skills_as_written(resume: Resume, job: Job) -> list[str]:
     text = _skills_and_work_text(resume)
     found = []
     for keyword in job.must_have + job.nice_to_have or job.keywords:
-        if _specific(keyword) and (spelled := _as_spelled_in(text, keyword)):
+        if _specific(keyword) and (spelled := _answer_spelled_in(text, keyword)):
             found.append(spelled)
     named = [term for term in dict.fromkeys(found) if _names_a_skill(term)]
     # "A/B" says nothing "A/B testing" beside it has not said.
@@ -475,6 +474,15 @@ def _specific(keyword: str) -> bool:
     known = any(skill.canonical == key for skill in skill_vocabulary())
     shaped = keyword != keyword.lower() and len(key) > MIN_ACRONYM_IN_LETTER
     return known or shaped or len(key.split()) > 1
+
+
+def _answer_spelled_in(text: str, keyword: str) -> str:
+    """`keyword` as `text` writes it or, failing that, the first narrower skill that answers
+    it ("PostgreSQL" for an ad's "SQL"): the letter names what the résumé names."""
+    for term in (keyword, *narrower_skills(keyword)):
+        if spelled := _as_spelled_in(text, term):
+            return spelled
+    return ""
 
 
 def _as_spelled_in(text: str, keyword: str) -> str:
@@ -540,11 +548,6 @@ def _is_shaped_like_a_skill(item: str) -> bool:
     return capitalised and technical
 
 
-@lru_cache(maxsize=1)
-def _degree_words() -> frozenset[str]:
-    return frozenset(vocabulary_lines("degree_words.txt"))
-
-
 def _education_sentences(writer: _Writer, resume: Resume) -> list[str]:
     """The first degree the résumé names cleanly, with where it was earned (or is studied)."""
     for entry in resume.education:
@@ -564,7 +567,7 @@ def _education_sentences(writer: _Writer, resume: Resume) -> list[str]:
 
 def _degree(phrases: dict[str, str], entry: Education) -> str:
     # "Master student in Physics" studies for a Master: the person is not the degree.
-    kind = " ".join(w for w in entry.studyType.split() if w.lower() not in _STUDENT_WORDS)
+    kind = " ".join(w for w in entry.studyType.split() if w.lower() not in STUDENT_WORDS)
     area = entry.area.strip()
     if not area and kind.count(", ") == 1:
         # "Bachelor of Science, Computer Science": the degree, then its subject.
@@ -576,7 +579,7 @@ def _degree(phrases: dict[str, str], entry: Education) -> str:
 
 def _names_a_degree(degree: str) -> bool:
     words = re.findall(r"[^\W\d_]+(?:['.][^\W\d_]+)*\.?", degree.lower())
-    return any(word.rstrip(".") in _degree_words() for word in words)
+    return any(word.rstrip(".") in degree_words() for word in words)
 
 
 def _clean_field(text: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from resumeforge.ai.keywords import mentions, normalise
-from resumeforge.ai.matching import Coverage, coverage, coverage_text
+from resumeforge.ai.matching import Coverage, coverage, resume_coverage
 from resumeforge.ai.providers.base import Usage
 from resumeforge.ai.schemas import Change, RejectedEdit, Revert, TailoringReport, UsageRecord
 from resumeforge.ai.tailoring import confirmed_keywords, section_names
@@ -73,14 +73,14 @@ class ReportInputs:
 
 def build_report(inputs: ReportInputs) -> TailoringReport:
     keywords, source, tailored = inputs.keywords, inputs.source, inputs.tailored
-    after = coverage(keywords, coverage_text(tailored))
+    after = resume_coverage(keywords, tailored)
     report = TailoringReport(
         provider=inputs.provider,
         model=inputs.model,
         job_title=inputs.job.title,
         company=inputs.job.company,
         keywords=keywords,
-        coverage_before=coverage(keywords, coverage_text(source)),
+        coverage_before=resume_coverage(keywords, source),
         coverage_after=after,
         prominent_coverage_before=coverage(keywords, first_read_text(source)),
         prominent_coverage_after=coverage(keywords, first_read_text(tailored)),

@@ -23,6 +23,7 @@ from resumeforge.ai.keywords import (
     is_verb_form,
     keyword_pattern,
     mentions,
+    narrower_skills,
     normalise,
     sentences,
 )
@@ -539,13 +540,22 @@ def key_skills_for(resume: Resume, keywords: list[str]) -> list[str]:
     listed, named, lines = listed_skills(resume), skills_in_experience(resume), own_lines(resume)
     chosen: list[str] = []
     for keyword in keywords:
-        term = _term_in_skills(keyword, listed) or _skill_named(keyword, named)
-        term = term or _tool_in_lines(keyword, lines)
-        if term:
+        if term := _stated_term(keyword, listed, named, lines):
             chosen = _with_term(chosen, term)
         if len(chosen) >= MAX_KEY_SKILLS:
             break
     return chosen
+
+
+def _stated_term(keyword: str, listed: list[str], named: list[str], lines: list[str]) -> str:
+    """How the résumé states `keyword` (a listed skill, a skill its experience names, a tool
+    its lines print) or, failing that, a narrower skill that answers it: "PostgreSQL" for an
+    ad asking for SQL."""
+    for term in (keyword, *narrower_skills(keyword)):
+        stated = _term_in_skills(term, listed) or _skill_named(term, named)
+        if stated := stated or _tool_in_lines(term, lines):
+            return stated
+    return ""
 
 
 def _term_in_skills(keyword: str, listed: list[str]) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 from rank_bm25 import BM25Okapi
 
-from resumeforge.ai.keywords import content_words, mentions, sentences
+from resumeforge.ai.keywords import content_words, covers, sentences
 from resumeforge.ai.matching import job_keywords
 from resumeforge.ai.providers.base import (
     OutputT,
@@ -96,7 +96,7 @@ class RelevanceScorer:
         if not tokens:
             return 0.0
         lexical = sum(self._term_score(token, tokens) for token in set(self.query))
-        hits = sum(1 for keyword in self.keywords if mentions(text, keyword))
+        hits = sum(1 for keyword in self.keywords if covers(text, keyword))
         return round(lexical + KEYWORD_WEIGHT * hits, 6)
 
     def _term_score(self, term: str, tokens: list[str]) -> float:
@@ -239,7 +239,7 @@ def _order_skills(
         if ranked != list(range(len(groups))):
             edits.item_orders.append(ItemOrder(section="skills", order=ranked))
     for index, skill in enumerate(resume.skills):
-        wanted = [k for k in skill.keywords if any(mentions(k, word) for word in keywords)]
+        wanted = [k for k in skill.keywords if any(covers(k, word) for word in keywords)]
         ordered = wanted + [k for k in skill.keywords if k not in wanted]
         if ordered != skill.keywords:
             edits.skill_selections.append(SkillSelection(group=index, keywords=ordered))
@@ -269,4 +269,4 @@ def _section_mentions(resume: Resume, section: Section, keywords: list[str]) -> 
         indices = range(len(items)) if section.items is None else section.items
         chosen = [items[i] for i in indices if i < len(items)]
         text = " ".join(" ".join(_strings(item.model_dump())) for item in chosen)
-    return sum(1 for keyword in keywords if mentions(text, keyword))
+    return sum(1 for keyword in keywords if covers(text, keyword))
