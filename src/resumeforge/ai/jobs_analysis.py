@@ -165,6 +165,28 @@ def _role_words() -> frozenset[str]:
     return frozenset(vocabulary_lines("role_words.txt"))
 
 
+# German writes a role as one word with its field ("Softwareentwickler", "Bauleiterin"): the
+# word names a role when it ends in one, past a stem this long.
+MIN_COMPOUND_STEM = 3
+_FEMININE_ENDING = re.compile(r"(?<=\w{3})in(?:nen)?$")
+
+
+def names_a_role(word: str, language: str) -> bool:
+    """Whether `word` of a headline is a role noun ("Engineer", "Backend-Entwickler",
+    "Entwickler/in"), by `vocabulary/role_words.txt`."""
+    roles = _role_words()
+    for part in re.split(r"[-/]", word.lower().strip(".,;:()*")):
+        if part in roles:
+            return True
+        if language == "de":
+            base = _FEMININE_ENDING.sub("", part)
+            if base in roles or any(
+                base.endswith(role) and len(base) - len(role) >= MIN_COMPOUND_STEM for role in roles
+            ):
+                return True
+    return False
+
+
 def role_title(title: str, job_text: str) -> str:
     """The role the ad names ("Unit Manager"), without the headline's place, pay and contract
     codes; empty when the ad does not print it."""
@@ -172,13 +194,15 @@ def role_title(title: str, job_text: str) -> str:
     for _ in range(3):
         role = _HEADLINE_CODE.sub("", role).strip()
     words = role.split()
-    if ad_language(job_text) not in ROLE_WORD_LAST_LANGUAGES:
+    language = ad_language(job_text)
+    if language not in ROLE_WORD_LAST_LANGUAGES:
         printed = role and len(words) <= MAX_TITLE_WORDS and mentions(job_text, role)
         return role if printed else ""
     last_role_word = max(
-        (i for i, word in enumerate(words) if word.lower().strip(".") in _role_words()), default=-1
+        (i for i, word in enumerate(words) if names_a_role(word, language)), default=-1
     )
-    if last_role_word >= 0:
+    follows = words[last_role_word + 1].lower() if 0 <= last_role_word < len(words) - 1 else ""
+    if last_role_word >= 0 and follows not in _ROLE_COMPLEMENT:
         words = words[: last_role_word + 1]
     role = " ".join(words)
     printed = role and len(words) <= MAX_TITLE_WORDS and mentions(job_text, role)
@@ -189,6 +213,9 @@ MAX_TITLE_WORDS = 8
 # Where the role noun ends the title ("Senior Nurse", "Backend-Entwickler"), words after it are
 # the headline's place or department; in the Romance languages they are its adjectives.
 ROLE_WORD_LAST_LANGUAGES = frozenset({"en", "de"})
+# Unless the role noun takes a complement: "Head of Marketing", "Leiterin des Vertriebs" are
+# the role whole, where "Head" or "Leiterin" alone says nothing.
+_ROLE_COMPLEMENT = frozenset({"of", "der", "des"})
 
 
 def _printed_fields(job_text: str) -> dict[str, str]:
