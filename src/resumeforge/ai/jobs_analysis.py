@@ -154,7 +154,7 @@ def employer(company: str, job_text: str) -> str:
 
 # What follows the role in a headline: places, pay, contract codes ("Unit Manager, Kidderminster,
 # Flexi, 40K"); cut at the first separator, then at the last word that names a role.
-_HEADLINE_SEPARATOR = re.compile(r"\s{2,}|\s[-–—|]\s|,|\(|\s/\s(?=[^A-Z])")
+_HEADLINE_SEPARATOR = re.compile(r"\s{2,}|\s[-–—|]\s|,|:\s|\(|\s/\s(?=[^A-Z])")
 _HEADLINE_CODE = re.compile(
     r"^(?:perm|permanent|temp|temporary|contract|flexi|full[- ]time|part[- ]time|ft|pt|"
     r"m/w/d|w/m/d|h/f|f/h|m/f)\b\s*|\s+\S*(?:\d|\*|£|\$|€)\S*$|"
@@ -239,6 +239,7 @@ MAX_HEADLINE_WORDS = 2 * MAX_TITLE_WORDS
 HEADLINE_LINES = 4
 # A stop after a whole word ends a sentence; after two letters it ends "Sr." or "Mgr.".
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3})[.!?…]['\")]*(?:$|\s+[A-Z])|[!?]")
+_LINE_LABEL = re.compile(r"^[^\W\d_][^:]{0,24}:\s+")
 _BULLET = re.compile(r"^\s*(?:[-•·▪●◦‣*>]|\d+[.)])\s")
 # The second word of a sentence led by its verb ("Build the future", "Become a nurse"):
 # no headline has an article there ("Head of the …" has "of"). German's are left out, as its
@@ -275,8 +276,11 @@ def headline_title(job_text: str) -> str:
             continue
         if _BULLET.match(line) or _is_prose(line):
             return ""
-        if any(names_a_role(word, language) for word in line.split()):
-            return role_title(line, job_text)
+        # A label the field lines do not know ("Role: Data Analyst", "Vacancy: …") is left off
+        # when what follows it names the role, and kept when it is the role ("Engineer: Payments").
+        for headline in (_LINE_LABEL.sub("", line), line):
+            if any(names_a_role(word, language) for word in headline.split()):
+                return role_title(headline, job_text)
     return ""
 
 
