@@ -112,7 +112,10 @@ def analyze_job_offline(job_text: str) -> Job:
     fields = _printed_fields(job_text)
     parts = sentences(job_text)
     printed = fields.get("company") or _company_from_prose(job_text)
-    title = fields.get("title") or _title_from_prose(job_text)
+    # A labelled "Title:" field is the board's own record of the role; the headline is the role
+    # as the ad names it, where the prose is more often loose ("looking for an engineer to…")
+    # and its patterns catch words of other kinds ("assume", "cerca"), so it comes last.
+    title = fields.get("title") or headline_title(job_text) or _title_from_prose(job_text)
     job = Job(
         title=title,
         company=printed,
@@ -151,7 +154,7 @@ def employer(company: str, job_text: str) -> str:
 
 # What follows the role in a headline: places, pay, contract codes ("Unit Manager, Kidderminster,
 # Flexi, 40K"); cut at the first separator, then at the last word that names a role.
-_HEADLINE_SEPARATOR = re.compile(r"\s{2,}|\s[-–—|]\s|,|\(|\s/\s(?=[^A-Z])")
+_HEADLINE_SEPARATOR = re.compile(r"\s{2,}|\s[-–—|]\s|,|:\s|\(|\s/\s(?=[^A-Z])")
 _HEADLINE_CODE = re.compile(
     r"^(?:perm|permanent|temp|temporary|contract|flexi|full[- ]time|part[- ]time|ft|pt|"
     r"m/w/d|w/m/d|h/f|f/h|m/f)\b\s*|\s+\S*(?:\d|\*|£|\$|€)\S*$|"
@@ -165,6 +168,28 @@ def _role_words() -> frozenset[str]:
     return frozenset(vocabulary_lines("role_words.txt"))
 
 
+# German writes a role as one word with its field ("Softwareentwickler", "Bauleiterin"): the
+# word names a role when it ends in one, past a stem this long.
+MIN_COMPOUND_STEM = 3
+_FEMININE_ENDING = re.compile(r"(?<=\w{3})in(?:nen)?$")
+
+
+def names_a_role(word: str, language: str) -> bool:
+    """Whether `word` of a headline is a role noun ("Engineer", "Backend-Entwickler",
+    "Entwickler/in"), by `vocabulary/role_words.txt`."""
+    roles = _role_words()
+    for part in re.split(r"[-/]", word.lower().strip(".,;:()*")):
+        if part in roles:
+            return True
+        if language == "de":
+            base = _FEMININE_ENDING.sub("", part)
+            if base in roles or any(
+                base.endswith(role) and len(base) - len(role) >= MIN_COMPOUND_STEM for role in roles
+            ):
+                return True
+    return False
+
+
 def role_title(title: str, job_text: str) -> str:
     """The role the ad names ("Unit Manager"), without the headline's place, pay and contract
     codes; empty when the ad does not print it."""
@@ -172,13 +197,15 @@ def role_title(title: str, job_text: str) -> str:
     for _ in range(3):
         role = _HEADLINE_CODE.sub("", role).strip()
     words = role.split()
-    if ad_language(job_text) not in ROLE_WORD_LAST_LANGUAGES:
+    language = ad_language(job_text)
+    if language not in ROLE_WORD_LAST_LANGUAGES:
         printed = role and len(words) <= MAX_TITLE_WORDS and mentions(job_text, role)
         return role if printed else ""
     last_role_word = max(
-        (i for i, word in enumerate(words) if word.lower().strip(".") in _role_words()), default=-1
+        (i for i, word in enumerate(words) if names_a_role(word, language)), default=-1
     )
-    if last_role_word >= 0:
+    follows = words[last_role_word + 1].lower() if 0 <= last_role_word < len(words) - 1 else ""
+    if last_role_word >= 0 and follows not in _ROLE_COMPLEMENT:
         words = words[: last_role_word + 1]
     role = " ".join(words)
     printed = role and len(words) <= MAX_TITLE_WORDS and mentions(job_text, role)
@@ -189,6 +216,9 @@ MAX_TITLE_WORDS = 8
 # Where the role noun ends the title ("Senior Nurse", "Backend-Entwickler"), words after it are
 # the headline's place or department; in the Romance languages they are its adjectives.
 ROLE_WORD_LAST_LANGUAGES = frozenset({"en", "de"})
+# Unless the role noun takes a complement: "Head of Marketing", "Leiterin des Vertriebs" are
+# the role whole, where "Head" or "Leiterin" alone says nothing.
+_ROLE_COMPLEMENT = frozenset({"of", "der", "des"})
 
 
 def _printed_fields(job_text: str) -> dict[str, str]:
@@ -200,6 +230,74 @@ def _printed_fields(job_text: str) -> dict[str, str]:
         )
         fields.setdefault(field, value.strip())
     return fields
+
+
+# A headline is the role with its place, pay and contract codes ("Unit Manager - Leeds -
+# £40k, Permanent"): longer than that, a line is prose.
+MAX_HEADLINE_WORDS = 2 * MAX_TITLE_WORDS
+# The lines a headline may stand on: after the board's furniture, a company name and a place.
+HEADLINE_LINES = 4
+# A stop after a whole word ends a sentence; after two letters it ends "Sr." or "Mgr.".
+_SENTENCE_END = re.compile(r"(?<=[a-z]{3})[.!?…]['\")]*(?:$|\s+[A-Z])|[!?]")
+_LINE_LABEL = re.compile(r"^[^\W\d_][^:]{0,24}:\s+")
+_BULLET = re.compile(r"^\s*(?:[-•·▪●◦‣*>]|\d+[.)])\s")
+# The second word of a sentence led by its verb ("Build the future", "Become a nurse"):
+# no headline has an article there ("Head of the …" has "of"). German's are left out, as its
+# titles take a genitive ("Leiter der Finanzabteilung").
+_ARTICLE = frozenset(
+    {"a", "an", "the", "our", "your", "un", "une", "le", "la", "les", "ein", "eine", "einen"}
+    | {"el", "los", "las", "una", "il", "gli", "uno", "um", "uma"}
+)
+_LEGAL_FORM = re.compile(
+    r"\b(?:gmbh|inc|ltd|llc|plc|ag|sarl|sas|srl|spa|ltda|s\.?a|s\.?l|limited)\b\.?$", re.I
+)
+
+
+@lru_cache(maxsize=1)
+def _prose_words() -> frozenset[str]:
+    return frozenset(w for line in vocabulary_lines("prose_words.txt") for w in line.split())
+
+
+@lru_cache(maxsize=1)
+def _ad_headings() -> frozenset[str]:
+    return frozenset(vocabulary_lines("ad_headings.txt"))
+
+
+def headline_title(job_text: str) -> str:
+    """The role the ad's headline names ("Senior Backend Engineer⏎⏎We are looking…"), past the
+    board's headings, a company name and a place on lines of their own; empty when the ad
+    opens with prose or a list, or its first lines name no role."""
+    language = ad_language(job_text)
+    lines = [line.strip() for line in job_text.splitlines() if line.strip()]
+    for line in lines[:HEADLINE_LINES]:
+        if line.endswith(":") or normalise(line).rstrip(" :") in _ad_headings():
+            continue
+        if _LEGAL_FORM.search(line) and len(line.split()) <= MAX_TITLE_WORDS:
+            continue
+        if _BULLET.match(line) or _is_prose(line):
+            return ""
+        # A label the field lines do not know ("Role: Data Analyst", "Vacancy: …") is left off
+        # when what follows it names the role, and kept when it is the role ("Engineer: Payments").
+        for headline in (_LINE_LABEL.sub("", line), line):
+            if any(names_a_role(word, language) for word in headline.split()):
+                return role_title(headline, job_text)
+    return ""
+
+
+def _is_prose(line: str) -> bool:
+    """A sentence rather than a headline: it ends like one, runs longer than a headline, holds a
+    word no title holds ("we", "your", "sind"), or is led by its verb ("Join the team")."""
+    words = line.split()
+    if _SENTENCE_END.search(line) or len(words) > MAX_HEADLINE_WORDS:
+        return True
+    # A word in capitals on a line that is not is an acronym ("IS Manager", "US Sales Lead"),
+    # not a pronoun or a verb.
+    shouted = line.isupper()
+    lowered = [normalise(w).strip(",;:\"'()") for w in words if shouted or not w.isupper()]
+    if any(word in _prose_words() for word in lowered):
+        return True
+    led_by_verb = len(words) > 2 and words[0][-1].isalnum() and normalise(words[1]) in _ARTICLE
+    return led_by_verb
 
 
 def _title_from_prose(job_text: str) -> str:
