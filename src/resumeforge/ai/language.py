@@ -2,7 +2,8 @@
 
 Function words come from the stopwords-iso collection (the `stopwordsiso` package): a
 maintained open list per language, which is also what tells the languages apart here, by the
-share of a text's words each list claims.
+share of a text's words each list claims. A text's terms are cut at its own language's function
+words only.
 """
 
 from __future__ import annotations
@@ -50,10 +51,16 @@ def ad_language(job_text: str) -> str:
     return detect_language(job_text)
 
 
-@lru_cache(maxsize=1)
-def function_words() -> frozenset[str]:
-    """The function words of every supported language, less any that name a known skill."""
+@lru_cache(maxsize=len(SUPPORTED_LANGUAGES) + 1)
+def function_words(language: str) -> frozenset[str]:
+    """The function words of `language` (English when it is not supported), less any word
+    that names a known skill.
+
+    One language's only: German "allen" and "die" are words of an English ad's terms ("Allen
+    Bradley PLCs", "die casting").
+    """
     from resumeforge.ai.keywords import skill_words
 
-    words = frozenset().union(*(stopwords_of(language) for language in SUPPORTED_LANGUAGES))
-    return words - skill_words()
+    supported = language if language in SUPPORTED_LANGUAGES else DEFAULT_LANGUAGE
+    return stopwords_of(supported) - skill_words()
+
