@@ -6,7 +6,7 @@ import pytest
 
 from resumeforge.ai.jobs_analysis import analyze_job_offline, checked_against_text, role_title
 from resumeforge.ai.keywords import find_skills, mentions, normalise
-from resumeforge.ai.language import detect_language
+from resumeforge.ai.language import detect_language, function_words
 from resumeforge.ai.matching import coverage, job_keywords
 from resumeforge.resume.schemas import Job
 
@@ -392,3 +392,53 @@ def test_a_general_plural_alone_is_no_term_and_a_named_act_keeps_its_small_words
 
     assert "health and safety at work act" in terms, terms
     assert not {"procedures", "policies", "safety at work act"} & terms, terms
+
+
+def test_an_english_ad_is_cut_only_at_english_function_words() -> None:
+    # German "allen" and "die" are function words of German ads, not of this one.
+    ad = (
+        "Title: Automation Technician\nDescription: You will keep our die casting cells "
+        "running.\nRequirements: Experience with Allen Bradley PLCs. Knowledge of die casting."
+    )
+
+    terms = _keys(analyze_job_offline(ad).keywords)
+
+    assert {"allen bradley plcs", "die casting"} <= terms, terms
+    assert not {"bradley plcs", "casting"} & terms, terms
+
+
+def test_an_english_term_keeps_a_noun_that_the_stopword_list_holds() -> None:
+    ad = (
+        "Requirements: Computer Science degree. Experience of order management and Group "
+        "Reporting. Knowledge of Information Security. System Design skills. Experience in "
+        "Home Care."
+    )
+
+    terms = _keys(analyze_job_offline(ad).keywords)
+
+    wanted = {"computer science degree", "order management", "group reporting", "system design"}
+    assert wanted | {"information security", "home care"} <= terms, terms
+    assert not {"science degree", "design skills", "care"} & terms, terms
+
+
+def test_a_german_ad_still_drops_german_function_words() -> None:
+    ad = (
+        "Titel: Sachbearbeiter Einkauf (m/w/d)\nIhr Profil:\n"
+        "- Erfahrung mit allen gängigen Office-Programmen\n"
+        "- Kenntnisse in SAP\n"
+        "- Erfahrung in der Materialwirtschaft\n"
+    )
+
+    job = analyze_job_offline(ad)
+    terms = _keys(job.keywords)
+
+    assert job.language == "de"
+    assert {"sap", "materialwirtschaft"} <= terms, terms
+    assert not any(word in {"allen", "der", "in", "mit"} for t in terms for word in t.split())
+
+
+def test_function_words_are_the_texts_own_languages_less_the_nouns_of_terms() -> None:
+    assert {"allen", "die", "der"} <= function_words("de")
+    assert {"the", "of", "with"} <= function_words("en")
+    assert not {"allen", "die", "computer", "information", "system"} & function_words("en")
+    assert function_words("xx") == function_words("en")

@@ -2,7 +2,8 @@
 
 Function words come from the stopwords-iso collection (the `stopwordsiso` package): a
 maintained open list per language, which is also what tells the languages apart here, by the
-share of a text's words each list claims.
+share of a text's words each list claims. A text's terms are cut at its own language's function
+words only, and not at the nouns some lists hold (`vocabulary/content_words.txt`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from functools import lru_cache
 
 import stopwordsiso
 
-from resumeforge.ai.keywords import normalise
+from resumeforge.ai.keywords import normalise, vocabulary_lines
 
 SUPPORTED_LANGUAGES = ("en", "de", "fr", "es", "pt", "it")
 DEFAULT_LANGUAGE = "en"
@@ -50,10 +51,27 @@ def ad_language(job_text: str) -> str:
     return detect_language(job_text)
 
 
-@lru_cache(maxsize=1)
-def function_words() -> frozenset[str]:
-    """The function words of every supported language, less any that name a known skill."""
+@lru_cache(maxsize=len(SUPPORTED_LANGUAGES) + 1)
+def function_words(language: str) -> frozenset[str]:
+    """The function words of `language` (English when it is not supported), less the nouns
+    of `vocabulary/content_words.txt` and any word that names a known skill.
+
+    One language's only: German "allen" and "die" are words of an English ad's terms ("Allen
+    Bradley PLCs", "die casting").
+    """
     from resumeforge.ai.keywords import skill_words
 
-    words = frozenset().union(*(stopwords_of(language) for language in SUPPORTED_LANGUAGES))
-    return words - skill_words()
+    supported = language if language in SUPPORTED_LANGUAGES else DEFAULT_LANGUAGE
+    return stopwords_of(supported) - content_words_of(supported) - skill_words()
+
+
+@lru_cache(maxsize=len(SUPPORTED_LANGUAGES) + 1)
+def content_words_of(language: str) -> frozenset[str]:
+    """The nouns the stopwords-iso list of `language` holds that terms are made of, from
+    `vocabulary/content_words.txt`: no function words, though the list has them."""
+    words: set[str] = set()
+    for line in vocabulary_lines("content_words.txt"):
+        code, _, listed = line.partition(":")
+        if code.strip() == language:
+            words.update(normalise(word) for word in listed.split())
+    return frozenset(words)

@@ -305,10 +305,10 @@ def screening_terms(
     for clause in clauses:
         for term in _clause_terms(clause, language, ad):
             key = canonical_skill(term)
-            if not _acceptable(term, blocked) or key in found:
+            if not _acceptable(term, blocked, language) or key in found:
                 continue
             found[key] = (term, _desirable(term, clause))
-    terms = _without_redundant(found)
+    terms = _without_redundant(found, language)
     must = [term for key, (term, nice) in terms.items() if not nice]
     nice = [term for key, (term, nice) in terms.items() if nice]
     return ScreeningTerms(must=must[:MAX_MUST], nice=nice[:MAX_NICE])
@@ -444,11 +444,11 @@ def _clause_terms(clause: _Clause, language: str, ad: str) -> list[str]:
         return []
     if _NOT_ASKED.search(text):
         return []
-    objects = _cue_objects(text) if clause.asks else []
+    objects = _cue_objects(text, language) if clause.asks else []
     asked = clause.in_requirements or bool(objects)
-    terms += _tech_tokens(text, asked)
+    terms += _tech_tokens(text, asked, language)
     named = [m.group(0) for m in _NAMED_THING.finditer(text)]
-    terms += _listed_names(text, asked)
+    terms += _listed_names(text, asked, language)
     if clause.asks:
         terms += [m.group(0) for m in _QUALIFIED_AS.finditer(text)]
         named += [m.group(0) for m in _NAMED_QUALIFICATION.finditer(text)]
@@ -456,12 +456,11 @@ def _clause_terms(clause: _Clause, language: str, ad: str) -> list[str]:
     terms += _head_phrases(text, language, strong_only=not clause.asks)
     if clause.in_requirements and len(text.split()) <= MAX_SHORT_LINE_WORDS:
         terms.append(text)
-    vocabulary = _vocabulary_terms(
-        text, clause.in_requirements, " ".join(objects), ad, english=language in {"en", ""}
-    )
+    vocabulary = _vocabulary_terms(text, clause.in_requirements, " ".join(objects), ad, language)
     # A name ending in "Act" or "Office" is whole as it stands; only leading prose goes.
-    names = [_without_leading_prose(name) for name in named]
-    found = vocabulary + names + [cleaned for term in terms if (cleaned := _trimmed(term))]
+    names = [_without_leading_prose(name, language) for name in named]
+    trimmed = [cleaned for term in terms if (cleaned := _trimmed(term, language))]
+    found = vocabulary + names + trimmed
     return [term for term in found if not _names_a_team(text, term)]
 
 
@@ -504,34 +503,35 @@ _OFFERED_THING = re.compile(
 )
 
 
-def _without_leading_prose(name: str) -> str:
+def _without_leading_prose(name: str, language: str) -> str:
     words = name.split()
-    while len(words) > 2 and not _content_word(words[0]):
+    while len(words) > 2 and not _content_word(words[0], language):
         words.pop(0)
     return " ".join(words)
 
 
 def _vocabulary_terms(
-    text: str, in_requirements: bool, asked_for: str, ad: str, *, english: bool = True
+    text: str, in_requirements: bool, asked_for: str, ad: str, language: str
 ) -> list[str]:
     """Vocabulary skills as the ad spells them; a broad one only where it is asked for, and
     not as a word inside a longer phrase ("accessibility compliance", in English "sales
     ledger": elsewhere the word after a noun is its adjective, "Excel avanzado")."""
     found = []
+    english = language in {"en", ""}
     lowered = normalise(text)
     for skill in find_skills(text):
         spellings = list(keyword_pattern(skill).finditer(lowered))
         if not in_requirements and all(_names_colleagues(lowered, m) for m in spellings):
             continue
         # Before a noun a broad word is part of another name ("sales ledger").
-        inside = english and all(_modifies_next(lowered, m) for m in spellings)
+        inside = english and all(_modifies_next(lowered, m, language) for m in spellings)
         if skill in broad_terms() and inside:
             continue
         if skill in broad_terms() and not mentions(asked_for, skill):
             if not in_requirements:
                 continue
             # Inside a longer phrase the broad word is that phrase's ("written communication").
-            phrases = [phrase for m in spellings if (phrase := _with_modifier(lowered, m))]
+            phrases = [p for m in spellings if (p := _with_modifier(lowered, m, language))]
             if phrases:
                 found.append(phrases[0])
                 continue
@@ -558,31 +558,32 @@ def _names_colleagues(lowered: str, match: re.Match[str]) -> bool:
     return _COLLEAGUES_AFTER.match(lowered, match.end()) is not None
 
 
-def _modifies_next(lowered: str, match: re.Match[str]) -> bool:
+def _modifies_next(lowered: str, match: re.Match[str], language: str) -> bool:
     after = re.match(r" ([\w'-]+)", lowered[match.end() :])
-    return after is not None and _content_word(after[1]) and not find_skills(after[1])
+    return after is not None and _content_word(after[1], language) and not find_skills(after[1])
 
 
 def stands_alone(lowered: str, match: re.Match[str]) -> bool:
     """Whether an English mention is the thing itself, not the first word of a compound
     ("communication skills" is; "communication protocols" and "sales ledger" are not)."""
-    return not _modifies_next(lowered, match)
+    return not _modifies_next(lowered, match, "en")
 
 
-def _with_modifier(lowered: str, match: re.Match[str]) -> str:
+def _with_modifier(lowered: str, match: re.Match[str], language: str) -> str:
     """The broad word with the content word right before it, when it has one; else empty."""
     before = re.search(r"([\w'-]+) $", lowered[: match.start()])
-    if before and _content_word(before.group(1)):
+    if before and _content_word(before.group(1), language):
         return f"{before.group(1)} {match.group(0)}"
     return ""
 
 
-def _tech_tokens(text: str, asked: bool) -> list[str]:
+def _tech_tokens(text: str, asked: bool, language: str) -> list[str]:
     tokens = []
     for match in _TECH_TOKEN.finditer(text):
         token = match.group(0).strip(".-/&+")
         bare = token.rstrip("s") if token[:-1].isupper() else token
-        if len(bare) < 2 or bare.lower() in function_words() or bare.lower() in ad_words():
+        lowered = bare.lower()
+        if len(bare) < 2 or lowered in function_words(language) or lowered in ad_words():
             continue
         acronym = bare.replace("/", "").replace("&", "").isupper()
         if acronym and not asked and not _defined(text, match):
@@ -590,11 +591,11 @@ def _tech_tokens(text: str, asked: bool) -> list[str]:
         if (
             _shouted_word(bare)
             or _glued_words(bare)
-            or _slashed_prose(bare)
+            or _slashed_prose(bare, language)
             or _heading_glued_to_sentence(bare)
         ):
             continue
-        tokens.append(_with_name_neighbours(text, match, token))
+        tokens.append(_with_name_neighbours(text, match, token, language))
     return tokens
 
 
@@ -652,7 +653,7 @@ def _names_a_known_skill(span: str) -> bool:
     return any(known) and one_word and not any(_BARE_HEAD.fullmatch(key) for key in keys)
 
 
-def _listed_names(text: str, asked: bool) -> list[str]:
+def _listed_names(text: str, asked: bool, language: str) -> list[str]:
     """Capitalised names listed together ("Spark, Ray, or Dask"), or in brackets after a
     thing ("analytics tools (Amplitude, Mixpanel)"): products and standards, not prose."""
     names: list[str] = []
@@ -674,7 +675,7 @@ def _listed_names(text: str, asked: bool) -> list[str]:
         if len(items) > MAX_LISTED_NAMES:
             continue
         if all(_is_name(i) and i.split()[0].lower() not in ad_words() for i in items):
-            names += [item for item in items if not _slashed_prose(item)]
+            names += [item for item in items if not _slashed_prose(item, language)]
     return names
 
 
@@ -716,10 +717,10 @@ def _heading_glued_to_sentence(token: str) -> bool:
     )
 
 
-def _slashed_prose(token: str) -> bool:
+def _slashed_prose(token: str, language: str) -> bool:
     # "He/She", "and/or" are prose with a slash; "A/B" is a name of letters.
     parts = token.lower().split("/")
-    return len(parts) > 1 and all(len(p) > 1 and p in function_words() for p in parts)
+    return len(parts) > 1 and all(len(p) > 1 and p in function_words(language) for p in parts)
 
 
 def _defined(text: str, match: re.Match[str]) -> bool:
@@ -729,22 +730,23 @@ def _defined(text: str, match: re.Match[str]) -> bool:
     return "(" in before
 
 
-def _with_name_neighbours(text: str, match: re.Match[str], token: str) -> str:
+def _with_name_neighbours(text: str, match: re.Match[str], token: str, language: str) -> str:
     """`token` with the capitalised words it is a name with ("GitHub Actions", "US GAAP")."""
     # Only technical neighbours join it ("US GAAP", "MS SQL", "Kuka KRL"); a plain
     # capitalised word beside an acronym is as often a heading or a team as part of a name.
     name = token
     after = re.match(r"\s([\w+#.-]+)", text[match.end() :])
-    if after and _technical(after.group(1)):
+    if after and _technical(after.group(1), language):
         name += " " + after.group(1)
     before = re.search(r"([\w+#.-]+)\s$", text[: match.start()])
-    if before and before.start() > 0 and _technical(before.group(1)):
+    if before and before.start() > 0 and _technical(before.group(1), language):
         name = before.group(1) + " " + name
     return name
 
 
-def _technical(word: str) -> bool:
-    return bool(_TECH_TOKEN.fullmatch(word)) and word.lower() not in ad_words() | function_words()
+def _technical(word: str, language: str) -> bool:
+    prose = ad_words() | function_words(language)
+    return bool(_TECH_TOKEN.fullmatch(word)) and word.lower() not in prose
 
 
 # "The role requires good alphanumeric skills, IT competency and …": what such a verb asks for
@@ -756,11 +758,11 @@ _ASKING_VERB = re.compile(
 )
 
 
-def _asked_by_verb(text: str) -> list[str]:
+def _asked_by_verb(text: str, language: str) -> list[str]:
     items = []
     for match in _ASKING_VERB.finditer(text):
         for item in _list_items(match.group("object")):
-            trimmed = _trimmed(item)
+            trimmed = _trimmed(item, language)
             named = _TECH_TOKEN.search(trimmed) or find_skills(trimmed)
             headed = _HEAD_PHRASE.search(trimmed) and len(trimmed.split()) <= 3
             if trimmed and len(trimmed.split()) <= MAX_VERB_OBJECT_WORDS and (named or headed):
@@ -780,8 +782,8 @@ def _cue_segments(text: str) -> list[str]:
     return [text[a:b] for a, b in pairwise(bounds)]
 
 
-def _cue_objects(text: str) -> list[str]:
-    items: list[str] = _asked_by_verb(text)
+def _cue_objects(text: str, language: str) -> list[str]:
+    items: list[str] = _asked_by_verb(text, language)
     matches = [m for segment in _cue_segments(text) if (m := _CUE_OBJECT.search(segment))]
     for match in matches:
         obj = next(group for group in match.groups() if group)
@@ -846,10 +848,10 @@ def _head_phrases(text: str, language: str, *, strong_only: bool) -> list[str]:
     if language in {"en", ""} and not strong_only:
         for match in _SHARED_HEAD.finditer(text):
             modifiers = re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", match.group(1))
-            phrases += [m for m in modifiers if _content_word(m)]
+            phrases += [m for m in modifiers if _content_word(m, language)]
     if language in {"en", ""}:
         for match in _HEAD_PHRASE.finditer(text):
-            mods = _content_suffix(match.group("mods").split())
+            mods = _content_suffix(match.group("mods").split(), language)
             if strong_only and match.group("head").lower() not in _STRONG_HEADS:
                 continue
             phrase = " ".join([*mods, match.group("head")])
@@ -857,7 +859,7 @@ def _head_phrases(text: str, language: str, *, strong_only: bool) -> list[str]:
                 phrases += [] if _inside_known_name(phrase, text) else [phrase]
     if language in {"fr", "es", "pt", "it"}:
         for match in _ROMANCE_HEAD.finditer(text):
-            mods = _content_prefix(match.group("mods").split())
+            mods = _content_prefix(match.group("mods").split(), language)
             if mods:
                 phrases.append(f"{match.group('head')} {match.group('link')} {' '.join(mods)}")
     if language == "de":
@@ -888,30 +890,30 @@ def _german_compound(word: str) -> str:
     return stem if dash and tail.lower() in {"kenntnisse", "erfahrung"} else word
 
 
-def _content_suffix(words: list[str]) -> list[str]:
+def _content_suffix(words: list[str], language: str) -> list[str]:
     kept: list[str] = []
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
         # "relationship building skills": a gerund inside a modifier is part of it.
         inner_gerund = (
-            word.lower().endswith("ing") and index > 0 and _content_word(words[index - 1])
+            word.lower().endswith("ing") and index > 0 and _content_word(words[index - 1], language)
         )
-        if not (_content_word(word) or inner_gerund):
+        if not (_content_word(word, language) or inner_gerund):
             break
         kept.insert(0, word)
     return kept
 
 
-def _content_prefix(words: list[str]) -> list[str]:
+def _content_prefix(words: list[str], language: str) -> list[str]:
     kept: list[str] = []
     for word in words:
-        if not _content_word(word):
+        if not _content_word(word, language):
             break
         kept.append(word)
     return kept
 
 
-def _content_word(word: str) -> bool:
+def _content_word(word: str, language: str) -> bool:
     stripped = word.strip(".,'\"")
     bare = stripped.lower()
     # An acronym is content even when it spells a function word ("IT skills").
@@ -919,32 +921,32 @@ def _content_word(word: str) -> bool:
     return (
         len(bare) > 1
         and not bare.isdigit()
-        and (shouted or bare not in function_words())
+        and (shouted or bare not in function_words(language))
         and bare not in ad_words()
         and any(ch.isalpha() for ch in bare)
     )
 
 
-def _trimmed(term: str) -> str:
+def _trimmed(term: str, language: str) -> str:
     """`term` without the prose around it: leading filler, gerunds, trailing filler."""
     term = re.sub(r"\s+", " ", term).strip(" .,;:!?'\"()[]-")
     term = _GERMAN_ASKED_SUFFIX.sub("", term)
     term = re.sub(r"\b\d+\+?\s*(?:years?|yrs?|jahre|ans|años|anos|anni)\b.*", "", term, flags=re.I)
     words = term.split()
-    while words and not _content_word(words[0]) and not _compound_adjective(words):
+    while words and not _content_word(words[0], language) and not _compound_adjective(words):
         words.pop(0)
     # "… skills" names a skill ("IT skills"); any other trailing filler goes.
     dropped: list[str] = []
     while (
         words
-        and not _content_word(words[-1])
+        and not _content_word(words[-1], language)
         and not (words[-1].lower() == "skills" and len(words) > 1)
     ):
         dropped.insert(0, words.pop())
     # "Technical background": an adjective alone names nothing, so its noun stays.
     noun = dropped[0] if dropped else ""
     adjectives_only = bool(words) and all(_ADJECTIVE.search(word) for word in words)
-    if adjectives_only and noun.isalpha() and noun.lower() not in function_words():
+    if adjectives_only and noun.isalpha() and noun.lower() not in function_words(language):
         words.append(noun)
     elif words and noun.lower() in _DOMAIN_HEADS and not _names_a_thing(" ".join(words)):
         # "the food industry", "a retail environment": the domain is the term, with its head.
@@ -955,7 +957,7 @@ def _trimmed(term: str) -> str:
     if gerund and len(words) > 1 and not known and not find_skills(gerund.group(0)):
         # "managing a caseload": the article after the gerund goes with it; "indexing
         # strategies" is a name, which a plain plural alone is not ("using Excel" is Excel).
-        rest = _trimmed(term[gerund.end() :])
+        rest = _trimmed(term[gerund.end() :], language)
         plural = re.fullmatch(r"[a-z]+[^s]s", rest) is not None and not find_skills(rest)
         return term if plural or _BARE_HEAD.fullmatch(rest) else rest
     if not term or len(term.split()) > MAX_TERM_WORDS:
@@ -988,19 +990,19 @@ _COMPOUND_TAIL = re.compile(
 )
 
 
-def _acceptable(term: str, blocked: list[str]) -> bool:
+def _acceptable(term: str, blocked: list[str], language: str) -> bool:
     key = normalise(term)
     if not key or len(key) < 2 or key.isdigit():
         return False
     words = key.split()
     known = canonical_skill(key) != key or key in _vocabulary_names()
-    if not known and not any(_content_word(word) for word in term.split()):
+    if not known and not any(_content_word(word, language) for word in term.split()):
         return False
     if any(w in _BENEFIT_WORDS for w in words):
         return False
     # A head alone ("licence", "skills", "testing") or a plural as general ("procedures")
     # names no particular thing.
-    content = [word for word in words if _content_word(word)]
+    content = [word for word in words if _content_word(word, language)]
     general = bool(content) and all(word in _GENERIC_PLURALS for word in content)
     if not known and (_BARE_HEAD.fullmatch(key) or general):
         return False
@@ -1062,7 +1064,9 @@ _BENEFIT_WORDS = frozenset(
 )
 
 
-def _without_redundant(found: dict[str, tuple[str, bool]]) -> dict[str, tuple[str, bool]]:
+def _without_redundant(
+    found: dict[str, tuple[str, bool]], language: str
+) -> dict[str, tuple[str, bool]]:
     """Drops a phrase made only of other terms found ("SQL and Power BI" beside "sql" and
     "power bi")."""
     vocabulary = _vocabulary_names()
@@ -1073,7 +1077,7 @@ def _without_redundant(found: dict[str, tuple[str, bool]]) -> dict[str, tuple[st
         for other in others:
             rest = re.sub(rf"(?<!\w){re.escape(other)}(?!\w)", " ", rest)
         composite = rest != key.replace("/", " ") and not any(
-            _content_word(word) for word in rest.split()
+            _content_word(word, language) for word in rest.split()
         )
         # A name ("Health and Safety at Work Act") is whole, whatever terms it holds.
         if composite and key not in vocabulary and not _NAMED_THING.fullmatch(value[0]):
