@@ -442,3 +442,6 @@ def test_function_words_are_the_texts_own_languages_less_the_nouns_of_terms() ->
     assert {"the", "of", "with"} <= function_words("en")
     assert not {"allen", "die", "computer", "information", "system"} & function_words("en")
     assert function_words("xx") == function_words("en")
+    # A German ad writes English too; its nouns stay nouns there as well.
+    assert {"the", "of"} <= function_words("de")
+    assert not {"computer", "system"} & function_words("de")

@@ -56,13 +56,21 @@ def function_words(language: str) -> frozenset[str]:
     """The function words of `language` (English when it is not supported), less the nouns
     of `vocabulary/content_words.txt` and any word that names a known skill.
 
-    One language's only: German "allen" and "die" are words of an English ad's terms ("Allen
-    Bradley PLCs", "die casting").
+    An English text's are English only: German "allen" and "die" are words of an English ad's
+    terms ("Allen Bradley PLCs", "die casting"). Another language's take in English's too, as
+    its ads write in English as well ("Erfahrung mit Python, experience in the cloud").
     """
     from resumeforge.ai.keywords import skill_words
 
     supported = language if language in SUPPORTED_LANGUAGES else DEFAULT_LANGUAGE
-    return stopwords_of(supported) - content_words_of(supported) - skill_words()
+    words = _own_function_words(supported)
+    if supported != DEFAULT_LANGUAGE:
+        words |= _own_function_words(DEFAULT_LANGUAGE)
+    return words - skill_words()
+
+
+def _own_function_words(language: str) -> frozenset[str]:
+    return stopwords_of(language) - content_words_of(language)
 
 
 @lru_cache(maxsize=len(SUPPORTED_LANGUAGES) + 1)
