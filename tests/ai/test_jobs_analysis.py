@@ -1,4 +1,5 @@
-"""The offline job analysis's title: a labelled field, the ad's bare headline, then its prose."""
+"""The offline job analysis: the title (a labelled field, the ad's bare headline, then its prose)
+and the company as the ad prints it."""
 
 from __future__ import annotations
 
@@ -116,3 +117,12 @@ def test_the_offline_letter_names_the_role_of_a_bare_headline() -> None:
     assert letter.paragraphs[0].startswith(
         "I am writing to apply for the Senior Backend Engineer position"
     )
+
+
+def test_the_company_is_spelled_as_the_ad_prints_it_most_often() -> None:
+    ad = (
+        "Title: Payroll Analyst\nCompany: Brightwell\n\nBrightWell is growing. At BrightWell "
+        "you will run payroll; BrightWell offers hybrid work."
+    )
+
+    assert analyze_job_offline(ad).company == "BrightWell"

@@ -7,6 +7,7 @@ match report is computed from them, so a model cannot talk coverage up.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from resumeforge.ai.keywords import find_skills, mentions, normalise, sentences, vocabulary_lines
@@ -149,7 +150,15 @@ def employer(company: str, job_text: str) -> str:
         return ""
     if _AGENCY_NAME.search(company) or _CLIENT_PHRASE.search(job_text):
         return ""
-    return company
+    return _most_printed(company, job_text)
+
+
+def _most_printed(name: str, job_text: str) -> str:
+    """`name` in the letter case the ad prints it in most often: "PepsiCo", where one line
+    slips to "Pepsico"."""
+    printed = re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", job_text, re.IGNORECASE)
+    spellings = Counter(match.group(0) for match in printed)
+    return spellings.most_common(1)[0][0] if spellings else name
 
 
 # What follows the role in a headline: places, pay, contract codes ("Unit Manager, Kidderminster,
