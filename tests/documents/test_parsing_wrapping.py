@@ -3,8 +3,11 @@ printed line."""
 
 from __future__ import annotations
 
+import pytest
+
 from resumeforge.config import Settings
 from resumeforge.documents.parsing import parse_document
+from resumeforge.documents.parsing.hyphens import keeps_hyphen
 from resumeforge.documents.parsing.layout import Placement, TextLine
 from resumeforge.documents.parsing.wrapping import (
     join_broken_addresses,
@@ -214,3 +217,41 @@ def test_an_address_in_capitals_broken_after_a_dot_is_joined_but_not_a_heading_a
     ]
     finished = [TextLine(["ADA@EXAMPLE.NET"]), TextLine(["SKILLS"])]
     assert [line.plain for line in join_broken_addresses(finished)] == ["ADA@EXAMPLE.NET", "SKILLS"]
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "language", "kept"),
+    [
+        ("docu", "mentation", "en", False),  # one word broken where it had room
+        ("frame", "work", "en", False),
+        ("Kuber", "netes", "en", False),  # no word on either side: a break in a name
+        ("multi", "account", "en", True),  # two words that make no word together
+        ("high", "fidelity", "en", True),
+        ("Moreau", "Laval", "fr", True),  # a capital after the hyphen starts a name
+        ("FinTech", "Unternehmen", "de", True),
+        ("Rettungs", "robotern", "de", False),  # a German noun goes on in lower case
+        ("DEVELOP", "MENT", "en", False),  # capitals throughout are a word in capitals
+        ("Solid", "Works", "en", False),  # a name English writes as one word
+        ("Power", "Point", "en", False),
+        ("Software", "Produkten", "de", True),
+        ("Auto", "CAD", "en", False),
+        ("Hewlett", "Packard", "en", True),  # a name hyphenated more often than not
+    ],
+)
+def test_a_line_end_hyphen_stays_only_in_a_compound(
+    left: str, right: str, language: str, kept: bool
+) -> None:
+    assert keeps_hyphen(left, right, language=language) is kept
+
+
+def test_a_broken_word_rejoins_and_a_compound_keeps_its_hyphen_in_a_wrapped_bullet() -> None:
+    resume = _jobs(
+        [
+            "- Wrote the docu-",
+            (UNDER_THE_WORDS, "mentation for our multi-"),
+            (UNDER_THE_WORDS, "region failover plan"),
+        ]
+    )
+    assert resume.work[0].highlights[0] == (
+        "Wrote the documentation for our multi-region failover plan"
+    )

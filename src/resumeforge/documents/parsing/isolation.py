@@ -42,6 +42,11 @@ class ParseJob:
 
 def _serve(connection: Connection, memory_mb: int) -> None:
     """The worker's loop: parse each job it is sent, answer with the result or the error."""
+    # The word list is read before the limit: a shared library mapped under it may not fit
+    # in what a forked child of a large process has left.
+    from resumeforge.documents.parsing.hyphens import load_word_list
+
+    load_word_list()
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     from resumeforge.documents.parsing.service import parse_in_process

@@ -18,6 +18,7 @@ import pypdfium2.raw as pdfium_c
 
 from resumeforge.documents.errors import CorruptFile, EncryptedPdf, TooManyPages
 from resumeforge.documents.parsing.glyphs import mark_unmapped
+from resumeforge.documents.parsing.hyphens import LINE_END_HYPHEN, with_line_end_hyphens
 from resumeforge.documents.parsing.layout import (
     BULLET_CHARS,
     Placement,
@@ -156,10 +157,15 @@ def _read_page(page: pdfium.PdfPage, number: int, notes: ReadingNotes) -> list[T
 def _page_lines(textpage: pdfium.PdfTextPage, sight: _Sight) -> Iterator[_Line]:
     chars = PageChars(textpage)
     text = mark_unmapped(chars.unmapped, _text_by_char_index(textpage), sight.unreadable)
+    # PDFium's marks of line-end hyphens, where its words run on into the next line, before
+    # each mark is made a hyphen or dropped.
+    marked = text if LINE_END_HYPHEN in text else ""
+    text = with_line_end_hyphens(text)
     text = _right_to_left_in_reading_order(chars, text)
     right_to_left = bool(_RIGHT_TO_LEFT_RE.search(text))
     for raw_line in _LINE_RE.finditer(text):
-        words = sight.visible_words(chars, text, _boxed_words(chars, text, *raw_line.span()))
+        boxed = _boxed_words(chars, text, *raw_line.span(), marked=marked)
+        words = sight.visible_words(chars, text, boxed)
         for same_baseline in _split_at_baselines(words):
             yield _line_from_words(chars, text, same_baseline, right_to_left)
 
@@ -186,19 +192,30 @@ def _text_by_char_index(textpage: pdfium.PdfTextPage) -> str:
 _Word = tuple[int, int, float, float, float, float, float, float]
 
 
-def _boxed_words(chars: PageChars, text: str, start: int, end: int) -> list[_Word]:
+def _boxed_words(chars: PageChars, text: str, start: int, end: int, *, marked: str) -> list[_Word]:
     """The words of `text[start:end]` with their boxes, read once a word: two lookups, one
     for a one-character word, which is its own last character. (Comparisons stand for min()
-    and max(): this runs at every word of every page.)"""
+    and max(): this runs at every word of every page.) `marked` is the page text with PDFium's
+    line-end hyphen marks, when it has any."""
     box = chars.box
     words: list[_Word] = []
+    next_line_left = None  # where the rest of a word broken at a line-end hyphen was printed
     for match in _WORD_RE.finditer(text, start, end):
         first, after = match.span()
         left, first_right, bottom, top = box(first)
+        if next_line_left is not None:
+            left, next_line_left = min(left, next_line_left), None
         if after - first == 1:
             words.append((first, after, left, first_right, bottom, top, bottom, top))
             continue
-        last_left, right, last_bottom, last_top = box(after - 1)
+        if marked and (hyphen := marked.find(LINE_END_HYPHEN, first, after - 1)) >= 0:
+            # "multi\ufffeaccount": the word stands where its first part was printed, and the
+            # next word's line starts where its rest was.
+            next_line_left = box(hyphen + 1)[0]
+            after_box = hyphen + 1
+        else:
+            after_box = after
+        last_left, right, last_bottom, last_top = box(after_box - 1)
         # A right-to-left word listed in reading order starts at its right end.
         if last_left < left:
             left = last_left

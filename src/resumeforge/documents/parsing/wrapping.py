@@ -10,10 +10,12 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from resumeforge.documents.parsing.hyphens import keeps_hyphen
 from resumeforge.documents.parsing.layout import Placement, TextLine, is_bullet
 from resumeforge.resume.contact import find_email
 from resumeforge.resume.dates import find_date_range
 from resumeforge.resume.headings import is_vocabulary_heading
+from resumeforge.resume.language import detect_language
 
 # In font sizes: how far a wrapped line may sit left of the bullet's words (rounding), how much
 # deeper it may be indented, and how much blank space may separate it from the line above.
@@ -35,9 +37,10 @@ def join_wrapped_bullets(lines: list[TextLine]) -> list[TextLine]:
     joined: list[TextLine] = []
     bullet: TextLine | None = None  # the bullet being read, as first printed
     above: TextLine | None = None  # the line printed just above, joined or not
+    language = _language_of_hyphenated(lines)
     for line in lines:
         if bullet is not None and above is not None and _continues(bullet, above, line):
-            joined[-1] = _join(joined[-1], line)
+            joined[-1] = _join(joined[-1], line, language)
         else:
             joined.append(line)
             bullet = line if line.placement is not None and is_bullet(line) else None
@@ -74,9 +77,10 @@ def join_wrapped_paragraphs(lines: list[TextLine]) -> list[TextLine]:
     (a project's description, a job's summary)."""
     joined: list[TextLine] = []
     above: TextLine | None = None
+    language = _language_of_hyphenated(lines)
     for line in lines:
         if above is not None and _carries_on_paragraph(above, line):
-            joined[-1] = _join(joined[-1], line)
+            joined[-1] = _join(joined[-1], line, language)
         else:
             joined.append(line)
         above = line
@@ -132,16 +136,43 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip(" \"'”’)]").endswith(_SENTENCE_ENDS)
 
 
-def _join(bullet: TextLine, line: TextLine) -> TextLine:
+_HYPHENATED = re.compile(r"[^\W\d_]-$")
+
+
+def _language_of_hyphenated(lines: list[TextLine]) -> str:
+    """The language of the lines when one ends in a hyphen (what a hyphen there means depends
+    on it), else "" without reading them."""
+    if not any(line.segments and _HYPHENATED.search(line.segments[0]) for line in lines):
+        return ""
+    return detect_language(" ".join(line.plain for line in lines))
+
+
+def _join(bullet: TextLine, line: TextLine, language: str) -> TextLine:
     """One line: the text runs on in the first piece; pieces in a side rail keep their place."""
     head, tail = bullet.segments[0], line.segments[0]
-    # "multi-" + "agent" is one word again; a hyphen after a space is a dash.
-    glue = "" if head.endswith("-") and head[-2:-1].isalpha() else " "
+    # "multi-" + "agent" is one word again, and "docu-" + "mentation" one word broken; a
+    # hyphen after a space is a dash.
+    if head.endswith("-") and head[-2:-1].isalpha():
+        if not keeps_hyphen(_last_word(head[:-1]), _first_word(tail), language=language):
+            head = head[:-1]
+        glue = ""
+    else:
+        glue = " "
     return dataclasses.replace(
         bullet,
         segments=[f"{head}{glue}{tail}", *bullet.segments[1:], *line.segments[1:]],
         links=[*bullet.links, *line.links],
     )
+
+
+def _last_word(text: str) -> str:
+    match = re.search(r"[^\W\d_]+$", text)
+    return match.group(0) if match else ""
+
+
+def _first_word(text: str) -> str:
+    match = re.match(r"[^\W\d_]+", text)
+    return match.group(0) if match else ""
 
 
 def join_broken_addresses(lines: list[TextLine]) -> list[TextLine]:
