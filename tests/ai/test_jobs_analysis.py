@@ -126,3 +126,24 @@ def test_the_company_is_spelled_as_the_ad_prints_it_most_often() -> None:
     )
 
     assert analyze_job_offline(ad).company == "BrightWell"
+
+
+@pytest.mark.parametrize(
+    ("ad", "company"),
+    [
+        (
+            "Data Engineer (m/w/d)\n\nNordlicht Daten GmbH\n\nWir suchen Verstärkung.",
+            "Nordlicht Daten GmbH",
+        ),
+        ("Wir suchen einen Entwickler (m/w/d) für unser Team.", ""),
+        ("We are hiring a nurse for our ward.", ""),
+    ],
+)
+def test_a_company_line_names_the_employer_and_a_pronoun_names_none(ad: str, company: str) -> None:
+    assert analyze_job_offline(ad).company == company
+
+
+def test_the_article_after_an_italian_hiring_verb_is_not_part_of_the_role() -> None:
+    ad = "Officina Meridiana cerca uno sviluppatore backend. Esperienza con Java."
+
+    assert analyze_job_offline(ad).title == "sviluppatore backend"

@@ -112,7 +112,7 @@ def checked_against_text(job: Job, job_text: str) -> Job:
 def analyze_job_offline(job_text: str) -> Job:
     fields = _printed_fields(job_text)
     parts = sentences(job_text)
-    printed = fields.get("company") or _company_from_prose(job_text)
+    printed = fields.get("company") or company_line(job_text) or _company_from_prose(job_text)
     # A labelled "Title:" field is the board's own record of the role; the headline is the role
     # as the ad names it, where the prose is more often loose ("looking for an engineer to…")
     # and its patterns catch words of other kinds ("assume", "cerca"), so it comes last.
@@ -324,7 +324,7 @@ _HIRING_VERBS = (
     r"procuramos|contrata|cerca|cerchiamo|assume|assumiamo|seleziona"
 )
 _HIRING_PHRASE = re.compile(
-    rf"\b(?:{_HIRING_VERBS})\s+(?:(?:un|une|des|einen|eine|ein|um|uma|una|uno|una|a|o|un')\s*)?"
+    rf"\b(?:{_HIRING_VERBS})\s+(?:(?:une|des|einen|eine|ein|um|uma|una|uno|un|a|o)\s+|un')?"
     r"((?:[\w/'-]+)(?:\s+(?:de|di|da|do)\s+[A-Z][\w'-]+|\s+(?!(?:pour|für|zur|zum|para|per|pela|pelo|para|en|em|in|à|a|de|da|"
     r"du|del|della|dei|des|der|die|das|im|no|na|nel|nella|et|und|y|e|ou|oder|o)\b)[\w/'-]+){0,4})",
     re.I,
@@ -350,13 +350,27 @@ _A_LAW = re.compile(r"\b(?:Act|Regulations?|Standards?|Order)$")
 _COMPANY_BEFORE_VERB = re.compile(
     r"(?:^|[.!?]\s+|\n)(?:(?:Le|La|Les|L'|Die|Der|Das|El|La|A|O|Il|Lo|The)\s+)?"
     r"(?:(?:société|entreprise|firma|empresa|azienda|società|company)\s+)?"
-    rf"((?:[A-Z][\w&'.-]*\s+){{1,4}})(?:{_HIRING_VERBS}|is hiring|is looking|seeks)\b",
+    rf"((?:[A-Z][\w&'.-]*[ \t]+){{1,4}})(?:{_HIRING_VERBS}|is hiring|is looking|seeks)\b",
 )
 
 
+def company_line(job_text: str) -> str:
+    """A line of its own among the ad's first that names a company by its legal form ("Acme
+    Analytics GmbH", "Initech Ltd"): the employer's name over its ad."""
+    lines = [line.strip() for line in job_text.splitlines() if line.strip()]
+    for line in lines[:HEADLINE_LINES]:
+        short = len(line.split()) <= MAX_TITLE_WORDS
+        if short and _LEGAL_FORM.search(line) and not _is_prose(line):
+            return line
+    return ""
+
+
 def _company_from_prose(job_text: str) -> str:
-    if before := _COMPANY_BEFORE_VERB.search(job_text[:600]):
-        return before.group(1).strip()
+    # "Wir suchen …", "We are hiring …": a pronoun before the verb names no company.
+    for before in _COMPANY_BEFORE_VERB.finditer(job_text[:600]):
+        name = before.group(1).strip()
+        if not all(normalise(word) in _prose_words() for word in name.split()):
+            return name
     for match in _COMPANY_PHRASE.finditer(job_text[:600]):
         name = re.split(r"[.,;]\s", match.group(1))[0].strip(" .,;'")
         if name and name not in _NOT_A_COMPANY and not _A_LAW.search(name):
