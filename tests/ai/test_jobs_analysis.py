@@ -147,3 +147,23 @@ def test_the_article_after_an_italian_hiring_verb_is_not_part_of_the_role() -> N
     ad = "Officina Meridiana cerca uno sviluppatore backend. Esperienza con Java."
 
     assert analyze_job_offline(ad).title == "sviluppatore backend"
+
+
+def test_a_name_with_a_legal_form_in_the_prose_is_the_company_and_no_keyword() -> None:
+    ad = (
+        "Platform Engineer (m/w/d)\n\nDie Nordlicht Cloud GmbH betreibt Plattformen für Kunden."
+        "\n\nDein Profil:\n- Erfahrung mit Kubernetes und Terraform"
+    )
+
+    job = analyze_job_offline(ad)
+
+    assert job.company == "Nordlicht Cloud GmbH"
+    assert not [term for term in job.keywords if "Nordlicht" in term]
+
+
+def test_a_location_field_stops_at_the_next_field_on_its_line() -> None:
+    ad = "Warehouse Team Leader - Night Shift\nLocation: Bedford | £32,000 | Permanent\n\nFLT."
+
+    job = analyze_job_offline(ad)
+
+    assert (job.title, job.location) == ("Warehouse Team Leader", "Bedford")

@@ -120,7 +120,7 @@ def analyze_job_offline(job_text: str) -> Job:
     job = Job(
         title=title,
         company=printed,
-        location=fields.get("location", ""),
+        location=_FIELD_SEPARATOR.split(fields.get("location", ""))[0].strip(),
         description=" ".join(parts[:2])[:600],
         responsibilities=_matching(parts, _RESPONSIBILITY_CUES),
         qualifications=_matching(parts, _REQUIREMENT_CUES),
@@ -228,6 +228,10 @@ ROLE_WORD_LAST_LANGUAGES = frozenset({"en", "de"})
 # Unless the role noun takes a complement: "Head of Marketing", "Leiterin des Vertriebs" are
 # the role whole, where "Head" or "Leiterin" alone says nothing.
 _ROLE_COMPLEMENT = frozenset({"of", "der", "des"})
+
+
+# A board's field line may go on with other fields: "Location: Leeds | £32,000 | Permanent".
+_FIELD_SEPARATOR = re.compile(r"\s[|·•–—-]\s|;")
 
 
 def _printed_fields(job_text: str) -> dict[str, str]:
@@ -346,6 +350,11 @@ _NOT_A_COMPANY = {"We", "Our", "The", "This", "A", "An", "Least", "Scale", "Our 
 _A_LAW = re.compile(r"\b(?:Act|Regulations?|Standards?|Order)$")
 
 
+_LEADING_WORDS = frozenset(
+    {"the", "die", "der", "das", "le", "la", "les", "el", "il", "lo", "a", "o", "join", "at", "bei"}
+)
+
+
 # "Officina Meridiana cerca …", "Le Cabinet Martel recrute …": the name before the hiring verb.
 _COMPANY_BEFORE_VERB = re.compile(
     r"(?:^|[.!?]\s+|\n)(?:(?:Le|La|Les|L'|Die|Der|Das|El|La|A|O|Il|Lo|The)\s+)?"
@@ -365,6 +374,13 @@ def company_line(job_text: str) -> str:
     return ""
 
 
+# "Die Nordwind Cloud GmbH betreibt …": a name that ends in a legal form is a company's.
+_NAME_WITH_LEGAL_FORM = re.compile(
+    r"(?<![\w&'.-])((?:[A-Z][\w&'.-]*[ \t]+){1,4}(?:GmbH|Inc|Ltd|LLC|PLC|plc|AG|SARL|SAS|"
+    r"S\.?r\.?l|S\.?p\.?A|Ltda|S\.?A|S\.?L|Limited)\b\.?)"
+)
+
+
 def _company_from_prose(job_text: str) -> str:
     # "Wir suchen …", "We are hiring …": a pronoun before the verb names no company.
     for before in _COMPANY_BEFORE_VERB.finditer(job_text[:600]):
@@ -375,6 +391,12 @@ def _company_from_prose(job_text: str) -> str:
         name = re.split(r"[.,;]\s", match.group(1))[0].strip(" .,;'")
         if name and name not in _NOT_A_COMPANY and not _A_LAW.search(name):
             return name
+    if legal := _NAME_WITH_LEGAL_FORM.search(job_text[:600]):
+        words = legal.group(1).strip(" .").split()
+        # The sentence's first word is no part of the name: "Die", "The", "Join".
+        while len(words) > 2 and normalise(words[0]) in _LEADING_WORDS:
+            words = words[1:]
+        return " ".join(words)
     return ""
 
 
