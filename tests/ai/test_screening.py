@@ -8,6 +8,7 @@ from resumeforge.ai.jobs_analysis import analyze_job_offline, checked_against_te
 from resumeforge.ai.keywords import find_skills, mentions, normalise
 from resumeforge.ai.language import detect_language, function_words
 from resumeforge.ai.matching import coverage, job_keywords
+from resumeforge.ai.screening import screening_terms
 from resumeforge.resume.schemas import Job
 
 AGENCY_AD = """Title: Staff Nurse RGN, Harrowgate, Days, 34K
@@ -445,3 +446,26 @@ def test_function_words_are_the_texts_own_languages_less_the_nouns_of_terms() ->
     # A German ad writes English too; its nouns stay nouns there as well.
     assert {"the", "of"} <= function_words("de")
     assert not {"computer", "system"} & function_words("de")
+
+
+@pytest.mark.parametrize(
+    ("ad", "term"),
+    [
+        (
+            "Requisitos:\n- Experiencia en cuidados intensivos para incorporación inmediata",
+            "cuidados intensivos",
+        ),
+        ("Profil:\n- Erfahrung in der Intensivpflege für einen sofortigen Start", "Intensivpflege"),
+        ("Profil :\n- Maîtrise de Sage pour la paie des salariés", "sage"),
+        (
+            "Cerchiamo una persona per il nostro ufficio.\nRequisiti:\n"
+            "- Esperienza in contabilità per la chiusura mensile dei conti",
+            "contabilità",
+        ),
+    ],
+)
+def test_what_a_term_is_for_is_no_part_of_it(ad: str, term: str) -> None:
+    terms = screening_terms(ad).all
+
+    assert term in terms
+    assert not [t for t in terms if t != term and t.lower().startswith(term.lower())]

@@ -89,7 +89,9 @@ def checked_against_text(job: Job, job_text: str) -> Job:
     company = employer(job.company, job_text)
     location = job.location if job.location and mentions(job_text, job.location) else ""
     title = role_title(job.title, job_text)
-    terms = screening_terms(job_text, exclude=(job.company, company, location), title=title)
+    terms = screening_terms(
+        without_headline(job_text), exclude=(job.company, company, location), title=title
+    )
     skills = _unique([s for s in job.skills if mentions(job_text, s)] + find_skills(job_text))
     must = _unique([k for k in job.must_have if mentions(job_text, k)] + terms.must)
     nice = _unique([k for k in job.nice_to_have if mentions(job_text, k)] + terms.nice)
@@ -295,6 +297,22 @@ def headline_title(job_text: str) -> str:
             if any(names_a_role(word, language) for word in headline.split()):
                 return role_title(headline, job_text)
     return ""
+
+
+def without_headline(job_text: str) -> str:
+    """The ad without its headline lines: the first short lines that name the role, the
+    place, the pay and the contract ("Nurse – Leeds (£30k)", "Remote (US) · Full-time"), which
+    ask for nothing; a line of prose, a list or a heading starts the ad itself."""
+    lines = job_text.split("\n")
+    printed = [i for i, line in enumerate(lines) if line.strip()]
+    start = 0
+    for index in printed[:HEADLINE_LINES]:
+        line = lines[index].strip()
+        heading = line.endswith(":") or normalise(line).rstrip(" :") in _ad_headings()
+        if heading or _BULLET.match(line) or _is_prose(line):
+            break
+        start = index + 1
+    return "\n".join(lines[start:])
 
 
 def _is_prose(line: str) -> bool:

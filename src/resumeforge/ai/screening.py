@@ -787,8 +787,26 @@ def _cue_objects(text: str, language: str) -> list[str]:
     matches = [m for segment in _cue_segments(text) if (m := _CUE_OBJECT.search(segment))]
     for match in matches:
         obj = next(group for group in match.groups() if group)
-        items += _list_items(_up_to_prose(obj))
+        items += _list_items(_up_to_purpose(_up_to_prose(obj), language))
     return items
+
+
+# What a thing asked for is for ("… für einen sofortigen Start", "… para incorporación
+# inmediata") is no part of it. (English terms are cut there by their trimming.)
+_PURPOSE_WORDS = {
+    "de": frozenset({"für", "zur", "zum", "um"}),
+    "fr": frozenset({"pour", "afin"}),
+    "es": frozenset({"para"}),
+    "pt": frozenset({"para", "pra"}),
+    "it": frozenset({"per"}),
+}
+
+
+def _up_to_purpose(text: str, language: str) -> str:
+    words = text.split()
+    purpose = _PURPOSE_WORDS.get(language, frozenset())
+    cut = next((i for i, word in enumerate(words) if i and word.lower() in purpose), len(words))
+    return " ".join(words[:cut])
 
 
 def _up_to_prose(text: str) -> str:
