@@ -469,3 +469,15 @@ def test_what_a_term_is_for_is_no_part_of_it(ad: str, term: str) -> None:
 
     assert term in terms
     assert not [t for t in terms if t != term and t.lower().startswith(term.lower())]
+
+
+def test_a_duty_noun_is_no_term_of_its_own() -> None:
+    ad = (
+        "Deine Aufgaben:\n- Betrieb und Weiterentwicklung unserer Kubernetes-Cluster\n"
+        "- Aufbau von Pipelines mit GitLab CI\nDein Profil:\n- Sehr gute Kenntnisse in Python"
+    )
+
+    terms = [normalise(term) for term in screening_terms(ad).all]
+
+    assert {"kubernetes", "gitlab ci", "python"} <= set(terms)
+    assert not {"betrieb", "weiterentwicklung", "aufbau"} & set(terms)
