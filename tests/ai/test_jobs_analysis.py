@@ -167,3 +167,18 @@ def test_a_location_field_stops_at_the_next_field_on_its_line() -> None:
     job = analyze_job_offline(ad)
 
     assert (job.title, job.location) == ("Warehouse Team Leader", "Bedford")
+
+
+@pytest.mark.parametrize(
+    ("ad", "title"),
+    [
+        ("Join Initech Ltd as a payroll clerk. Experience with Sage.", "payroll clerk"),
+        (
+            "Come and join our friendly team as Senior Staff Nurse on the ward.",
+            "Senior Staff Nurse",
+        ),
+        ("Join us as soon as you can: we need help.", ""),
+    ],
+)
+def test_the_role_after_join_as_is_the_title(ad: str, title: str) -> None:
+    assert analyze_job_offline(ad).title == title

@@ -335,8 +335,20 @@ def _title_from_prose(job_text: str) -> str:
     for pattern in (_TITLE_PHRASE, _HIRING_PHRASE):
         if match := pattern.search(job_text):
             return match.group(1).strip()
+    joining = _JOIN_AS.search(job_text)
+    if joining and any(names_a_role(word, "en") for word in joining.group(1).split()):
+        return joining.group(1).strip()
     match = _TITLE_AT_COMPANY.match(job_text.lstrip())
     return match.group(1).strip() if match else ""
+
+
+# "Join Initech as a payroll clerk", "join our team as Senior Nurse": the role after "as",
+# up to the end of its clause, ending on a role word (read by `role_title`).
+_JOIN_AS = re.compile(
+    r"\bjoin\s+[^.;:!?\n]{1,60}?\s+as\s+(?:an?\s+|the\s+|our\s+)?"
+    r"([\w/&+-]+(?:[ \t]+[\w/&+-]+){0,5})",
+    re.I,
+)
 
 
 # "Le Cabinet Martel recrute un comptable", "Wir suchen einen Entwickler": the role is the
