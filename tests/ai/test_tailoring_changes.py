@@ -139,6 +139,20 @@ async def test_summary_says_in_words_what_changed_the_match_and_what_is_missing(
     assert "[" not in summary
 
 
+async def test_summary_says_which_terms_the_resume_answers_in_its_own_words() -> None:
+    job = "Title: Data Engineer\nRequirements: strong SQL; a Bachelor's degree; Kafka."
+
+    result = await tailor_resume(sample_resume(), job, settings=SETTINGS)
+
+    assert result.report.coverage_after.answered_by == {
+        "sql": "PostgreSQL",
+        "Bachelor's degree": "BSc",
+    }
+    assert "It counts your PostgreSQL for sql and your BSc for Bachelor's degree." in (
+        result.report.summary
+    )
+
+
 def test_unknown_reject_ids_change_nothing() -> None:
     source = sample_resume()
     applied = apply_edits(source, TailoringEdits(), reject={"no-such-change"})

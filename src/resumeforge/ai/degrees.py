@@ -49,9 +49,11 @@ def degree_level(study_type: str) -> int:
     return max((LEVELS.index(level) for level, words in levels if words & named), default=-1)
 
 
-def held_degree_level(resume: Resume) -> int:
-    """The highest level of degree the résumé's education holds, -1 for none."""
-    return max((degree_level(entry.studyType) for entry in resume.education), default=-1)
+def held_degree(resume: Resume) -> str:
+    """The type of the highest degree the résumé's education holds ("B.S.", "MEng"), empty for
+    none."""
+    held = [entry.studyType for entry in resume.education if degree_level(entry.studyType) >= 0]
+    return max(held, key=degree_level, default="")
 
 
 # An ad's bare ask for a level of degree, no subject named: "a degree", "Bachelor's Degree",

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, Field
 
-from resumeforge.ai.degrees import degree_asked, held_degree_level
+from resumeforge.ai.degrees import degree_asked, degree_level, held_degree
 from resumeforge.ai.keywords import (
     canonical_skill,
     compound_senses,
@@ -37,6 +37,9 @@ class Coverage(BaseModel):
     matched: list[str] = Field(default_factory=list)
     missing: list[str] = Field(default_factory=list)
     ratio: float = 0.0
+    # A matched term the résumé answers in other words -> those words, as it prints them:
+    # "SQL" -> "PostgreSQL", "Bachelor's Degree" -> "B.S.".
+    answered_by: dict[str, str] = Field(default_factory=dict)
 
 
 def job_keywords(job: Job, job_text: str) -> list[str]:
@@ -95,7 +98,19 @@ _LINK = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|\b[\w-]+\.(?:com|io|org|net|d
 def coverage(keywords: list[str], text: str) -> Coverage:
     text = _LINK.sub(" ", text)
     english = detect_language(text) == "en"
-    return _covered(keywords, [k for k in keywords if names(text, k, english=english)])
+    matched = [k for k in keywords if names(text, k, english=english)]
+    answered = {k: term for k in matched if (term := _narrower_named(text, k, english=english))}
+    return _covered(keywords, matched, answered)
+
+
+def _narrower_named(text: str, keyword: str, *, english: bool) -> str:
+    """The narrower skill, as `text` prints it, that answers `keyword` where `text` does not
+    name `keyword` itself ("PostgreSQL" for "SQL"); empty where it does."""
+    if not narrower_skills(keyword) or names(text, keyword, english=english, narrower=False):
+        return ""
+    skill = next(skill for skill in narrower_skills(keyword) if mentions(text, skill))
+    printed = re.search(keyword_pattern(skill).pattern, unicodedata.normalize("NFKC", text), re.I)
+    return printed.group(0) if printed else skill
 
 
 def resume_coverage(keywords: list[str], resume: Resume) -> Coverage:
@@ -103,17 +118,23 @@ def resume_coverage(keywords: list[str], resume: Resume) -> Coverage:
     of degree ("Bachelor's degree") is also answered by an education entry at that level or
     above, however it is abbreviated ("B.S.", "MEng")."""
     found = coverage(keywords, coverage_text(resume))
-    held = held_degree_level(resume)
-    answered = [k for k in found.missing if 0 <= degree_asked(k) <= held]
+    held = held_degree(resume)
+    level = degree_level(held)
+    answered = [k for k in found.missing if 0 <= degree_asked(k) <= level]
     if not answered:
         return found
-    return _covered(keywords, [k for k in keywords if k in found.matched or k in answered])
+    matched = [k for k in keywords if k in found.matched or k in answered]
+    return _covered(keywords, matched, found.answered_by | dict.fromkeys(answered, held))
 
 
-def _covered(keywords: list[str], matched: list[str]) -> Coverage:
+def _covered(
+    keywords: list[str], matched: list[str], answered_by: dict[str, str] | None = None
+) -> Coverage:
     missing = [keyword for keyword in keywords if keyword not in matched]
     ratio = len(matched) / len(keywords) if keywords else 0.0
-    return Coverage(matched=matched, missing=missing, ratio=round(ratio, 4))
+    return Coverage(
+        matched=matched, missing=missing, ratio=round(ratio, 4), answered_by=answered_by or {}
+    )
 
 
 # An ad's acronym ("IT", "CA", "START") is also an everyday word once lowercased ("it", "ca.",
@@ -122,24 +143,24 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&/]{1,6}$")
 _DEFINED = re.compile(r"(?P<long>[^()]+?)\s*\((?P<short>[A-Z][A-Z0-9&/]{1,6})\)")
 
 
-def names(text: str, keyword: str, *, english: bool = False) -> bool:
-    """Whether `text` names `keyword`: as `covers` does (the skill or a narrower one that
-    implies it), but an acronym the vocabulary does not know only in capitals, as the ad prints
-    it; "Long Name (LN)" in either spelling; in English, a skill whose compounds mean something
-    else not as a compound's first word."""
+def names(text: str, keyword: str, *, english: bool = False, narrower: bool = True) -> bool:
+    """Whether `text` names `keyword`: as `covers` does (the skill or, unless `narrower` is
+    false, a narrower one that implies it), but an acronym the vocabulary does not know only in
+    capitals, as the ad prints it; "Long Name (LN)" in either spelling; in English, a skill
+    whose compounds mean something else not as a compound's first word."""
     if defined := _DEFINED.fullmatch(keyword.strip()):
         long, short = defined.group("long"), defined.group("short")
-        return names(text, long, english=english) or names(text, short, english=english)
+        return any(names(text, part, english=english, narrower=narrower) for part in (long, short))
     if english and canonical_skill(keyword) in compound_senses():
         lowered = normalise(text)
         if any(stands_alone(lowered, m) for m in keyword_pattern(keyword).finditer(lowered)):
             return True
-        return any(mentions(text, narrower) for narrower in narrower_skills(keyword))
+        return narrower and any(mentions(text, skill) for skill in narrower_skills(keyword))
     if _ACRONYM.match(keyword) and not find_skills(keyword):
         pattern = rf"(?<![A-Za-z0-9]){re.escape(keyword)}(?![A-Za-z0-9])"
         printed = re.finditer(pattern, unicodedata.normalize("NFKC", text))
         return any(not _place_code(match) for match in printed)
-    return covers(text, keyword)
+    return covers(text, keyword) if narrower else mentions(text, keyword)
 
 
 # "Oakland, CA" or "Leeds, UK": two capitals after a place name and a comma are its state or

@@ -185,6 +185,7 @@ def _match(report: TailoringReport) -> str:
         f" ({_percent(report.coverage_after)})"
     )
     whole += f", up from {before}." if after > before else ", as before."
+    whole += _answered(report.coverage_after)
     if first_after > first_before:
         first = (
             f" In what a recruiter reads first (summary, first skills line, first job) it now "
@@ -196,6 +197,21 @@ def _match(report: TailoringReport) -> str:
             f"mentions {first_after}, as before."
         )
     return whole + first
+
+
+ANSWERED_IN_SUMMARY = 3
+
+
+def _answered(found: Coverage) -> str:
+    """The terms the résumé answers in its own words, said so: a reader looking for "SQL"
+    in it would not find the word."""
+    pairs = [f"your {theirs} for {term}" for term, theirs in found.answered_by.items()]
+    if not pairs:
+        return ""
+    shown = pairs[:ANSWERED_IN_SUMMARY]
+    listed = ", ".join(shown[:-1]) + f" and {shown[-1]}" if len(shown) > 1 else shown[0]
+    more = len(pairs) - len(shown)
+    return f" It counts {listed}" + (f", and {more} more." if more > 0 else ".")
 
 
 def _missing(report: TailoringReport) -> str:
