@@ -182,3 +182,12 @@ def test_a_location_field_stops_at_the_next_field_on_its_line() -> None:
 )
 def test_the_role_after_join_as_is_the_title(ad: str, title: str) -> None:
     assert analyze_job_offline(ad).title == title
+
+
+def test_keywords_are_spelled_as_the_ad_prints_them() -> None:
+    ad = "Requirements:\n- Experience with AWS, Postgres and CI/CD; Docker a plus"
+
+    keywords = analyze_job_offline(ad).keywords
+
+    assert {"AWS", "Postgres", "CI/CD", "Docker"} <= set(keywords)
+    assert not {"aws", "postgresql", "ci/cd", "docker"} & set(keywords)

@@ -70,14 +70,14 @@ async def test_a_rejected_change_is_left_out_and_listed_as_undone() -> None:
 async def test_confirmed_keywords_join_the_skills_as_the_users_and_raise_coverage() -> None:
     source = sample_resume()
     plain = await tailor_resume(source, BACKEND_JOB, settings=SETTINGS)
-    assert "kubernetes" in plain.report.missing_keywords
+    assert "Kubernetes" in plain.report.missing_keywords
 
     confirmed = await tailor_resume(
         source, BACKEND_JOB, settings=SETTINGS, confirmed_keywords=["Kubernetes"]
     )
     report = confirmed.report
 
-    assert "kubernetes" not in report.missing_keywords
+    assert "Kubernetes" not in report.missing_keywords
     assert report.coverage_after.ratio > plain.report.coverage_after.ratio
     assert report.confirmed_keywords == ["Kubernetes"]
     change = next(c for c in report.changes if c.kind == "confirmed_keyword")
@@ -134,7 +134,7 @@ async def test_summary_says_in_words_what_changed_the_match_and_what_is_missing(
     assert summary.startswith("For the Senior Backend Engineer role at Lumen Freight, we ")
     assert "Nothing was reworded." in summary
     assert "key terms" in summary and "as before" in summary
-    assert "Still missing: " in summary and "kubernetes" in summary
+    assert "Still missing: " in summary and "Kubernetes" in summary
     assert "I have this" in summary
     assert "[" not in summary
 
@@ -145,10 +145,10 @@ async def test_summary_says_which_terms_the_resume_answers_in_its_own_words() ->
     result = await tailor_resume(sample_resume(), job, settings=SETTINGS)
 
     assert result.report.coverage_after.answered_by == {
-        "sql": "PostgreSQL",
+        "SQL": "PostgreSQL",
         "Bachelor's degree": "BSc",
     }
-    assert "It counts your PostgreSQL for sql and your BSc for Bachelor's degree." in (
+    assert "It counts your PostgreSQL for SQL and your BSc for Bachelor's degree." in (
         result.report.summary
     )
 

@@ -122,7 +122,7 @@ async def test_a_revision_leaves_out_rejected_changes_free_and_keeps_earlier_fil
     assert second["report"]["confirmed_keywords"] == ["kubernetes", "Terraform"]
     user_changes = [c for c in second["report"]["changes"] if c["source"] == "user"]
     assert {c["after"] for c in user_changes} == {"kubernetes", "Terraform"}
-    assert "kubernetes" not in second["report"]["missing_keywords"]
+    assert "Kubernetes" not in second["report"]["missing_keywords"]
     assert second["report"]["coverage_after"]["ratio"] > done["report"]["coverage_after"]["ratio"]
 
     # Free: no ledger row, the same balance, and the invariant holds.
@@ -232,8 +232,8 @@ async def test_confirmed_keywords_on_a_generation_are_the_users(
 
     report = done["report"]
     assert report["confirmed_keywords"] == ["Kubernetes"]
-    assert "kubernetes" in report["coverage_after"]["matched"]
-    assert "kubernetes" in report["coverage_before"]["missing"]
+    assert "Kubernetes" in report["coverage_after"]["matched"]
+    assert "Kubernetes" in report["coverage_before"]["missing"]
     assert report["reverted"] == []
     assert "You told us you have Kubernetes" in report["summary"]
     pdf = await client.get(

@@ -10,7 +10,14 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from resumeforge.ai.keywords import find_skills, mentions, normalise, sentences, vocabulary_lines
+from resumeforge.ai.keywords import (
+    find_skills,
+    keyword_pattern,
+    mentions,
+    normalise,
+    sentences,
+    vocabulary_lines,
+)
 from resumeforge.ai.language import ad_language
 from resumeforge.ai.prompts import as_data, render_prompt
 from resumeforge.ai.providers.base import (
@@ -95,6 +102,9 @@ def checked_against_text(job: Job, job_text: str) -> Job:
     skills = _unique([s for s in job.skills if mentions(job_text, s)] + find_skills(job_text))
     must = _unique([k for k in job.must_have if mentions(job_text, k)] + terms.must)
     nice = _unique([k for k in job.nice_to_have if mentions(job_text, k)] + terms.nice)
+    skills, must, nice = (
+        [as_the_ad_prints(term, job_text) for term in terms] for terms in (skills, must, nice)
+    )
     nice = [k for k in nice if normalise(k) not in {normalise(m) for m in must}]
     keywords = _unique([k for k in job.keywords if mentions(job_text, k)] + must + nice)
     return job.model_copy(
@@ -109,6 +119,26 @@ def checked_against_text(job: Job, job_text: str) -> Job:
             "language": ad_language(job_text),
         }
     )
+
+
+def as_the_ad_prints(term: str, job_text: str) -> str:
+    """A vocabulary skill's name as the ad spells it ("AWS", "CI/CD", "PostgreSQL" for "aws",
+    "ci/cd", "postgresql"): what the report and the letter show the user. A term in capitals
+    or mixed case is the ad's own already. A spelling inside a sentence is preferred to one
+    that starts it, whose capital may be the sentence's ("Communication skills are …")."""
+    if term != term.lower():
+        return term
+    printed = [
+        match
+        for match in re.finditer(keyword_pattern(term).pattern, job_text, re.IGNORECASE)
+        if match.group(0).lower() == term
+    ]
+    inside = [m for m in printed if not _SENTENCE_START.search(job_text, 0, m.start())]
+    return next((m.group(0) for m in inside or printed), term)
+
+
+# Where a sentence, a line or a list item starts: the text before a match ends so.
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;•·\n-])\s*$")
 
 
 def analyze_job_offline(job_text: str) -> Job:
