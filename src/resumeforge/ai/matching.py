@@ -108,7 +108,9 @@ def _narrower_named(text: str, keyword: str, *, english: bool) -> str:
     name `keyword` itself ("PostgreSQL" for "SQL"); empty where it does."""
     if not narrower_skills(keyword) or names(text, keyword, english=english, narrower=False):
         return ""
-    skill = next(skill for skill in narrower_skills(keyword) if mentions(text, skill))
+    skill = next((skill for skill in narrower_skills(keyword) if mentions(text, skill)), "")
+    if not skill:
+        return ""
     printed = re.search(keyword_pattern(skill).pattern, unicodedata.normalize("NFKC", text), re.I)
     return printed.group(0) if printed else skill
 
