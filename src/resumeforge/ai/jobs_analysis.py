@@ -293,9 +293,9 @@ _ARTICLE = frozenset(
     {"a", "an", "the", "our", "your", "un", "une", "le", "la", "les", "ein", "eine", "einen"}
     | {"el", "los", "las", "una", "il", "gli", "uno", "um", "uma"}
 )
-_LEGAL_FORM = re.compile(
-    r"\b(?:gmbh|inc|ltd|llc|plc|ag|sarl|sas|srl|spa|ltda|s\.?a|s\.?l|limited)\b\.?$", re.I
-)
+# The legal forms that end a company's name ("Initech Ltd", "Nordwind GmbH", "Rossi S.p.A.").
+_LEGAL_FORMS = r"gmbh|inc|ltd|llc|plc|ag|sarl|sas|s\.?r\.?l|s\.?p\.?a|ltda|s\.?a|s\.?l|limited"
+_LEGAL_FORM = re.compile(rf"\b(?:{_LEGAL_FORMS})\b\.?$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -436,8 +436,7 @@ def company_line(job_text: str) -> str:
 
 # "Die Nordwind Cloud GmbH betreibt …": a name that ends in a legal form is a company's.
 _NAME_WITH_LEGAL_FORM = re.compile(
-    r"(?<![\w&'.-])((?:[A-Z][\w&'.-]*[ \t]+){1,4}(?:GmbH|Inc|Ltd|LLC|PLC|plc|AG|SARL|SAS|"
-    r"S\.?r\.?l|S\.?p\.?A|Ltda|S\.?A|S\.?L|Limited)\b\.?)"
+    rf"(?<![\w&'.-])((?:[A-Z][\w&'.-]*[ \t]+){{1,4}}(?i:{_LEGAL_FORMS})\b\.?)"
 )
 
 

@@ -50,14 +50,15 @@ def with_line_end_hyphens(text: str) -> str:
     for character: the page's character boxes are read by index."""
     if LINE_END_HYPHEN not in text:
         return text
-    languages: list[str] = []  # the page's, read once and only if a word needs it
+    language = ""  # the page's, read once and only if a word needs it
 
     def resolved(match: re.Match[str]) -> str:
+        nonlocal language
         left, right = match.groups()
         if _is_known(left + right, _common_words()):
             return match.group(0)
-        languages[:] = languages or [detect_language(text)]
-        mark = "-" if keeps_hyphen(left, right, language=languages[0]) else LINE_END_HYPHEN
+        language = language or detect_language(text)
+        mark = "-" if keeps_hyphen(left, right, language=language) else LINE_END_HYPHEN
         return f"{left}{mark}{right}"
 
     return _BROKEN_WORD.sub(resolved, text)
